@@ -1,0 +1,81 @@
+import discord
+import pytest
+
+from cogs.ui.limits import (
+    ELLIPSIS,
+    EMBED_TOTAL,
+    embed_problems,
+    fit_embed,
+    pack_lines,
+    shorten,
+    take_lines,
+)
+
+
+def test_short_text_is_untouched() -> None:
+    assert shorten("Partnership for Peace", 100) == "Partnership for Peace"
+
+
+def test_long_text_is_cut_at_a_word_with_an_ellipsis() -> None:
+    text = "Azerbaijan joined the Partnership for Peace programme in 1994"
+    cut = shorten(text, 30)
+    assert len(cut) <= 30
+    assert cut.endswith(ELLIPSIS)
+    assert cut == "Azerbaijan joined the" + ELLIPSIS  # whole words only
+
+
+def test_one_huge_word_is_cut_hard_but_marked() -> None:
+    cut = shorten("x" * 5000, 100)
+    assert len(cut) == 100
+    assert cut.endswith(ELLIPSIS)
+
+
+def test_shorten_never_exceeds_tiny_limits() -> None:
+    for limit in (1, 2, 3):
+        assert len(shorten("abcdef ghijk", limit)) <= limit
+    with pytest.raises(ValueError):
+        shorten("abc", 0)
+
+
+def test_pack_lines_keeps_lines_whole_and_under_the_limit() -> None:
+    lines = [f"line {i} " + "w " * 20 for i in range(50)]
+    chunks = pack_lines(lines, 200)
+    assert all(len(chunk) <= 200 for chunk in chunks)
+    assert "\n".join(chunks).split("\n") == [line for line in lines]
+
+
+def test_take_lines_says_how_many_were_left_out() -> None:
+    lines = [f"entry number {i:03}" for i in range(100)]
+    text = take_lines(lines, 200)
+    assert len(text) <= 200
+    kept = text.split("\n")
+    assert kept[-1] == f"… and {100 - (len(kept) - 1)} more"
+    assert kept[0] == "entry number 000"
+
+
+def test_take_lines_shows_a_shortened_first_line_rather_than_nothing() -> None:
+    text = take_lines(["y " * 3000, "z " * 3000], 1024)
+    assert len(text) <= 1024
+    assert text.startswith("y y")
+    assert text.endswith("… and 1 more")
+
+
+def test_take_lines_all_fit() -> None:
+    assert take_lines(["a", "b"], 10) == "a\nb"
+    assert take_lines([], 10) == ""
+
+
+def test_fit_embed_repairs_every_limit() -> None:
+    embed = discord.Embed(title="t" * 300, description="d " * 3000)
+    for _ in range(30):
+        embed.add_field(name="n" * 300, value="v " * 800)
+    embed.set_footer(text="f" * 3000)
+    assert embed_problems(embed)
+    fit_embed(embed)
+    assert embed_problems(embed) == []
+    assert len(embed) <= EMBED_TOTAL
+
+
+def test_embed_problems_names_what_is_wrong() -> None:
+    embed = discord.Embed(title="x" * 257)
+    assert embed_problems(embed) == ["title: 257 > 256"]
