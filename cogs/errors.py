@@ -16,14 +16,13 @@ import discord
 from discord import app_commands
 
 from bot.daytext import BadDate
-from cogs.ui.limits import CONTENT, shorten
+from cogs.ui.limits import shorten
+from cogs.ui.respond import send_ephemeral
 
 if TYPE_CHECKING:
     from discord.ext import commands
 
 log = logging.getLogger(__name__)
-
-NO_MENTIONS = discord.AllowedMentions.none()
 
 APOLOGY = (
     "Sorry, something went wrong on my side while answering that. It has been logged for the "
@@ -69,18 +68,6 @@ def user_message(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
         return OUTDATED
     return None
-
-
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer `interaction` with an ephemeral message, as a follow-up if it was already answered.
-
-    Raises discord.HTTPException when Discord refuses (e.g. the interaction expired).
-    """
-    text = shorten(text, CONTENT)
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-    else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def report(interaction: discord.Interaction, error: BaseException, where: str) -> None:

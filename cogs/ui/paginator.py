@@ -13,8 +13,9 @@ from typing import TypeVar
 
 import discord
 
-from cogs.errors import NO_MENTIONS, on_view_error, send_ephemeral
+from cogs.errors import on_view_error
 from cogs.ui.markdown import quote
+from cogs.ui.respond import reply, send_ephemeral
 
 log = logging.getLogger(__name__)
 
@@ -61,15 +62,8 @@ class Paginator(discord.ui.View):
         Raises discord.HTTPException when Discord refuses the message.
         """
         embed = await self._render(0)
-        view: discord.ui.View = self if self.page_count > 1 else discord.utils.MISSING
-        if interaction.response.is_done():
-            await interaction.edit_original_response(
-                embed=embed, view=view, allowed_mentions=NO_MENTIONS
-            )
-        else:
-            await interaction.response.send_message(
-                embed=embed, view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
-            )
+        view = self if self.page_count > 1 else None
+        await reply(interaction, embed=embed, view=view, ephemeral=ephemeral)
         if self.page_count > 1:
             self._interaction = interaction
         else:
