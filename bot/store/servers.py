@@ -340,16 +340,18 @@ class DailyPosts:
         nonce: str,
         next_due: Due,
         now: datetime,
+        local_date: date | None = None,
         max_attempts: int = 3,
     ) -> PostRecord | None:
-        """Claim the post for `expected.local_date` and move next_due on, in one transaction.
+        """Claim the post for `local_date` (default `expected.local_date`; a later date when a
+        missed slot is replaced by today's) and move next_due on, in one transaction.
 
         Returns the 'sending' record when the caller should send now. Returns None when it must
         not: the settings changed since `expected` was read (nothing is written), or the day is
         already settled or in flight (next_due still moves on, so the server is not picked up
         again). A 'failed' day is claimed again while it has had fewer than `max_attempts`.
         """
-        day = expected.local_date.isoformat()
+        day = (local_date or expected.local_date).isoformat()
         async with self._transaction() as conn:
             moved = await conn.execute(
                 """
@@ -361,7 +363,7 @@ class DailyPosts:
                     next_due.local_date.isoformat(),
                     guild_id,
                     _to_unix(expected.at_utc),
-                    day,
+                    expected.local_date.isoformat(),
                 ),
             )
             if moved.rowcount != 1:
@@ -381,7 +383,7 @@ class DailyPosts:
             )
             if claimed.rowcount != 1:
                 return None
-        return await self.record(guild_id, expected.local_date)
+        return await self.record(guild_id, date.fromisoformat(day))
 
     async def finish(
         self,
