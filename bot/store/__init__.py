@@ -1,0 +1,164 @@
+"""The fact store: the one object the CLI and the cogs hold.
+
+    async with await Store.open(path) as store:
+        await store.ingest(facts)
+        page = await store.timeline(start_year=1990, topic="PfP")
+
+Reads go through `conn` (also used by bot.store.servers). Ingest writes through a second
+connection of its own, so that its transaction never mixes with statements other coroutines
+send meanwhile; readers see an article's facts all at once, when it commits (WAL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+
+import aiosqlite
+
+from bot.facts import Facts
+from bot.store import ingest as _ingest
+from bot.store import queries
+from bot.store.db import connect, migrate
+from bot.store.programme_index import ProgrammeIndex
+from bot.store.results import (
+    IngestResult,
+    OnThisDate,
+    ProgrammeLookup,
+    ProgrammeRef,
+    SearchPage,
+    SourceSummary,
+    Stats,
+    TimelinePage,
+)
+
+__all__ = ["Store"]
+
+
+class Store:
+    """Almanac's facts in SQLite. Open with `await Store.open(path)`; every query is a
+    coroutine returning the values of bot.store.results."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: aiosqlite.Connection,
+        writer: aiosqlite.Connection,
+        index: ProgrammeIndex,
+    ) -> None:
+        self.path = path
+        self._conn = conn
+        self._writer = writer
+        self._index = index
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Store:
+        """Open (creating it and its folder if needed) and migrate the database at `path`.
+
+        Raises StoreOpenError when the file cannot be opened as a database, MigrationError
+        (or SchemaTooNewError) when its schema cannot be brought up to date.
+        """
+        path = Path(path)
+        conn = await connect(path)
+        writer = None
+        try:
+            await migrate(conn)
+            writer = await connect(path)
+            index = await queries.load_programme_index(conn)
+        except BaseException:
+            await conn.close()
+            if writer is not None:
+                await writer.close()
+            raise
+        return cls(path, conn, writer, index)
+
+    async def close(self) -> None:
+        await self._writer.close()
+        await self._conn.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        """The read connection, shared with bot.store.servers."""
+        return self._conn
+
+    # -- writing -------------------------------------------------------------------------------
+
+    async def ingest(self, facts: Facts) -> IngestResult:
+        """Save one article's facts in one transaction (see bot.store.ingest for identity).
+
+        Raises InvalidFactsError (nothing saved) for malformed facts, StoreError when the
+        database refuses the write; the store is then exactly as before.
+        """
+        async with self._write_lock:
+            outcome = await _ingest.ingest_facts(self._writer, facts, now=datetime.now(UTC))
+        await queries.refresh_programme_index(self._conn, self._index, outcome.touched_programmes)
+        return outcome.result
+
+    async def remove_article(self, article_id: int) -> bool:
+        """Delete an article with its facts (and programmes only it mentioned); False when
+        there is no such article."""
+        async with self._write_lock:
+            touched = await _ingest.remove_article(self._writer, article_id)
+        if touched is None:
+            return False
+        await queries.refresh_programme_index(self._conn, self._index, touched)
+        return True
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await queries.set_meta(self._conn, key, value)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    async def get_meta(self, key: str) -> str | None:
+        return await queries.get_meta(self._conn, key)
+
+    async def timeline(
+        self,
+        start_year: int | None = None,
+        end_year: int | None = None,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> TimelinePage:
+        """See bot.store.queries.timeline."""
+        return await queries.timeline(
+            self._conn, self._index, start_year, end_year, topic, limit, offset
+        )
+
+    async def programme(self, name: str) -> ProgrammeLookup:
+        """See bot.store.queries.programme."""
+        return await queries.programme(self._conn, self._index, name)
+
+    async def programme_choices(self, current: str, limit: int = 25) -> list[ProgrammeRef]:
+        """Autocomplete choices for `current` (at most `limit`, at most 25); see
+        ProgrammeIndex.choices. No database access."""
+        return self._index.choices(current, min(limit, 25))
+
+    async def on_this_date(self, month: int, day: int, today: date) -> OnThisDate:
+        """See bot.store.queries.on_this_date."""
+        return await queries.on_this_date(self._conn, month, day, today)
+
+    async def search(self, query: str, limit: int = 10, offset: int = 0) -> SearchPage:
+        """See bot.store.queries.search."""
+        return await queries.search(self._conn, query, limit, offset)
+
+    async def sources(self, limit: int | None = None, offset: int = 0) -> list[SourceSummary]:
+        """See bot.store.queries.sources."""
+        return await queries.sources(self._conn, limit, offset)
+
+    async def stats(self) -> Stats:
+        return await queries.stats(self._conn)

@@ -71,6 +71,9 @@ class ProgrammeDetail:
     succeeded_by: tuple[ProgrammeRef, ...]
     preceded_by: tuple[ProgrammeRef, ...]
     sources: tuple[SourceRef, ...]
+    # All events naming the programme; `events` holds only the first ones (the store caps it).
+    # None when unknown.
+    events_total: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,9 @@ class OnThisDate:
     # queries.on_this_date for the rule), and a sentence saying what the fallback shows.
     fallback: tuple[DatedEntry, ...]
     fallback_note: str | None
+    # All events on that month and day; `entries` holds only the oldest ones (the store caps
+    # it). None when unknown.
+    total: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
