@@ -112,6 +112,11 @@ class ManualClock:
     def now(self) -> datetime:
         return self._now
 
+    def __call__(self) -> datetime:
+        """The current instant: a ManualClock also serves where a `() -> datetime` is wanted
+        (e.g. AlmanacBot's `clock`)."""
+        return self._now
+
     def set(self, when: datetime) -> None:
         """Jump to `when` (forwards or backwards) and wake every sleeper to re-check."""
         if when.tzinfo is None:

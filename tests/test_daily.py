@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.daily import (
@@ -23,7 +22,9 @@ from bot.daily import (
     TransientSendError,
     post_nonce,
 )
+from bot.facts import Article, Block, Event, Facts, Programme
 from bot.schedule import Due
+from bot.store import Store
 from bot.store.results import (
     DatedEntry,
     EventEntry,
@@ -44,10 +45,10 @@ from bot.store.servers import (
     STATUS_SENT,
     STATUS_UNDELIVERED,
     DailyPosts,
+    DailyPostSettings,
     ShardFilter,
 )
 
-MIGRATION = Path(__file__).parents[1] / "bot" / "store" / "migrations" / "0002_daily_posts.sql"
 SOURCE = SourceRef(article_id=1, title="Seed", published_on="2020-01-01", author=None, url=None)
 # 1 June 2025, 09:00 in Berlin (CEST, UTC+2) is 07:00 UTC.
 DAY1 = date(2025, 6, 1)
@@ -170,21 +171,19 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "almanac.db"
 
 
-async def open_posts(path: Path) -> tuple[aiosqlite.Connection, DailyPosts]:
-    conn = await aiosqlite.connect(path)
-    async with conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'daily_post_log'") as cur:
-        if await cur.fetchone() is None:
-            await conn.executescript(MIGRATION.read_text())
-    return conn, DailyPosts(conn)
+async def open_posts(path: Path) -> tuple[Store, DailyPosts]:
+    """The real store on `path` (a second call is a restart on the same database)."""
+    store = await Store.open(path)
+    return store, DailyPosts(store.conn)
 
 
 @pytest.fixture
 async def posts(db_path: Path) -> AsyncIterator[DailyPosts]:
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     try:
         yield posts
     finally:
-        await conn.close()
+        await store.close()
 
 
 @pytest.fixture
@@ -263,13 +262,13 @@ async def test_posts_at_the_due_time_once_oldest_event_first(
 async def test_a_restart_never_doubles_a_post(
     db_path: Path, facts: FakeFacts, sender: FakeSender
 ) -> None:
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     poster = make_poster(posts, facts, sender)
     await set_up(poster)
     await poster.run_due(NINE_AM_DAY1)
-    await conn.close()
+    await store.close()
 
-    conn, posts = await open_posts(db_path)  # a new process on the same database
+    store, posts = await open_posts(db_path)  # a new process on the same database
     try:
         poster = make_poster(posts, facts, sender)
         assert await poster.recover(NINE_AM_DAY1 + timedelta(seconds=30)) == []
@@ -280,7 +279,7 @@ async def test_a_restart_never_doubles_a_post(
         await poster.run_due(NINE_AM_DAY1 + timedelta(days=1))
         assert [s.post.local_date for s in sender.sent] == [DAY1, date(2025, 6, 2)]
     finally:
-        await conn.close()
+        await store.close()
 
 
 async def test_changing_the_time_after_todays_post_does_not_post_again_today(
@@ -376,7 +375,7 @@ async def crash_mid_send(
     at: time = time(9, 0),
     due_at: datetime = NINE_AM_DAY1,
 ) -> None:
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     poster = make_poster(posts, facts, DiesAfterSending())
     await set_up(poster, at=at)
     dying = poster.sender
@@ -388,14 +387,14 @@ async def crash_mid_send(
     sender._by_nonce.update(dying._by_nonce)
     record = await posts.record(GUILD, DAY1)
     assert record is not None and record.status == STATUS_SENDING
-    await conn.close()
+    await store.close()
 
 
 async def test_quick_restart_resends_with_the_same_nonce_and_discord_dedups(
     db_path: Path, facts: FakeFacts, sender: FakeSender
 ) -> None:
     await crash_mid_send(db_path, facts, sender)
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     try:
         poster = make_poster(posts, facts, sender)
         resent = await poster.recover(NINE_AM_DAY1 + timedelta(seconds=40))
@@ -407,7 +406,7 @@ async def test_quick_restart_resends_with_the_same_nonce_and_discord_dedups(
         await poster.run_due(NINE_AM_DAY1 + timedelta(hours=1))
         assert len(sender.sent) == 1
     finally:
-        await conn.close()
+        await store.close()
 
 
 async def test_slow_restart_counts_the_claim_as_sent_and_never_resends(
@@ -415,7 +414,7 @@ async def test_slow_restart_counts_the_claim_as_sent_and_never_resends(
 ) -> None:
     await crash_mid_send(db_path, facts, sender)
     sends_before = len(sender.started)
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     try:
         poster = make_poster(posts, facts, sender)
         assert await poster.recover(NINE_AM_DAY1 + timedelta(minutes=10)) == []
@@ -426,7 +425,7 @@ async def test_slow_restart_counts_the_claim_as_sent_and_never_resends(
         last = await posts.last_post(GUILD)
         assert last is not None and last.local_date == DAY1
     finally:
-        await conn.close()
+        await store.close()
 
 
 async def test_a_claim_from_a_day_that_has_ended_is_never_resent(
@@ -436,7 +435,7 @@ async def test_a_claim_from_a_day_that_has_ended_is_never_resent(
     claimed_at = datetime(2025, 6, 1, 21, 59, 30, tzinfo=UTC)
     await crash_mid_send(db_path, facts, sender, at=time(23, 59), due_at=claimed_at)
     sends_before = len(sender.started)
-    conn, posts = await open_posts(db_path)
+    store, posts = await open_posts(db_path)
     try:
         poster = make_poster(posts, facts, sender)
         assert await poster.recover(claimed_at + timedelta(seconds=40)) == []
@@ -444,7 +443,7 @@ async def test_a_claim_from_a_day_that_has_ended_is_never_resent(
         record = await posts.record(GUILD, DAY1)
         assert record is not None and record.status == STATUS_INTERRUPTED
     finally:
-        await conn.close()
+        await store.close()
 
 
 # -- faults ----------------------------------------------------------------------------------
@@ -779,3 +778,107 @@ async def test_manual_clock_sleepers_wake_only_past_their_deadline() -> None:
     clock.advance(timedelta(seconds=1))
     await asyncio.wait_for(woke.wait(), 1)
     await task
+
+
+# -- the composer on the real store ----------------------------------------------------------
+
+
+async def ingest_sample(store: Store) -> None:
+    text = (
+        "On 1 June 1994 Azerbaijan joined the PfP. On 29 February 2000 the council met. "
+        "On 28 February 1990 talks began."
+    )
+    article = Article(
+        title="Sample",
+        published_on=date(2020, 1, 1),
+        author=None,
+        source="https://example.org/sample",
+        blocks=(Block("paragraph", text),),
+        sha256="ab" * 32,
+    )
+    await store.ingest(
+        Facts(
+            article=article,
+            events=(
+                Event("1994-06-01", None, "day", "Azerbaijan joined the PfP", text, ("PfP",)),
+                Event("2000-02-29", None, "day", "The council met", text),
+                Event("1990-02-28", None, "day", "Talks began", text),
+            ),
+            programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
+        )
+    )
+
+
+async def settings_for(posts: DailyPosts, fallback: str = "archive") -> DailyPostSettings:
+    await posts.save(
+        GUILD,
+        channel_id=42,
+        post_time=time(9, 0),
+        timezone="Europe/Berlin",
+        fallback=fallback,  # type: ignore[arg-type]
+        next_due=Due(NINE_AM_DAY1, DAY1),
+        now=NINE_AM_DAY1,
+    )
+    settings = await posts.get(GUILD)
+    assert settings is not None
+    return settings
+
+
+async def test_composer_reads_the_days_events_from_the_store(db_path: Path) -> None:
+    store, posts = await open_posts(db_path)
+    try:
+        await ingest_sample(store)
+        composer = StoreComposer(store, posts)
+        settings = await settings_for(posts)
+        post = await composer.compose(settings, DAY1)
+        assert post is not None and post.kind == "on_this_date"
+        assert [(d.event.summary, d.years_ago) for d in post.entries] == [
+            ("Azerbaijan joined the PfP", 31)
+        ]
+        common = await composer.compose(settings, date(2025, 2, 28))
+        assert common is not None
+        assert [d.event.date for d in common.entries] == ["1990-02-28", "2000-02-29"]
+        leap = await composer.compose(settings, date(2024, 2, 28))
+        assert leap is not None
+        assert [d.event.date for d in leap.entries] == ["1990-02-28"]
+    finally:
+        await store.close()
+
+
+async def test_composer_archive_uses_store_events_and_programmes(db_path: Path) -> None:
+    store, posts = await open_posts(db_path)
+    try:
+        await ingest_sample(store)
+        composer = StoreComposer(store, posts)
+        settings = await settings_for(posts)
+        seen: set[tuple[str, int]] = set()
+        empty_day = date(2025, 7, 10)
+        for offset in range(4):
+            day = empty_day + timedelta(days=offset)
+            post = await composer.compose(settings, day)
+            assert post is not None and post.kind == "archive"
+            item = post.archive_item
+            assert item is not None and item not in seen
+            seen.add(item)
+            await posts.record_archive_shown(GUILD, item[0], item[1], day)
+        assert {kind for kind, _ in seen} == {"event", "programme"}
+        # Three events and one programme, all shown in the last 30 days: nothing left.
+        assert await composer.compose(settings, empty_day + timedelta(days=4)) is None
+        skip = await settings_for(posts, fallback="skip")
+        assert await composer.compose(skip, empty_day) is None
+    finally:
+        await store.close()
+
+
+async def test_archive_pick_is_reproducible_per_server_and_day(db_path: Path) -> None:
+    store, posts = await open_posts(db_path)
+    try:
+        await ingest_sample(store)
+        composer = StoreComposer(store, posts)
+        settings = await settings_for(posts)
+        first = await composer.compose(settings, date(2025, 7, 10))
+        again = await composer.compose(settings, date(2025, 7, 10))
+        assert first is not None and again is not None
+        assert first.archive_item == again.archive_item
+    finally:
+        await store.close()

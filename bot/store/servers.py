@@ -171,14 +171,17 @@ class DailyPosts:
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         async with connection_lock(self._conn):
+            if self._conn.in_transaction:
+                # Left open by a transaction cancelled mid-BEGIN: nothing in it was committed.
+                await self._conn.execute("ROLLBACK")
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                await self._conn.rollback()
+                await self._conn.execute("ROLLBACK")
                 raise
             else:
-                await self._conn.commit()
+                await self._conn.execute("COMMIT")
 
     async def _fetchone(self, sql: str, params: Iterable[Any] = ()) -> Any:
         async with self._conn.execute(sql, tuple(params)) as cursor:

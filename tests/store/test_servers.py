@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.schedule import Due
+from bot.store import Store
 from bot.store.servers import (
     PAUSE_CHANNEL_DELETED,
     STATUS_EMPTY,
@@ -22,7 +22,6 @@ from bot.store.servers import (
     ShardFilter,
 )
 
-MIGRATION = Path(__file__).parents[2] / "bot" / "store" / "migrations" / "0002_daily_posts.sql"
 NOW = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
 TODAY = Due(NOW, date(2025, 6, 1))
 TOMORROW = Due(NOW + timedelta(days=1), date(2025, 6, 2))
@@ -31,12 +30,9 @@ GUILD = 111_222_333_444_555_666
 
 @pytest.fixture
 async def posts(tmp_path: Path) -> AsyncIterator[DailyPosts]:
-    conn = await aiosqlite.connect(tmp_path / "almanac.db")
-    await conn.executescript(MIGRATION.read_text())
-    try:
-        yield DailyPosts(conn)
-    finally:
-        await conn.close()
+    # The real store: its migration runner applies 0002_daily_posts.sql.
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        yield DailyPosts(store.conn)
 
 
 async def save(posts: DailyPosts, guild_id: int = GUILD, next_due: Due = TODAY) -> None:
@@ -263,16 +259,15 @@ async def test_last_post_skips_failures_and_last_record_does_not(posts: DailyPos
 
 async def test_in_flight_claims_survive_a_restart_and_can_be_settled(tmp_path: Path) -> None:
     path = tmp_path / "almanac.db"
-    conn = await aiosqlite.connect(path)
-    await conn.executescript(MIGRATION.read_text())
-    posts = DailyPosts(conn)
+    store = await Store.open(path)
+    posts = DailyPosts(store.conn)
     await save(posts)
     await posts.claim(GUILD, expected=TODAY, channel_id=42, nonce="n", next_due=TOMORROW, now=NOW)
-    await conn.close()  # the process dies before recording the send
+    await store.close()  # the process dies before recording the send
 
-    conn = await aiosqlite.connect(path)
+    store = await Store.open(path)
     try:
-        posts = DailyPosts(conn)
+        posts = DailyPosts(store.conn)
         flying = await posts.in_flight()
         assert [(r.guild_id, r.local_date, r.nonce) for r in flying] == [
             (GUILD, TODAY.local_date, "n")
@@ -290,7 +285,7 @@ async def test_in_flight_claims_survive_a_restart_and_can_be_settled(tmp_path: P
         assert again is not None  # tomorrow is a different day
         assert await posts.record(GUILD, TODAY.local_date) is not None
     finally:
-        await conn.close()
+        await store.close()
 
 
 async def test_archive_history_is_per_server_and_dated(posts: DailyPosts) -> None:
