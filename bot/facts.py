@@ -58,6 +58,8 @@ class Event:
     summary: str  # one plain line
     sentence: str  # the exact sentence it came from
     programmes: tuple[str, ...] = ()  # Programme.key of each programme the sentence names
+    # True for "since 1997": the range starts at `date` and is still running (end is None).
+    open_ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ class Facts:
                     "summary": e.summary,
                     "sentence": e.sentence,
                     "programmes": list(e.programmes),
+                    "open_ended": e.open_ended,
                 }
                 for e in self.events
             ],

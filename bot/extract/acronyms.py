@@ -1,0 +1,175 @@
+"""Acronym definitions: "Partnership for Peace (PfP)" and "PfP (Partnership for Peace)".
+
+An acronym is a token of two or more capitals, possibly with lowercase letters or digits
+inside (PfP, UNESCO, NATO, EU, G7, IPv6). It is *defined* by a parenthesis next to a name
+whose words' initials it matches. The match walks the acronym's letters over the name:
+
+* every content word gives its initial (case-insensitive), then optionally more letters
+  from inside it, in order ("Hypertext" -> HT, "Southeast" -> SE);
+* parts of hyphenated words count as words ("Euro-Atlantic" -> EA, "Anti-Terrorism" -> AT);
+* function words (of, for, and, the, ...) may give their initial or nothing ("PfP");
+* a word that is itself an acronym may give all its capitals ("UN Development Programme"
+  -> UNDP).
+
+The shortest run of words before the parenthesis that uses every letter wins, so
+"Azerbaijan joined the North Atlantic Cooperation Council (NACC)" gives exactly
+"North Atlantic Cooperation Council".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.vocabulary import words
+
+FUNCTION_WORDS = words(
+    """
+    of for and the on in to at by with from de du des la le les et y a an & upon
+    """
+)
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]*[A-Z0-9]s?$")
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+# A word of a name: letters/digits with inner hyphens, apostrophes, ampersands or dots.
+_WORD = re.compile(r"[A-Za-z0-9&][A-Za-z0-9&'’.\-–]*")
+_STOP = re.compile(r"[;:!?\"“”()\[\]]|\s[–—-]\s|\.\s")
+_MAX_EXTRA_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """An acronym defined in a sentence, with the span of "name (ACR)" in that sentence."""
+
+    acronym: str
+    name: str
+    start: int  # where the name starts
+    end: int  # just after the closing parenthesis (or after the name, for the reverse form)
+    name_end: int  # where the name ends
+    paren_end: int
+
+
+def is_acronym(token: str) -> bool:
+    """True for PfP, UNESCO, NATO, EU, G7, IPv6; false for "I", "Mr", "NATO-led"."""
+    return bool(ACRONYM.match(token)) and len(token) <= 12
+
+
+def find_definitions(sentence: str) -> list[Definition]:
+    """Every acronym the sentence defines, in order. Never raises."""
+    found: list[Definition] = []
+    for paren in _PAREN.finditer(sentence):
+        inner = paren.group(1).strip()
+        head = re.split(r"[,;]|\s+(?:or|also|formerly)\b", inner, maxsplit=1)[0].strip()
+        head = re.sub(r"^(?:the|known as|hereafter|abbreviated)\s+", "", head, flags=re.I)
+        if is_acronym(head):
+            definition = _forward(sentence, paren, head)
+            if definition:
+                found.append(definition)
+            continue
+        reverse = _reverse(sentence, paren, inner)
+        if reverse:
+            found.append(reverse)
+    return found
+
+
+def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | None:
+    before = sentence[: paren.start()]
+    stop = 0
+    for match in _STOP.finditer(before):
+        stop = match.end()
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(before, stop)]
+    tokens = [(s, e, w.rstrip(".")) for s, e, w in tokens]
+    letters = _letters(acronym)
+    limit = len(letters) + _MAX_EXTRA_WORDS
+    for count in range(1, min(limit, len(tokens)) + 1):
+        span = tokens[len(tokens) - count :]
+        words_ = [w for _, _, w in span]
+        if words_[0].lower() in FUNCTION_WORDS or words_[-1].lower() in FUNCTION_WORDS:
+            continue
+        if _matches(letters, tuple(words_)):
+            start, name_end = span[0][0], span[-1][1]
+            name = sentence[start:name_end]
+            return Definition(acronym, name, start, paren.end(), name_end, paren.end())
+    return None
+
+
+def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:
+    """ "PfP (Partnership for Peace)": an acronym right before a parenthesis naming it."""
+    token = re.search(r"([A-Za-z0-9&]+)\s*$", sentence[: paren.start()])
+    if not token or not is_acronym(token.group(1)):
+        return None
+    name = re.split(r"[,;]", inner, maxsplit=1)[0].strip()
+    words_ = tuple(w.rstrip(".") for w in _WORD.findall(name))
+    if not words_ or not _matches(_letters(token.group(1)), words_):
+        return None
+    start = paren.start(1) + paren.group(1).index(name)
+    return Definition(token.group(1), name, start, paren.end(), start + len(name), paren.end())
+
+
+def _letters(acronym: str) -> tuple[str, ...]:
+    core = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
+    return tuple(ch.lower() for ch in core if ch.isalnum())
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in re.split(r"[-–]", word) if p]
+
+
+@lru_cache(maxsize=4096)
+def _matches(letters: tuple[str, ...], name_words: tuple[str, ...]) -> bool:
+    """Can the acronym's letters be read, in order, off `name_words`, using them all?"""
+    units: list[tuple[str, bool]] = []  # (word part, may be skipped)
+    for word in name_words:
+        for i, part in enumerate(_parts(word)):
+            # Function words, numbers and the later parts of a hyphenated word ("Co-operation")
+            # may give nothing; every other word must give its initial.
+            units.append((part, i > 0 or part.lower() in FUNCTION_WORDS or part.isdigit()))
+    if not units or units[0][1]:
+        return False
+    return _walk(letters, tuple(units), 0, 0)
+
+
+@lru_cache(maxsize=16384)
+def _walk(letters: tuple[str, ...], units: tuple[tuple[str, bool], ...], li: int, ui: int) -> bool:
+    if ui == len(units):
+        return li == len(letters)
+    part, optional = units[ui]
+    if optional and _walk(letters, units, li, ui + 1):
+        return True
+    if li == len(letters) or part[0].lower() != letters[li]:
+        return False
+    # The part gives its initial, then any in-order subsequence of its remaining letters.
+    return _inner(letters, units, li + 1, ui, part[1:].lower(), 0)
+
+
+def _inner(
+    letters: tuple[str, ...],
+    units: tuple[tuple[str, bool], ...],
+    li: int,
+    ui: int,
+    rest: str,
+    ri: int,
+) -> bool:
+    if _walk(letters, units, li, ui + 1):
+        return True
+    if li == len(letters):
+        return False
+    found = rest.find(letters[li], ri)
+    while found != -1:
+        if _inner(letters, units, li + 1, ui, rest, found + 1):
+            return True
+        found = rest.find(letters[li], found + 1)
+    return False
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's significant words and hyphen parts: "Euro-Atlantic
+    Partnership Council" -> "EAPC"."""
+    out = []
+    for word in _WORD.findall(name):
+        for part in _parts(word.rstrip(".")):
+            if part.lower() in FUNCTION_WORDS:
+                continue
+            if part[0].isupper():
+                out.append(part[0])
+    return "".join(out)

@@ -1,0 +1,565 @@
+"""Find the dates a sentence states, resolve them, and join them into ranges.
+
+Recognised, in one left-to-right pass of one precompiled (linear-time) pattern:
+
+* full dates: ``29 November 2018``, ``November 29, 2018``, ``Nov. 29 2018``, ``2018-11-29``,
+  ``29th of November 2018``, ``29/11/2018`` (only when unambiguous), day ranges
+  ``3-5 March 2005`` / ``March 3-5, 2005``;
+* months: ``March 1992``, ``Mar. 1992``, ``March of 1992``;
+* years: ``in 1994``, ``the 1994 summit``, ``mid-2014``; year ranges ``2002-2014``,
+  ``2002–14``, ``2018/19``; decades ``the 1990s``, ``the early 2000s``, ``mid-1990s``;
+* dates without a year (``on November 29``, ``in March``), weekdays (``on Tuesday``) and
+  ``yesterday`` / ``this year`` / ``last month``: resolved against the article's date;
+* phrases anchored on an earlier date (``the following year``, ``two years later``,
+  ``earlier that month``): resolved against the last date stated before them.
+
+Mentions are then joined: ``from A to B`` (even ``from 2002 to the end of the operation in
+2014``), ``between A and B``, ``A to B``, ``A – B``, and a year-less ``from March to June
+2005`` borrows its year. ``since A`` makes an open range. Numbers that only look like years
+(``1,500 troops``, ``$1994 million``, ``Resolution 1325``, ``19:45``) are not dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from bot.extract.vocabulary import words
+
+YearMonthDay = tuple[int, int | None, int | None]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|May)(?![A-Za-z])"
+)
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+_DASH = r"(?:-|–|—|to|through|until)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)"
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+            r"(?![\d])",
+            rf"(?<![\d./])(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)"
+            rf"(?P<num_y>{_YEAR})(?![\d])",
+            rf"(?<![\d,.])(?P<dr_d1>{_DAY})\s*{_DASH}\s*(?P<dr_d2>{_DAY})\s+(?:of\s+)?"
+            rf"(?P<dr_m>{_MONTH})(?:,?\s+(?P<dr_y>{_YEAR})(?![\d]))?",
+            rf"(?P<mr_m>{_MONTH})\s+(?P<mr_d1>{_DAY})\s*{_DASH}\s*(?P<mr_d2>{_DAY})"
+            rf"(?:,?\s+(?P<mr_y>{_YEAR})(?![\d]))?",
+            rf"(?<![\d,.])(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_MONTH})"
+            rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d]))?",
+            rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?",
+            rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])",
+            rf"(?<![\w$€£¥#.,/:-])(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>{_YEAR}|\d{{2}})"
+            r"(?![\w%]|[.,:]\d)",
+            r"(?:(?P<dec_q>early|mid|late|Early|Mid|Late)[\s-]+)?(?<![\w$€£¥#.,/:])"
+            r"(?P<dec_y>1\d{2}0|20\d0)['’]?s(?![\w])",
+            rf"(?P<pre_q>mid|early|late|pre|post|Mid|Early|Late|Pre|Post)-(?P<pre_y>{_YEAR})"
+            r"(?![\w%]|[.,:]\d)",
+            rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)",
+            rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
+            r"(?P<rel_dir>later|earlier|afterwards|before|after|ago)(?![\w])",
+            r"(?P<rel_fix>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that|the\s+same|the\s+"
+            r"following|the\s+next|the\s+previous|the\s+preceding|last)\s+(?P<rel_fix_unit>year|"
+            r"month|day))(?![\w])",
+            r"(?P<yesterday>yesterday)(?![\w])",
+            rf"(?P<wd>{_WEEKDAY})(?![\w])",
+            rf"(?P<mo>{_MONTH_FULL})(?![\w])",
+        ]
+    ),
+)
+
+# Words that may stand between a cue ("in", "since") and the date itself.
+_MODIFIERS = words(
+    """
+    the early late mid end beginning start middle close spring summer autumn fall winter
+    of half quarter first second third fourth final last later earlier latter part
+    course
+    """
+)
+_QUANTITY_BEFORE = words(
+    """
+    about some nearly almost over approximately roughly than total least estimated only
+    """
+)
+_NON_DATE_BEFORE = words(
+    """
+    page pages p pp no nos number resolution resolutions flight route room article
+    articles section chapter paragraph item code model version rule bill decree highway
+    road bus gate platform seat line lines tel phone fax iso rfc ieee en din grade size
+    """
+)
+_UNIT_AFTER = words(
+    """
+    people persons troops soldiers personnel staff employees workers members men women
+    children students residents patients cases deaths votes seats km kilometres
+    kilometers miles metres meters m ft feet kg tonnes tons barrels units vehicles cars
+    aircraft ships hectares acres dollars euros pounds copies pages words participants
+    delegates officers police refugees jobs homes houses beds doses tests hours hrs
+    minutes seconds points goals runs yards laps games matches satellites launches mw gw
+    kw kwh mwh gmt utc bc bce cc ml calories respondents visitors viewers fans
+    spectators rounds shares pupils teachers nurses doctors physicians scientists
+    researchers engineers companies firms households families farmers animals cattle
+    sheep pieces items times sq square cubic degrees feet
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """One date (or range) a sentence states, already resolved."""
+
+    start: int  # span of the phrase in the sentence
+    end: int
+    date: YearMonthDay
+    end_date: YearMonthDay | None = None
+    open_ended: bool = False
+    cue: str = ""  # the preposition before the phrase ("in", "since", "by", "the", ...)
+    approximate: bool = False  # decades and "mid-1990s"
+    relative: bool = False  # resolved against the article's date or an earlier date
+
+    @property
+    def precision(self) -> str:
+        return precision_of(self.date)
+
+    @property
+    def text_date(self) -> str:
+        return format_date(self.date)
+
+    @property
+    def text_end(self) -> str | None:
+        return format_date(self.end_date) if self.end_date else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    kind: str  # "abs" (absolute), "part" (needs a year), "rel" (relative), "skip"
+    date: tuple[int | None, int | None, int | None] = (None, None, None)
+    end_date: tuple[int | None, int | None, int | None] | None = None
+    approximate: bool = False
+    rel: str = ""  # for "rel": how to resolve
+    rel_n: int = 0
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateScan:
+    """What a sentence's dates came to: resolved spans, and phrases that could not be."""
+
+    spans: tuple[DateSpan, ...]
+    unresolved: tuple[str, ...] = ()  # relative phrases needing an article date it lacks
+    skipped: tuple[tuple[int, int], ...] = ()  # spans recognised as dates but not usable
+
+
+def format_date(ymd: YearMonthDay) -> str:
+    year, month, day = ymd
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def precision_of(ymd: YearMonthDay) -> str:
+    return "year" if ymd[1] is None else "month" if ymd[2] is None else "day"
+
+
+def find_dates(
+    sentence: str, published_on: date | None, anchor: DateSpan | None = None
+) -> DateScan:
+    """The dates `sentence` states, resolved and joined into ranges, in reading order.
+
+    `published_on` resolves year-less and article-relative phrases; `anchor` (the last date
+    stated before this sentence in its paragraph) resolves "the following year" and kin when
+    the sentence has no earlier date of its own. Pure; never raises.
+    """
+    atoms = [a for a in (_atom(m, sentence) for m in _PATTERN.finditer(sentence)) if a]
+    skipped = tuple((a.start, a.end) for a in atoms if a.kind == "skip")
+    atoms = [a for a in atoms if a.kind != "skip"]
+    atoms = _join_ranges(atoms, sentence)
+    spans: list[DateSpan] = []
+    unresolved: list[str] = []
+    last: DateSpan | None = anchor
+    for atom in atoms:
+        span = _resolve(atom, published_on, last)
+        if span is None:
+            if atom.kind in ("part", "rel") and published_on is None and not _anchored(atom):
+                unresolved.append(sentence[atom.start : atom.end])
+            continue
+        if atom.cue == "since" and span.end_date is None:
+            span = replace(span, open_ended=True)
+        spans.append(span)
+        last = span
+    return DateScan(tuple(spans), tuple(unresolved), skipped)
+
+
+def _anchored(atom: _Atom) -> bool:
+    return atom.kind == "rel" and atom.rel.startswith("anchor")
+
+
+def _cue(sentence: str, start: int) -> str:
+    """The word governing a date phrase: "in" for "in early March", "until" for "until the
+    end of 2014", "the" for "the 1994 summit"."""
+    words = re.findall(r"[A-Za-z$€£]+", sentence[max(0, start - 60) : start])
+    for word in reversed(words):
+        low = word.lower()
+        if low == "the":
+            # "the 1994 summit" keeps "the" unless a real cue stands before it.
+            continue
+        if low not in _MODIFIERS:
+            return low
+    return "the" if words and words[-1].lower() == "the" else ""
+
+
+def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
+    g = m.groupdict()
+    start, end = m.span()
+    cue = _cue(sentence, start)
+    if g["iso_y"]:
+        return _abs(start, end, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), cue)
+    if g["num_y"]:
+        a, b = int(g["num_a"]), int(g["num_b"])
+        if a > 12 >= b:
+            return _abs(start, end, int(g["num_y"]), b, a, cue)
+        if b > 12 >= a:
+            return _abs(start, end, int(g["num_y"]), a, b, cue)
+        if a == b:
+            return _abs(start, end, int(g["num_y"]), a, a, cue)
+        return _Atom(start, end, "skip")  # 03/04/2005: day-first or month-first? unknowable
+    for prefix in ("dr", "mr"):
+        if g[f"{prefix}_m"]:
+            month = _month(g[f"{prefix}_m"])
+            d1, d2 = _day(g[f"{prefix}_d1"]), _day(g[f"{prefix}_d2"])
+            year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
+            if d2 <= d1:
+                return _Atom(start, end, "skip")
+            kind = "abs" if year else "part"
+            return _valid(_Atom(start, end, kind, (year, month, d1), (year, month, d2), cue=cue))
+    for prefix in ("dmy", "mdy"):
+        if g[f"{prefix}_m"]:
+            month, day = _month(g[f"{prefix}_m"]), _day(g[f"{prefix}_d"])
+            year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
+            if year is None and not _day_month_ok(m, sentence, cue):
+                return None
+            kind = "abs" if year else "part"
+            return _valid(_Atom(start, end, kind, (year, month, day), cue=cue))
+    if g["my_m"]:
+        return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
+    if g["yr_a"]:
+        a, raw_b = int(g["yr_a"]), g["yr_b"]
+        b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
+        if b <= a or b - a > 200:
+            return _Atom(start, end, "skip")
+        if _quantity_context(sentence, start, end, cue):
+            return None
+        return _Atom(start, end, "abs", (a, None, None), (b, None, None), cue=cue)
+    if g["dec_y"]:
+        decade = int(g["dec_y"])
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(
+            (g["dec_q"] or "").lower(), (0, 9)
+        )
+        if g["dec_q"]:
+            cue = _cue(sentence, start)
+        return _Atom(
+            start, end, "abs", (decade + lo, None, None), (decade + hi, None, None), True, cue=cue
+        )
+    if g["pre_y"]:
+        if g["pre_q"].lower() in ("pre", "post"):
+            return _Atom(start, end, "skip")  # "pre-1990": a period, not a date
+        return _Atom(start, end, "abs", (int(g["pre_y"]), None, None), cue=cue)
+    if g["year"]:
+        if not _year_ok(sentence, start, end, cue):
+            return None
+        return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=cue)
+    if g["rel_n"]:
+        raw_n = g["rel_n"].lower()
+        n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n, 0)
+        unit = g["rel_unit"].rstrip("s")
+        direction = g["rel_dir"]
+        if direction in ("after", "before") or unit == "week" or not n:
+            return None  # "two years after the war": anchored on something we cannot date
+        if direction == "ago":
+            return _Atom(start, end, "rel", rel=f"ago-{unit}", rel_n=n, cue=cue)
+        sign = -1 if direction == "earlier" else 1
+        return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=sign * n, cue=cue)
+    if g["rel_fix"]:
+        return _fixed_relative(m, start, end, cue)
+    if g["yesterday"]:
+        return _Atom(start, end, "rel", rel="article-day", rel_n=-1, cue=cue)
+    if g["wd"]:
+        if cue not in ("on", "last", "since", "until", "by", "past", "from", "and"):
+            return None
+        return _Atom(start, end, "rel", rel=f"weekday-{cue}", rel_n=WEEKDAYS.index(g["wd"].lower()))
+    if g["mo"]:
+        if g["mo"] == "May" and cue not in ("in", "since", "until", "by", "last", "this"):
+            return None
+        if cue not in ("in", "since", "until", "by", "last", "this", "from", "to", "between",
+                       "and", "through", "till", "of", "during"):  # fmt: skip
+            return None
+        return _Atom(start, end, "part", (None, _month(g["mo"]), None), cue=cue)
+    return None
+
+
+def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom | None:
+    phrase = re.sub(r"\s+", " ", m.group("rel_fix").lower())
+    unit = m.group("rel_fix_unit")
+    core = re.sub(r"^(?:later|earlier) (?:in )?", "", phrase)
+    which = core.rsplit(" ", 1)[0]
+    if which == "this":
+        return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=0, cue=cue)
+    if which == "last":
+        return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=-1, cue=cue)
+    if which in ("that", "the same"):
+        return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=0, cue=cue)
+    if which in ("the following", "the next"):
+        return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=1, cue=cue)
+    if which in ("the previous", "the preceding"):
+        return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=-1, cue=cue)
+    return None
+
+
+def _abs(start: int, end: int, y: int, mo: int, d: int, cue: str) -> _Atom | None:
+    return _valid(_Atom(start, end, "abs", (y, mo, d), cue=cue))
+
+
+def _valid(atom: _Atom) -> _Atom | None:
+    """Drop impossible days (31 April); a year-less day is checked against a leap year."""
+    for ymd in (atom.date, atom.end_date):
+        if ymd is None or ymd[2] is None:
+            continue
+        year = ymd[0] if ymd[0] is not None else 2000
+        if ymd[1] is None or ymd[2] > calendar.monthrange(year, ymd[1])[1]:
+            return _Atom(atom.start, atom.end, "skip")
+    return atom
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _day_month_ok(m: re.Match[str], sentence: str, cue: str) -> bool:
+    """A year-less "May 5" / "5 March" must read as a date, not "May 5 people"."""
+    if m.group("dmy_m") == "May" or m.group("mdy_m") == "May":
+        after = sentence[m.end() : m.end() + 12]
+        if re.match(r"\s+[a-z]", after) and cue not in ("on", "since", "until", "by", "from"):
+            return False
+    return True
+
+
+def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
+    """Is this bare four-digit number a year, not a count, a code or part of a name?"""
+    before = sentence[max(0, start - 25) : start]
+    prev = re.search(r"([A-Za-z][\w.'’-]*)\W*$", before)
+    prev_word = prev.group(1) if prev else ""
+    after = sentence[end : end + 20]
+    if re.match(r"\s*(?:BCE?|B\.C\.)", after):
+        return False
+    if re.match(r"-[A-Za-z]", after):
+        return False  # "a 2000-strong force", "1000-year history"
+    if re.match(r"\s*(?:per\s*cent|percent)\b", after):
+        return False
+    if before.rstrip().endswith(("$", "€", "£", "¥", "#", "№")):
+        return False
+    low_prev = prev_word.lower().rstrip(".")
+    if low_prev in _NON_DATE_BEFORE:
+        return False
+    if _quantity_context(sentence, start, end, cue):
+        return False
+    # A capitalised word right before the number names something: "Resolution 1325",
+    # "Vision 2030", "Windows 2000". Months, cues and sentence openers do not count.
+    names_it = (
+        prev is not None
+        and prev.end() == len(before.rstrip())
+        and before.endswith(" ")
+        and prev_word[:1].isupper()
+        and low_prev not in MONTHS
+        and low_prev not in _CUE_WORDS
+        and low_prev not in _MODIFIERS
+        and not _sentence_start(sentence, start - len(before) + prev.start(1))
+    )
+    return not names_it
+
+
+_CUE_WORDS = words(
+    """
+    in since from to until till through by of between and or during before after around
+    circa c ca on at as for than year years season fiscal summer winter spring autumn
+    fall
+    """
+)
+
+
+def _sentence_start(sentence: str, index: int) -> bool:
+    return not sentence[:index].strip(" \"'“‘(")
+
+
+def _quantity_context(sentence: str, start: int, end: int, cue: str) -> bool:
+    """ "deployed 1500 troops", "about 2000 people": a count, not a year."""
+    after = re.match(r"\s+([A-Za-z]+)", sentence[end : end + 25])
+    next_word = after.group(1) if after else ""
+    low_next = next_word.lower()
+    if cue in _QUANTITY_BEFORE:
+        return True
+    return low_next in _UNIT_AFTER and cue not in ("in", "since", "by", "until", "of", "the")
+
+
+def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:
+    """Join "from A to B", "between A and B", "A to B", "A – B" into one range atom."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.kind in ("abs", "part") and a.end_date is None:
+            b = atoms[i + 1]
+            joined = _range_of(a, b, sentence) if b.kind in ("abs", "part") else None
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_GAP_DIRECT = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
+# "from 2002 to the end of the NATO-led operation in 2014"
+_GAP_FROM = re.compile(
+    r"^\s*(?:to|until|till|through|-|–|—)\s+(?:[^,;:.()\d]{0,80}?\s)?(?:in\s+|of\s+)?$"
+)
+
+
+def _range_of(a: _Atom, b: _Atom, sentence: str) -> _Atom | None:
+    gap = sentence[a.end : b.start]
+    if b.end_date is not None:
+        return None
+    if a.cue in ("from", "between"):
+        ok = bool(_GAP_DIRECT.match(gap)) if a.cue == "between" else bool(_GAP_FROM.match(gap))
+        if a.cue == "between" and not re.match(r"^\s*and\s*$", gap):
+            ok = False
+    else:
+        ok = bool(_GAP_DIRECT.match(gap)) and not re.match(r"^\s*and\s*$", gap)
+    if not ok:
+        return None
+    start, end = a.date, b.date
+    if a.kind == "part" and start[0] is None and end[0] is not None:
+        # "from March to June 2005": the first month borrows the second's year.
+        year = end[0] if (start[1] or 0) <= (end[1] or 0) else end[0] - 1
+        start = (year, start[1], start[2])
+    if start[0] is None or end[0] is None:
+        return None
+    if _ymd_key(start) >= _ymd_key(end):
+        return None
+    return _Atom(a.start, b.end, "abs", start, end, cue=a.cue)
+
+
+def _ymd_key(ymd: tuple[int | None, int | None, int | None]) -> tuple[int, int, int]:
+    return (ymd[0] or 0, ymd[1] or 0, ymd[2] or 0)
+
+
+def _resolve(atom: _Atom, published_on: date | None, last: DateSpan | None) -> DateSpan | None:
+    if atom.kind == "abs":
+        start = atom.date
+        end = atom.end_date
+        if start[0] is None:
+            return None
+        return DateSpan(
+            atom.start, atom.end, start, end, cue=atom.cue, approximate=atom.approximate
+        )  # type: ignore[arg-type]
+    if atom.kind == "part":
+        if published_on is None:
+            return None
+        return _resolve_part(atom, published_on)
+    return _resolve_relative(atom, published_on, last)
+
+
+def _resolve_part(atom: _Atom, pub: date) -> DateSpan | None:
+    """A year-less date takes the article's year, or the year before when that would put it
+    after the article (news reports the past: "on December 30" in a January article)."""
+    _, month, day = atom.date
+    if month is None:
+        return None
+    year = pub.year
+    if (month, day or 1) > (pub.month, pub.day):
+        year -= 1
+    start: YearMonthDay = (year, month, day)
+    end: YearMonthDay | None = None
+    if atom.end_date is not None:
+        end = (year, atom.end_date[1], atom.end_date[2])
+    return DateSpan(atom.start, atom.end, start, end, cue=atom.cue, relative=True)
+
+
+def _resolve_relative(atom: _Atom, pub: date | None, last: DateSpan | None) -> DateSpan | None:
+    kind, _, unit = atom.rel.partition("-")
+    n = atom.rel_n
+    if kind == "anchor":
+        if last is None:
+            return None
+        base = last.end_date or last.date
+        ymd = _shift(base, unit, n)
+    elif kind in ("article", "ago"):
+        if pub is None:
+            return None
+        base_ymd: YearMonthDay = (pub.year, pub.month, pub.day)
+        ymd = _shift(base_ymd, unit, n if kind == "article" else -n)
+    elif kind == "weekday":
+        if pub is None:
+            return None
+        back = (pub.weekday() - n) % 7
+        if unit in ("last", "past") and back == 0:
+            back = 7
+        day = pub - timedelta(days=back)
+        ymd = (day.year, day.month, day.day)
+    else:
+        return None
+    if ymd is None:
+        return None
+    return DateSpan(atom.start, atom.end, ymd, cue=atom.cue, relative=True)
+
+
+def _shift(base: YearMonthDay, unit: str, n: int) -> YearMonthDay | None:
+    """`base` moved by n units, at that unit's precision; None when `base` is too coarse."""
+    year, month, day = base
+    if unit == "year":
+        return (year + n, None, None)
+    if unit == "month":
+        if month is None:
+            return None
+        index = year * 12 + (month - 1) + n
+        return (index // 12, index % 12 + 1, None)
+    if unit == "day":
+        if month is None or day is None:
+            return None
+        moved = date(year, month, day) + timedelta(days=n)
+        return (moved.year, moved.month, moved.day)
+    return None
+
+
+def span_key(span: DateSpan) -> tuple[str, str | None]:
+    return (span.text_date, span.text_end)

@@ -1,0 +1,158 @@
+"""Dated events: every statement tying something that happened to a date the text states.
+
+For each sentence that can carry events (paragraph sentences, and list items that read as
+full sentences), :func:`bot.extract.dates.find_dates` gives the resolved dates; each one
+becomes an event unless
+
+* it is vague about when ("before 1990", "after 2001", "pre-1990");
+* it lies after the article's date (the future cannot have happened yet);
+* its clause is a plan, an expectation, a condition or a negation
+  (:func:`bot.extract.tense.is_unrealised`).
+
+A list of dates ("in 1994, 1997 and 2002") gives one event per date with the same summary;
+two dated clauses give two events with their own summaries (:mod:`bot.extract.summaries`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.extract.dates import DateSpan, find_dates
+from bot.extract.programmes import Mention
+from bot.extract.summaries import summarise
+from bot.extract.tense import is_unrealised
+from bot.facts import Event, Person
+
+_VAGUE_CUES = frozenset({"before", "prior", "after", "pre", "post", "beyond"})
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|became|began|won|joined|signed|launched|"
+    r"opened|took|made|set|held|led|ran|left|met|saw|came|went|gave|built|hit|fell|rose|"
+    r"grew|joins|signs|launches|opens|becomes|begins|wins|agrees|adopts|creates|starts|"
+    r"ends)\b|\b[a-z]{3,}ed\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnit:
+    """A sentence and where it sits: its paragraph (for anchoring "the following year")
+    and whether its block may carry events at all."""
+
+    text: str
+    paragraph: int
+    carries_events: bool
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Does a list item read as a full statement ("1994: Azerbaijan joins the PfP.")
+    rather than a label ("Founded in 1994")? Four words or more with a finite verb."""
+    return len(text.split()) >= 4 and bool(_CLAUSE_VERB.search(text))
+
+
+def find_events(
+    units: Sequence[SentenceUnit],
+    published_on: date | None,
+    mentions: Sequence[Sequence[Mention]],
+    people: Sequence[Person],
+) -> tuple[list[Event], list[str]]:
+    """The events of an article, in reading order, and the relative phrases that could not
+    be resolved (non-empty only when the article has no date). Pure; never raises."""
+    events: list[Event] = []
+    unresolved: list[str] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    anchor: DateSpan | None = None
+    paragraph = -1
+    last_person: str | None = None
+    names = _person_patterns(people)
+    for index, unit in enumerate(units):
+        if unit.paragraph != paragraph:
+            paragraph, anchor = unit.paragraph, None
+        scan = find_dates(unit.text, published_on, anchor)
+        if scan.spans:
+            anchor = scan.spans[-1]
+        if not unit.carries_events:
+            last_person = _last_person(unit.text, names) or last_person
+            continue
+        unresolved.extend(scan.unresolved)
+        usable = [s for s in scan.spans if _happened(unit.text, s, published_on)]
+        for span in usable:
+            summary, start, end = summarise(unit.text, span, usable, mentions[index], last_person)
+            key = (span.text_date, span.text_end, summary)
+            if key in seen or not summary:
+                continue
+            seen.add(key)
+            events.append(
+                Event(
+                    date=span.text_date,
+                    end=span.text_end,
+                    precision=span.precision,
+                    summary=summary,
+                    sentence=unit.text,
+                    programmes=_programmes_in(mentions[index], start, end),
+                    open_ended=span.open_ended,
+                )
+            )
+        last_person = _last_person(unit.text, names) or last_person
+    return _one_per_sentence_date(events), unresolved
+
+
+def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
+    if span.cue in _VAGUE_CUES:
+        return False
+    if published_on is not None and _after(span, published_on):
+        return False
+    return not is_unrealised(sentence, span.start, span.end, span.cue)
+
+
+def _after(span: DateSpan, published_on: date) -> bool:
+    """Does the span start after the article's date, at the span's own precision?"""
+    year, month, day = span.date
+    pub = (published_on.year, published_on.month, published_on.day)
+    if month is None:
+        return year > pub[0]
+    if day is None:
+        return (year, month) > pub[:2]
+    return (year, month, day) > pub
+
+
+def _programmes_in(mentions: Sequence[Mention], start: int, end: int) -> tuple[str, ...]:
+    keys: list[str] = []
+    for m in mentions:
+        if m.start >= start and m.end <= end and m.key not in keys:
+            keys.append(m.key)
+    return tuple(keys)
+
+
+def _person_patterns(people: Sequence[Person]) -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for person in people:
+        surname = person.name.split()[-1]
+        out.append(
+            (re.compile(rf"\b{re.escape(person.name)}\b|\b{re.escape(surname)}\b"), person.name)
+        )
+    return out
+
+
+def _last_person(text: str, names: list[tuple[re.Pattern[str], str]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for pattern, name in names:
+        for m in pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    return best[1] if best else None
+
+
+def _one_per_sentence_date(events: list[Event]) -> list[Event]:
+    """One sentence gives one event per date, even if two clauses produced summaries."""
+    out: list[Event] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for event in events:
+        key = (event.sentence, event.date, event.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(event)
+    return out

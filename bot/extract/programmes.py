@@ -1,0 +1,529 @@
+"""Named programmes, plans, missions, councils, funds, agreements and similar bodies.
+
+Two ways in:
+
+1. an acronym definition ("Partnership for Peace (PfP)", see :mod:`bot.extract.acronyms`)
+   whose name is a proper name (its content words capitalised) and not a person's role, a
+   place, a disease or a meeting. A definition inside a longer name ("Afghan National Army
+   (ANA) Trust Fund") names the longer body; the inner acronym is a programme only if the
+   text later uses it on its own. A name that starts with another defined acronym ("PfP
+   Planning and Review Process (PARP)") keeps it and is *part of* that programme;
+2. a capitalised name ending in a head noun that marks a body or a scheme (Programme,
+   Mission, Council, Fund, Force, Centre, Agreement, Initiative, ...): "International
+   Anti-Terrorism Training Centre"; a capitalised name followed by a lowercase "programme",
+   "project" or "initiative" ("the Apollo program"); and "Operation X" / "Project X".
+
+Not programmes: lowercase phrases ("reform plans"), government bodies (ministries,
+departments, embassies), diplomatic missions ("Azerbaijan's Mission to NATO", "Permanent
+Mission of ..."), summits, meetings, declarations and newspapers (their head nouns are not
+in the list). Mentions of one body in several forms ("NATO-led Resolute Support Mission",
+"the follow-on Resolute Support Mission (RSM)", "the RSM") merge into one programme.
+
+Relations: "X was transformed into / replaced by / succeeded by / renamed / merged into Y",
+"Y replaced / succeeded X", "Y, the successor to X" and "the follow-on Y" (after X) set
+``X.succeeded_by``; "X, part of Y", "X under / within the Y" and a name starting with Y's
+acronym set ``X.part_of``.
+
+Derived acronyms: a body named without an acronym gets its initials as acronym when the
+text uses those initials on their own, or when it is the successor, predecessor or parent
+of a programme that has an acronym and its name gives at least three initials
+("Euro-Atlantic Partnership Council", successor of the NACC -> EAPC).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.extract.acronyms import Definition, find_definitions, initials, is_acronym
+from bot.extract.vocabulary import words
+from bot.facts import Programme
+
+HEADS = words(
+    """
+    Programme Program Programmes Plan Process Mission Missions Council Fund Force Forces
+    Centre Center Partnership Agreement Initiative Operation Agency Commission Organisation
+    Organization Alliance Committee Board Institute Foundation Bank Union Treaty Pact Accord
+    Accords Project Scheme Strategy Framework Network Facility Corps Authority Association
+    Federation League Consortium Forum Academy Observatory Laboratory Campaign Coalition
+    Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
+    Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
+    Conference Parliament Cooperation Co-operation Fellowship Prize Award Games
+    """
+)
+# Heads that only count when the text gives the name an acronym (too often generic).
+_ACRONYM_ONLY_HEADS = words(
+    """
+    Group Court Conference Parliament Cooperation Co-operation Prize Award Games Service
+    Services Trust
+    """
+)
+# Never programmes, whatever the text does: roles, places, diseases, events, documents.
+_REJECT_HEADS = words(
+    """
+    Officer Director President Minister Secretary Chairman Chairwoman Chair Commander General
+    Ambassador Chief Executive Manager Representative Envoy Spokesman Spokeswoman Republic
+    Kingdom States Emirates Islands Island Territory Territories Province Region District
+    County City Peninsula Sea Ocean River Mountains Valley Strait Gulf Bay Syndrome Disease
+    Virus Fever Infection Disorder Summit Meeting Declaration Statement Communique Times Post
+    Journal Gazette Herald Tribune News Daily Review Ministry Department Embassy Consulate
+    Government Cabinet Senate Congress Army Navy Police Party
+    """
+)
+_STATES = words("Soviet Union, United Kingdom, United States, Russian Federation".replace(",", ""))
+_GENERIC_LOWER = ("programme", "program", "project", "initiative", "scheme")
+_PREFIX_HEADS = ("Operation", "Project")
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)|Soviet|French|Dutch|Swiss|Thai|Greek|Afghan|"
+    r"Iraqi|Israeli|Pakistani|Azerbaijani|Saudi|Kuwaiti|Qatari|Yemeni|Somali|Nepali|"
+    r"Bangladeshi|Emirati|Bahraini|Omani|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Czech|Slovak|"
+    r"Welsh|Irish|Scottish|British|English|Finnish|Danish|Swedish|Polish|Turkish|National|"
+    r"International|Global|Regional|Federal|State)$"
+)
+_GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate|Office)\b")
+
+_CAP = r"(?:[A-Z][a-z’']+|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])"
+_CAPWORD = rf"{_CAP}(?:[-–]{_CAP})*"
+_CONNECT = r"(?:of|for|and|on|in|the|de|du|to|&)"
+_NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAPWORD}){{0,9}}")
+_WORD = re.compile(r"[^\s]+")
+_SIGNIFICANT_INITIALS = 3
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A programme while the article is being read."""
+
+    acronym: str | None
+    name: str | None
+    order: int
+    defined_in: int | None = None  # sentence index of its definition
+    variants: set[str] = field(default_factory=set)  # surface forms to look for
+    part_of: str | None = None
+    succeeded_by: str | None = None
+    inner: bool = False  # an acronym seen only inside a longer name ("ANA")
+
+    @property
+    def key(self) -> str:
+        return self.acronym or self.name or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a sentence names a programme."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeScan:
+    programmes: tuple[Programme, ...]
+    mentions: tuple[tuple[Mention, ...], ...]  # per sentence, in reading order
+
+
+def normalise(name: str) -> str:
+    """The form under which mentions of one body merge: lowercase, no "the", one spelling."""
+    s = name.lower().replace("’", "'").replace("–", " ").replace("-", " ")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"\bprogramme\b", "program", s)
+    s = re.sub(r"\bcentre\b", "center", s)
+    s = re.sub(r"\borganisation\b", "organization", s)
+    s = re.sub(r"\bdefence\b", "defense", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    parts = s.split(" ")
+    if len(parts) > 2 and parts[-1] in ("program", "process", "initiative", "project"):
+        s = " ".join(parts[:-1])
+    return s
+
+
+def find_programmes(sentences: Sequence[str]) -> ProgrammeScan:
+    """The programmes named across `sentences` (one article, in reading order), with where
+    each sentence mentions them. Pure; never raises on odd text."""
+    definitions = [find_definitions(s) for s in sentences]
+    defined = {d.acronym for defs in definitions for d in defs}
+    drafts: list[_Draft] = []
+    by_acronym: dict[str, _Draft] = {}
+    by_name: dict[str, _Draft] = {}
+
+    def lookup(acronym: str | None, name: str | None) -> _Draft | None:
+        if acronym and acronym in by_acronym:
+            return by_acronym[acronym]
+        if name and normalise(name) in by_name:
+            return by_name[normalise(name)]
+        return None
+
+    def add(acronym: str | None, name: str | None, index: int, defining: bool) -> _Draft:
+        draft = lookup(acronym, name)
+        if draft is None:
+            draft = _Draft(acronym, name, len(drafts))
+            drafts.append(draft)
+        if acronym and not draft.acronym:
+            draft.acronym = acronym
+        if name and (not draft.name or (defining and draft.defined_in is None)):
+            draft.name = name
+        if defining and draft.defined_in is None:
+            draft.defined_in = index
+        if acronym:
+            by_acronym.setdefault(acronym, draft)
+            draft.variants.add(acronym)
+        if name:
+            by_name.setdefault(normalise(name), draft)
+            draft.variants.add(name)
+        return draft
+
+    claimed: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    for index, sentence in enumerate(sentences):
+        for d in definitions[index]:
+            name, parent = _extend_with_parent(sentence, d, defined)
+            tail = _composite_tail(sentence, d.paren_end)
+            if tail:
+                # "Afghan National Army (ANA) Trust Fund": the body is the whole name.
+                full = f"{name} {tail.group(1)}"
+                if _acceptable(full, with_acronym=False):
+                    whole = add(None, full, index, defining=True)
+                    whole.variants.add(sentence[d.start : tail.end()])
+                    if _acceptable(name, with_acronym=True):
+                        inner = lookup(d.acronym, None) or add(d.acronym, name, index, True)
+                        inner.inner = inner.defined_in == index and not inner.part_of
+                claimed[index].append((d.start, tail.end()))
+                continue
+            if not _acceptable(name, with_acronym=True):
+                claimed[index].append((d.start, d.end))
+                continue
+            draft = add(d.acronym, name, index, defining=True)
+            draft.variants.add(sentence[d.start : d.end])  # "Name (ACR)" as one mention
+            if parent and parent != d.acronym and not draft.part_of:
+                draft.part_of = parent
+            claimed[index].append((d.start, d.end))
+        for start, end, name in _name_candidates(sentence, claimed[index]):
+            add(None, name, index, defining=False)
+            claimed[index].append((start, end))
+
+    mentions = _find_mentions(sentences, drafts)
+    _promote_inner(drafts, mentions)
+    live = [d for d in drafts if not d.inner]
+    _relations(sentences, mentions, {d.key: d for d in live})
+    _derive_acronyms(live, sentences, mentions)
+    mentions = _find_mentions(sentences, live)
+    programmes = tuple(_finish(d, sentences, mentions) for d in live)
+    return ProgrammeScan(programmes, mentions)
+
+
+def _extend_with_parent(sentence: str, d: Definition, defined: set[str]) -> tuple[str, str | None]:
+    """ "PfP Planning and Review Process (PARP)": the name keeps a defined acronym before it."""
+    before = re.search(r"([A-Za-z][A-Za-z0-9&]+)\s+$", sentence[: d.start])
+    if before and before.group(1) in defined and is_acronym(before.group(1)):
+        return f"{before.group(1)} {d.name}", before.group(1)
+    first = d.name.split()[0]
+    if first in defined and is_acronym(first):
+        return d.name, first
+    return d.name, None
+
+
+_TAIL = re.compile(rf"\s+((?:{_CAPWORD}\s+){{0,3}}({_CAPWORD}))(?![\w-])")
+
+
+def _composite_tail(sentence: str, paren_end: int) -> re.Match[str] | None:
+    tail = _TAIL.match(sentence, paren_end)
+    if tail and tail.group(2) in HEADS and tail.group(2) not in _ACRONYM_ONLY_HEADS:
+        return tail
+    return None
+
+
+def _content_words(name: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(name):
+        word = word.strip(",.’'")
+        if word and word.lower() not in (
+            "of",
+            "for",
+            "and",
+            "on",
+            "in",
+            "the",
+            "de",
+            "du",
+            "to",
+            "&",
+            "a",
+            "an",
+            "at",
+            "by",
+            "with",
+        ):
+            out.append(word)
+    return out
+
+
+def _acceptable(name: str, with_acronym: bool) -> bool:
+    """Is `name` a proper name of a programme-like body (not a role, place, ministry...)?"""
+    content = _content_words(name)
+    if not content:
+        return False
+    if any(not (w[0].isupper() or w[0].isdigit()) for w in content):
+        return False  # "gross domestic product", "reform plans"
+    head = content[-1].split("-")[-1]
+    if head in _REJECT_HEADS or _GOVERNMENT_START.match(name):
+        return False
+    if " ".join(content) in _STATES:
+        return False
+    if not with_acronym:
+        if head not in HEADS or head in _ACRONYM_ONLY_HEADS:
+            return False
+        if len(content) < 2:
+            return False
+    return True
+
+
+def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Capitalised names ending in a head noun, outside spans already claimed."""
+    found: list[tuple[int, int, str]] = []
+    for run in _NAME_RUN.finditer(sentence):
+        start, end = run.span()
+        tokens = list(re.finditer(r"\S+", run.group()))
+        # Trim leading determiners and sentence-initial function words ("The", "In").
+        while tokens and tokens[0].group().lower() in (
+            "the",
+            "a",
+            "an",
+            "in",
+            "at",
+            "on",
+            "by",
+            "for",
+            "of",
+            "and",
+            "to",
+            "under",
+            "within",
+            "with",
+            "from",
+            "since",
+            "during",
+            "after",
+            "before",
+            "as",
+            "this",
+            "that",
+            "its",
+            "their",
+            "his",
+            "her",
+        ):
+            tokens.pop(0)
+        if not tokens:
+            continue
+        # Cut the run after its last head noun ("Resolute Support Mission in Afghanistan").
+        last_head = max(
+            (i for i, t in enumerate(tokens) if t.group().split("-")[-1] in HEADS), default=-1
+        )
+        candidate: tuple[int, int] | None = None
+        if last_head >= 0:
+            candidate = (start + tokens[0].start(), start + tokens[last_head].end())
+        elif tokens[0].group() in _PREFIX_HEADS and len(tokens) >= 2:
+            candidate = (start + tokens[0].start(), start + tokens[min(len(tokens), 4) - 1].end())
+        else:
+            generic = re.match(rf"\s+({'|'.join(_GENERIC_LOWER)})\b", sentence[end:])
+            if (
+                generic
+                and len(tokens) <= 5
+                and not _DEMONYM.match(tokens[0].group())
+                and (len(tokens) > 1 or not is_acronym(tokens[-1].group()))
+            ):
+                candidate = (start + tokens[0].start(), end + generic.end())
+        if candidate is None:
+            continue
+        c_start, c_end = candidate
+        if any(c_start < e and s < c_end for s, e in claimed):
+            continue
+        name = sentence[c_start:c_end]
+        if _diplomatic_mission(sentence, c_start, c_end, name):
+            continue
+        generic_tail = name.split()[-1] in _GENERIC_LOWER
+        if not generic_tail and name.split()[0] not in _PREFIX_HEADS:
+            if not _acceptable(name, with_acronym=False):
+                continue
+        elif _content_words(name)[0] in _REJECT_HEADS:
+            continue
+        found.append((c_start, c_end, name))
+    return found
+
+
+def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
+    """ "Azerbaijan's Mission to NATO", "the Permanent Mission of Georgia": an embassy-like
+    body, not a programme."""
+    if not name.endswith(("Mission", "Missions")):
+        return False
+    if re.match(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]", sentence[end:]):
+        return True
+    return bool(re.search(r"(?:Permanent|Diplomatic)\s+Missions?$", name))
+
+
+def _find_mentions(
+    sentences: Sequence[str], drafts: Sequence[_Draft]
+) -> tuple[tuple[Mention, ...], ...]:
+    """Every place each sentence names one of `drafts` (longest forms win overlaps)."""
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for draft in drafts:
+        forms = sorted(draft.variants, key=len, reverse=True)
+        for form in forms:
+            if is_acronym(form):
+                patterns.append((re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), draft.key))
+            else:
+                body = r"\s+".join(re.escape(w) for w in form.split())
+                body = re.sub(r"programme|program", "program(?:me)?", body)
+                body = body.replace("Centre", "Cent(?:re|er)")
+                patterns.append((re.compile(rf"(?<![\w]){body}(?![\w])", re.I), draft.key))
+    out: list[tuple[Mention, ...]] = []
+    for sentence in sentences:
+        spans: list[Mention] = []
+        for pattern, key in patterns:
+            for m in pattern.finditer(sentence):
+                spans.append(Mention(m.start(), m.end(), key))
+        spans.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in spans:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        out.append(tuple(kept))
+    return tuple(out)
+
+
+def _promote_inner(drafts: list[_Draft], mentions: tuple[tuple[Mention, ...], ...]) -> None:
+    """An inner acronym ("ANA" in "ANA Trust Fund") counts once the text uses it alone."""
+    counts: dict[str, int] = {}
+    for sentence_mentions in mentions:
+        for m in sentence_mentions:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    for draft in drafts:
+        if draft.inner and counts.get(draft.key, 0) > 0:
+            draft.inner = False
+
+
+_SUCCESSION_FORWARD = re.compile(
+    r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:was|were|has\s+been|had\s+been|is|"
+    r"would\s+be)?\s*(?:later|eventually|subsequently|formally|officially|then|itself)?\s*"
+    r"(?:transformed|turned|converted|reorganised|reorganized|renamed|rebranded|merged|"
+    r"folded|absorbed|upgraded|replaced|succeeded|superseded|evolved|became|gave\s+way|"
+    r"developed|restructured|relaunched|re-launched)\s*(?:into|to|by|as|in|with)?\s*"
+    r"(?:the\s+)?(?:new\s+|current\s+|present\s+)?$",
+    re.I,
+)
+_SUCCESSION_BACKWARD = re.compile(
+    r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:has\s+|had\s+|was\s+)?(?:later\s+)?"
+    r"(?:replaced|succeeded|superseded|took\s+over\s+from|is\s+the\s+successor\s+(?:to|of)|"
+    r"was\s+the\s+successor\s+(?:to|of)|the\s+successor\s+(?:to|of)|successor\s+(?:to|of)|"
+    r"followed)\s+(?:the\s+)?$",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"^\W*(?:\([^)]*\)\W*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:key\s+|core\s+|central\s+|main\s+)?(?:part|component|pillar|element|strand|arm|"
+    r"branch|sub-programme|subprogramme|tool)\s+of|(?:launched\s+|run\s+|established\s+|"
+    r"set\s+up\s+|created\s+|operating\s+|conducted\s+|developed\s+)?(?:under|within|"
+    r"in\s+the\s+framework\s+of))\s+(?:the\s+)?$",
+    re.I,
+)
+_FOLLOW_ON = re.compile(r"(?:follow-on|follow-up|successor|succeeding)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _relations(
+    sentences: Sequence[str],
+    mentions: tuple[tuple[Mention, ...], ...],
+    drafts: dict[str, _Draft],
+) -> None:
+    previous: list[str] = []  # keys mentioned so far, most recent last
+    for index, sentence in enumerate(sentences):
+        ms = [m for m in mentions[index] if m.key in drafts]
+        for a, b in itertools.pairwise(ms):
+            gap = sentence[a.end : b.start]
+            if a.key == b.key:
+                continue
+            if _SUCCESSION_FORWARD.match(gap):
+                drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
+            elif _SUCCESSION_BACKWARD.match(gap):
+                drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
+            elif _PART_OF.match(gap):
+                drafts[a.key].part_of = drafts[a.key].part_of or b.key
+        for m in ms:
+            if _FOLLOW_ON.search(sentence[max(0, m.start - 40) : m.start]):
+                before = [k for k in previous if k != m.key]
+                same = [x.key for x in ms if x.start < m.start and x.key != m.key]
+                predecessor = same[-1] if same else before[-1] if before else None
+                if predecessor and not drafts[predecessor].succeeded_by:
+                    drafts[predecessor].succeeded_by = m.key
+            previous.append(m.key)
+
+
+def _derive_acronyms(
+    drafts: list[_Draft], sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
+) -> None:
+    taken = {d.acronym for d in drafts if d.acronym}
+    related: set[str] = set()
+    by_key = {d.key: d for d in drafts}
+    for d in drafts:
+        for other in (d.part_of, d.succeeded_by):
+            if other and other in by_key:
+                if d.acronym:
+                    related.add(other)
+                if by_key[other].acronym:
+                    related.add(d.key)
+    text = " ".join(sentences)
+    for d in drafts:
+        if d.acronym or not d.name:
+            continue
+        letters = initials(d.name)
+        if len(letters) < 2 or letters in taken:
+            continue
+        used_alone = re.search(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", text) is not None
+        if used_alone or (d.key in related and len(letters) >= _SIGNIFICANT_INITIALS):
+            old = d.key
+            d.acronym = letters
+            d.variants.add(letters)
+            taken.add(letters)
+            for other in drafts:
+                if other.part_of == old:
+                    other.part_of = letters
+                if other.succeeded_by == old:
+                    other.succeeded_by = letters
+
+
+def _finish(
+    draft: _Draft, sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
+) -> Programme:
+    mentioned = [i for i, ms in enumerate(mentions) if any(m.key == draft.key for m in ms)]
+    order = mentioned[:]
+    if draft.defined_in is not None and draft.defined_in in order:
+        order.remove(draft.defined_in)
+        order.insert(0, draft.defined_in)
+    return Programme(
+        acronym=draft.acronym,
+        name=draft.name,
+        description=describe(draft.name or draft.acronym or "", [sentences[i] for i in order]),
+        sentences=tuple(sentences[i] for i in mentioned),
+        part_of=draft.part_of,
+        succeeded_by=draft.succeeded_by,
+    )
+
+
+DESCRIPTION_MAX_CHARS = 600
+
+
+def describe(label: str, sentences: Sequence[str]) -> str:
+    """Whole sentences about the programme, the defining one first, within the length cap."""
+    out: list[str] = []
+    used = 0
+    for sentence in sentences:
+        clean = re.sub(r"\s+", " ", sentence).strip()
+        if out and used + len(clean) + 1 > DESCRIPTION_MAX_CHARS:
+            break
+        if clean in out:
+            continue
+        out.append(clean)
+        used += len(clean) + 1
+    return " ".join(out) if out else label

@@ -1,0 +1,91 @@
+"""Is a dated statement a plan, an expectation or a condition rather than something that
+happened?
+
+The date's clause decides. Looking left from the date to the start of its clause, the last
+future or intention marker ("will", "is expected to", "plans to", "aims to", "scheduled for",
+"is due to", "could", "if") makes the date a non-event, unless a past-tense verb stands
+between the marker and the date ("was expected to finish in 2010 but was finished in 2012").
+A date that opens its clause ("In 2030, the country will hold elections") is judged by the
+first verb after it instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Markers that make a following date something not (yet) true.
+_INTENTION = re.compile(
+    r"\b(?:will|shall|'ll|would(?!\s+(?:later|eventually|go\s+on|soon|become))|"
+    r"could|might|should|must|may|if|unless|whether|"
+    r"(?:is|are|was|were|be|been|being|remains?|seems?)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:expected|scheduled|set|due|slated|planned|poised|likely|unlikely|projected|forecast|"
+    r"anticipated|intended|supposed|meant|going|about|hoped|tipped|poised)\s+(?:to|for)|"
+    r"(?:is|are)\s+to\b|going\s+to|"
+    r"(?:expect|expects|expected|expecting|plan|plans|planned|planning|aim|aims|aimed|"
+    r"aiming|intend|intends|intended|intending|hope|hopes|hoped|hoping|seek|seeks|sought|"
+    r"seeking|want|wants|wanted|wish|wishes|wished|pledge|pledges|pledged|promise|promises|"
+    r"promised|vow|vows|vowed|commit|commits|committed|undertake|undertook|strive|strives|"
+    r"target|targets|targeted|targeting|propose|proposes|proposed|proposing|ready|prepare|"
+    r"prepares|preparing)\s+(?:to|for|at)\b|"
+    r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|due\s+(?:in|by|to)|"
+    r"to\s+be\s+(?:held|completed|launched|built|finished|delivered|opened|introduced|"
+    r"implemented|adopted|signed|reached|achieved)|"
+    r"(?:upcoming|forthcoming|future|proposed|planned|prospective|next)\b)",
+)
+# Modal markers that govern a date opening its clause ("In 2030, X will ...").
+_MODAL = re.compile(
+    r"\b(?:will|shall|'ll|would(?!\s+(?:later|eventually|go\s+on|soon))|could|might|should|"
+    r"must|may|(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned|likely|going|"
+    r"poised)\s+to|(?:is|are)\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|seeks?\s+"
+    r"to|wants?\s+to)\b"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|became|began|came|went|took|made|gave|won|lost|left|"
+    r"joined|signed|held|met|saw|found|built|led|ran|set\s+up|launched|opened|closed|"
+    r"announced|reported|started|ended)\b|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bhave\s)"
+    r"(?<!\bhas\s)(?<!\bbeing\s)\b[a-z]{3,}ed\b"
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|could|might|should|must|may|did|"
+    r"does|do)\b|\b[a-z]{3,}(?:ed|es)\b"
+)
+_CLAUSE_START = re.compile(r"[;:]\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+_NEGATION = re.compile(
+    r"\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n't)\b(?!\s+only)|\bnever\b"
+)
+
+
+def clause_start(sentence: str, index: int) -> int:
+    """Where the clause holding `index` starts (after ";", ":", a dash, "but", "while")."""
+    start = 0
+    for match in _CLAUSE_START.finditer(sentence, 0, index):
+        start = match.end()
+    return start
+
+
+def clause_end(sentence: str, index: int) -> int:
+    match = _CLAUSE_START.search(sentence, index)
+    return match.start() if match else len(sentence)
+
+
+def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
+    """True when the date at sentence[start:end] is planned, expected, hoped for or
+    conditional rather than something that happened."""
+    left_from = clause_start(sentence, start)
+    left = sentence[left_from:start]
+    last = None
+    for match in _INTENTION.finditer(left):
+        last = match
+    if last is not None:
+        between = left[last.end() :]
+        if not _PAST.search(between):
+            return True
+    if not _VERBISH.search(left) or re.fullmatch(r"\W*\w+\W*(?:\w+\W*)?", left or " "):
+        # The date opens its clause: the first verb after it governs.
+        right = sentence[end : clause_end(sentence, end)]
+        modal = _MODAL.search(right)
+        past = _PAST.search(right)
+        if modal and (past is None or modal.start() < past.start()):
+            return True
+    # "did not join in 1994": nothing happened then (but "did not join until 2004" did).
+    return cue != "until" and bool(_NEGATION.search(left[-40:]))
