@@ -103,7 +103,11 @@ def event_line(
 
     `when` replaces the event's own date text; `aside` follows it in brackets.
     """
-    when_text = bold(when if when is not None else format_span(entry.date, entry.end))
+    if when is None:
+        # An open range ("since 1997") shows as "1997–" once the store reports it as one.
+        end = "" if getattr(entry, "open_ended", False) else entry.end
+        when = format_span(entry.date, end)
+    when_text = bold(when)
     prefix = f"{when_text} ({aside}) - " if aside else f"{when_text} - "
     suffix = f" {marker}" if marker else ""
     summary = quote(entry.summary or entry.sentence, ENTRY_BUDGET - len(prefix) - len(suffix))
