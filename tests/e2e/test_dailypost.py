@@ -1,0 +1,410 @@
+"""/dailypost over the wire: the real bot, discord.py and the fake Discord, with time injected.
+
+The bot's clock is a ManualClock: a test jumps it to the due time and wakes the scheduler,
+so nothing waits real minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.client import AlmanacBot
+from bot.config import Settings
+from bot.daily import ManualClock
+from bot.facts import Article, Block, Event, Facts, Programme
+from bot.store import Store
+from bot.store.servers import (
+    PAUSE_CHANNEL_DELETED,
+    PAUSE_MISSING_PERMISSIONS,
+    STATUS_SENDING,
+    STATUS_SENT,
+    PostRecord,
+)
+from cogs.dailypost import NOT_A_MANAGER, DailyPostCog
+from tests.e2e.fakediscord import FakeChannel, FakeDiscord, FakeGuild, Perm, running_bot
+
+# 08:00 in Berlin (CEST) on 1 June 2025; the posts are set for 09:00 Berlin = 07:00 UTC.
+START = datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
+NINE_BERLIN = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
+POSTS = "POST /channels/*/messages"
+
+
+@dataclass
+class World:
+    fake: FakeDiscord
+    guild: FakeGuild
+    history: FakeChannel
+    bot: AlmanacBot
+    clock: ManualClock
+    store: Store
+
+    @property
+    def cog(self) -> DailyPostCog:
+        # load_extension imports the module afresh, so isinstance against this module's
+        # DailyPostCog would fail; the name is what identifies it.
+        cog = self.bot.get_cog("DailyPost")
+        assert cog is not None and type(cog).__name__ == "DailyPostCog"
+        return cog  # type: ignore[return-value]
+
+    async def travel(self, when: datetime) -> None:
+        """Jump the bot's clock and wake the scheduler (as a settings change would)."""
+        self.clock.set(when)
+        self.cog.poster.wake()
+        await asyncio.sleep(0)
+
+    async def set_daily(self, **options: object) -> str:
+        run = await self.fake.slash(
+            "dailypost set",
+            options={"channel": self.history, "time": "09:00", "timezone": "Europe/Berlin"}
+            | options,
+        )
+        message = await run.wait_original()
+        assert message.ephemeral
+        return message.content or ""
+
+    async def command(self, name: str, **kwargs: object) -> str:
+        run = await self.fake.slash(f"dailypost {name}", **kwargs)
+        message = await run.wait_original()
+        assert message.ephemeral, f"/dailypost {name} answered publicly"
+        return message.content or ""
+
+    async def settled(self, day: date, guild_id: int | None = None) -> PostRecord:
+        """The post log row for `day` once the send has been recorded (it lands in the fake
+        a moment before the bot writes it down)."""
+        for _ in range(250):
+            record = await self.cog.posts.record(guild_id or self.guild.id, day)
+            if record is not None and record.status != STATUS_SENDING:
+                return record
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the post for {day} was not recorded")
+
+    def posts_in_history(self) -> list:
+        return self.fake.messages(self.history, kinds=("channel",))
+
+
+async def ingest_sample(store: Store) -> None:
+    text = "On 1 June 1994 Azerbaijan joined the PfP. On 3 March 1997 the council first met."
+    article = Article(
+        title="Sample <@&123> @everyone",
+        published_on=date(2020, 1, 1),
+        author=None,
+        source="https://example.org/sample",
+        blocks=(Block("paragraph", text),),
+        sha256="cd" * 32,
+    )
+    await store.ingest(
+        Facts(
+            article=article,
+            events=(
+                Event("1994-06-01", None, "day", "Azerbaijan joined the PfP @everyone", text),
+                Event("1997-03-03", None, "day", "The council first met", text),
+            ),
+            programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
+        )
+    )
+
+
+@pytest.fixture
+async def world(tmp_path: Path, fake_discord: FakeDiscord) -> AsyncIterator[World]:
+    guild = fake_discord.add_guild("Test Server", channels=("general", "history"))
+    history = next(c for c in guild.text_channels if c.name == "history")
+    clock = ManualClock(START)
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        await ingest_sample(store)
+        settings = Settings(api_base=fake_discord.api_base, gateway_url=fake_discord.gateway_url)
+        bot = AlmanacBot(
+            settings,
+            store=store,
+            extensions=("cogs.errors", "cogs.dailypost"),
+            clock=clock,
+            guild_ready_timeout=0.05,
+        )
+        async with running_bot(bot, fake_discord):
+            await fake_discord.wait_commands_synced()
+            yield World(fake_discord, guild, history, bot, clock, store)
+
+
+# -- the happy path --------------------------------------------------------------------------
+
+
+async def test_set_then_the_post_arrives_at_nine_berlin_time(world: World) -> None:
+    reply = await world.set_daily()
+    due = int(NINE_BERLIN.timestamp())
+    assert f"<t:{due}:F>" in reply and f"<t:{due}:R>" in reply
+    assert f"<#{world.history.id}>" in reply
+    assert "Europe/Berlin" in reply and "09:00" in reply
+
+    await world.travel(NINE_BERLIN - timedelta(minutes=1))
+    await asyncio.sleep(0.1)
+    assert world.posts_in_history() == []
+
+    await world.travel(NINE_BERLIN)
+    message = await world.fake.wait_for_message(world.history)
+    embed = message.embeds[0]
+    assert embed["title"] == "On this day: 1 June"
+    assert "1994" in embed["description"] and "31 years ago" in embed["description"]
+    assert "@everyone" not in embed["description"]  # defused: nobody can be pinged
+    assert message.allowed_mentions == {"parse": []}
+
+    assert (await world.settled(date(2025, 6, 1))).message_id == message.id
+    # A second wake later the same day posts nothing more.
+    await world.travel(NINE_BERLIN + timedelta(hours=3))
+    await asyncio.sleep(0.1)
+    assert len(world.posts_in_history()) == 1
+    status = await world.command("status")
+    assert "Daily posts are **on**" in status
+    assert f"/{world.history.id}/{message.id}" in status  # the last post, linked
+    tomorrow = int((NINE_BERLIN + timedelta(days=1)).timestamp())
+    assert f"<t:{tomorrow}:F>" in status
+
+
+async def test_timezone_autocomplete_offers_iana_names_and_offsets(world: World) -> None:
+    choices = await world.fake.autocomplete(
+        "dailypost set", focused="timezone", value="baku", options={"channel": world.history}
+    )
+    assert choices[0]["value"] == "Asia/Baku"
+    offset = await world.fake.autocomplete(
+        "dailypost set", focused="timezone", value="UTC+4", options={"channel": world.history}
+    )
+    assert offset[0]["value"] == "UTC+04:00"
+    assert len(offset) <= 25
+
+
+async def test_an_offset_zone_is_explained(world: World) -> None:
+    reply = await world.set_daily(timezone="UTC+4")
+    assert "UTC+04:00" in reply
+    assert "daylight saving" in reply
+
+
+async def test_bad_time_and_zone_are_explained_and_nothing_is_saved(world: World) -> None:
+    reply = await world.set_daily(time="9am")
+    assert "HH:MM" in reply
+    reply = await world.set_daily(timezone="Mars/Olympus")
+    assert "Europe/Berlin" in reply  # says what to type instead
+    assert await world.cog.posts.get(world.guild.id) is None
+
+
+async def test_test_post_is_marked_and_does_not_count_as_todays_post(world: World) -> None:
+    await world.set_daily()
+    reply = await world.command("test")
+    assert "Test post sent" in reply
+    test_post = await world.fake.wait_for_message(world.history)
+    assert "Test post" in (test_post.content or "")
+    assert test_post.embeds[0]["title"].startswith("[Test]")
+    assert test_post.allowed_mentions == {"parse": []}
+    assert await world.cog.posts.record(world.guild.id, date(2025, 6, 1)) is None
+
+    await world.travel(NINE_BERLIN)
+    await world.fake.wait_for_messages(2, world.history)
+    real = world.posts_in_history()[1]
+    assert "Test post" not in (real.content or "")
+    record = await world.settled(date(2025, 6, 1))
+    assert record.status == STATUS_SENT
+    assert record.message_id == real.id
+
+
+async def test_test_before_set_explains_how_to_start(world: World) -> None:
+    reply = await world.command("test")
+    assert "/dailypost set" in reply
+    assert world.posts_in_history() == []
+
+
+async def test_status_before_set_and_after_off(world: World) -> None:
+    assert "not set up" in await world.command("status")
+    await world.set_daily()
+    off = await world.command("off")
+    assert "off" in off
+    status = await world.command("status")
+    assert "**off**" in status
+    await world.travel(NINE_BERLIN)
+    report = await world.cog.poster.run_due(NINE_BERLIN)
+    assert report.handled == 0
+    await asyncio.sleep(0.1)
+    assert world.posts_in_history() == []
+    assert "were not on" in await world.command("off")
+
+
+async def test_archive_fallback_on_an_empty_day(world: World) -> None:
+    await world.set_daily()  # next slot: 1 June 09:00
+    # The bot "sleeps" until 10 July 09:00 (nothing happened on 10 July): the 1 June slot is
+    # long gone and is not posted; 10 July's, due right now, is.
+    await world.travel(datetime(2025, 7, 10, 7, 0, tzinfo=UTC))
+    message = await world.fake.wait_for_message(world.history)
+    assert message.embeds[0]["title"].startswith("From the archive")
+    record = await world.settled(date(2025, 7, 10))
+    assert record.kind == "archive"
+    assert await world.cog.posts.record(world.guild.id, date(2025, 6, 1)) is None
+    assert len(world.posts_in_history()) == 1
+
+
+async def test_test_on_an_empty_day_with_skip_says_nothing_would_be_posted(world: World) -> None:
+    await world.set_daily(fallback="skip")
+    world.clock.set(datetime(2025, 7, 10, 7, 0, tzinfo=UTC))
+    reply = await world.command("test")
+    assert "skip" in reply and "nothing was posted" in reply
+    assert world.posts_in_history() == []
+
+
+async def test_test_in_a_channel_the_bot_lost_explains_what_to_fix(world: World) -> None:
+    await world.set_daily()
+    world.fake.revoke_bot_permissions(world.history)
+    await world.fake.gateway_idle()
+    reply = await world.command("test")
+    assert "Send Messages" in reply
+    assert world.posts_in_history() == []
+
+
+# -- who may use it --------------------------------------------------------------------------
+
+
+async def test_a_member_without_manage_server_is_refused_by_our_own_check(world: World) -> None:
+    # The fake delivers the interaction whatever default_permissions say (as Discord does
+    # when an admin overrides the command's permissions), so this is Almanac's own check.
+    member = world.fake.add_member(world.guild, "reader")
+    for name in ("set", "off", "status", "test"):
+        options = (
+            {"channel": world.history, "time": "09:00", "timezone": "Europe/Berlin"}
+            if name == "set"
+            else {}
+        )
+        run = await world.fake.slash(f"dailypost {name}", options=options, user=member)
+        message = await run.wait_original()
+        assert message.ephemeral
+        assert message.content == NOT_A_MANAGER
+    assert await world.cog.posts.get(world.guild.id) is None
+
+
+async def test_a_member_with_manage_server_may_set_it(world: World) -> None:
+    manager = world.fake.add_member(world.guild, "manager", permissions=Perm.MANAGE_GUILD)
+    run = await world.fake.slash(
+        "dailypost set",
+        options={"channel": world.history, "time": "10:30", "timezone": "Asia/Baku"},
+        user=manager,
+    )
+    message = await run.wait_original()
+    assert "Daily posts are on" in (message.content or "")
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.updated_by == manager.id
+
+
+async def test_the_command_is_hidden_from_non_managers_by_default(world: World) -> None:
+    command = next(c for c in world.fake.commands.list(None) if c["name"] == "dailypost")
+    assert int(command["default_member_permissions"]) == int(Perm.MANAGE_GUILD)
+    assert command.get("contexts") in (None, [0])
+
+
+@pytest.mark.parametrize(
+    ("denied", "named"),
+    [
+        ({"send": False}, "Send Messages"),
+        ({"embed_links": False}, "Embed Links"),
+        ({"view": False}, "View Channel"),
+    ],
+)
+async def test_set_refuses_a_channel_the_bot_cannot_post_in(
+    world: World, denied: dict[str, bool], named: str
+) -> None:
+    world.fake.set_bot_permissions(world.history, **denied)
+    await world.fake.gateway_idle()
+    reply = await world.set_daily()
+    assert named in reply
+    assert "Nothing was saved" in reply
+    assert await world.cog.posts.get(world.guild.id) is None
+
+
+# -- faults ----------------------------------------------------------------------------------
+
+
+async def test_a_deleted_channel_pauses_and_status_says_how_to_fix_it(world: World) -> None:
+    await world.set_daily()
+    world.fake.delete_channel(world.history)
+    await world.fake.gateway_idle()
+    await world.travel(NINE_BERLIN)
+    await world.travel(NINE_BERLIN + timedelta(days=1))
+    await asyncio.sleep(0.1)
+    assert world.fake.requests.matching(POSTS) == []  # never even tried
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.paused_reason == PAUSE_CHANNEL_DELETED
+    status = await world.command("status")
+    assert "**paused**" in status
+    assert "deleted" in status and "/dailypost set" in status
+
+
+async def test_a_channel_deleted_while_offline_gets_one_404_then_pauses(world: World) -> None:
+    await world.set_daily()
+    # Deleted without the bot hearing of it (as if it happened while the bot was offline).
+    world.history.deleted = True
+    await world.travel(NINE_BERLIN)
+    await world.cog.poster.run_due(NINE_BERLIN)
+    for days in (1, 2):
+        await world.travel(NINE_BERLIN + timedelta(days=days))
+        await world.cog.poster.run_due(NINE_BERLIN + timedelta(days=days))
+    attempts = world.fake.requests.matching(POSTS)
+    assert [r.status for r in attempts] == [404]  # one try, no retry storm
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.paused_reason == PAUSE_CHANNEL_DELETED
+    status = await world.command("status")
+    assert "**paused**" in status and "10003" in status
+
+    # Picking another channel resumes.
+    general = next(c for c in world.guild.text_channels if c.name == "general")
+    reply = await world.set_daily(channel=general)
+    assert "Daily posts are on" in reply
+    assert "**on**" in await world.command("status")
+
+
+async def test_lost_permission_pauses_once_and_names_the_permission(world: World) -> None:
+    await world.set_daily()
+    world.fake.revoke_bot_permissions(world.history)
+    await world.fake.gateway_idle()
+    await world.travel(NINE_BERLIN)
+    await world.cog.poster.run_due(NINE_BERLIN)
+    await world.cog.poster.run_due(NINE_BERLIN + timedelta(days=1))
+    assert world.fake.requests.matching(POSTS, status=403) == []
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.paused_reason == PAUSE_MISSING_PERMISSIONS
+    status = await world.command("status")
+    assert "Send Messages" in status and "/dailypost set" in status
+
+
+async def test_a_429_is_waited_out_not_treated_as_a_failure(world: World) -> None:
+    await world.set_daily()
+    world.fake.inject_429(POSTS, retry_after=0.2, count=1)
+    await world.travel(NINE_BERLIN)
+    await world.fake.wait_for_message(world.history)
+    statuses = [r.status for r in world.fake.requests.matching(POSTS)]
+    assert statuses == [429, 200]
+    record = await world.settled(date(2025, 6, 1))
+    assert record.status == STATUS_SENT
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.running
+    assert len(world.posts_in_history()) == 1
+
+
+async def test_many_servers_due_together_all_post_once_within_the_global_limit(
+    world: World,
+) -> None:
+    fake = world.fake
+    fake.rate_limit(50)
+    guilds = [fake.add_guild(f"Server {n}", channels=("history",)) for n in range(40)]
+    await fake.gateway_idle()
+    await asyncio.sleep(0.1)
+    for guild in guilds:
+        run = await fake.slash(
+            "dailypost set",
+            guild=guild,
+            options={"channel": guild.text_channels[0], "time": "09:00", "timezone": "UTC"},
+        )
+        assert "Daily posts are on" in ((await run.wait_original()).content or "")
+    await world.travel(datetime(2025, 6, 1, 9, 0, tzinfo=UTC))
+    posted = await fake.wait_for_messages(len(guilds), timeout=10)
+    assert len(posted) == len(guilds)
+    per_channel = {g.id: len(fake.messages(g.text_channels[0], kinds=("channel",))) for g in guilds}
+    assert set(per_channel.values()) == {1}
+    assert fake.count_429 == 0
