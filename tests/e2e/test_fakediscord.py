@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from typing import Any
 
@@ -364,3 +365,78 @@ async def test_permissions_reach_the_interaction(fake_discord: FakeDiscord, fake
     assert int(managed.payload["member"]["permissions"]) & Perm.MANAGE_GUILD
     assert not int(unmanaged.payload["member"]["permissions"]) & Perm.MANAGE_GUILD
     assert int(managed.payload["app_permissions"]) & Perm.SEND_MESSAGES
+
+
+async def test_channel_posts_are_recorded_with_mentions_and_files(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild
+):
+    general = fake_guild.text_channels[0]
+    async with running_bot(MiniBot(), fake_discord) as bot:
+        channel = bot.get_channel(general.id)
+        assert isinstance(channel, discord.TextChannel)
+        waiting = asyncio.ensure_future(fake_discord.wait_for_message(general))
+        await channel.send(
+            "with a file",
+            file=discord.File(io.BytesIO(b"1994,PfP"), "events.csv"),
+            allowed_mentions=NO_MENTIONS,
+        )
+        posted = await waiting
+    assert posted.content == "with a file"
+    assert posted.allowed_mentions == {"parse": []}
+    assert [a["filename"] for a in posted.attachments] == ["events.csv"]
+
+
+async def test_hidden_channel_answers_missing_access(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild
+):
+    general = fake_guild.text_channels[0]
+    async with running_bot(MiniBot(), fake_discord) as bot:
+        fake_discord.set_bot_permissions(general, view=False)
+        with pytest.raises(discord.Forbidden) as caught:
+            await bot.http.send_message(general.id, params=_text_params("hidden"))
+    assert caught.value.code == 50001
+
+
+def _text_params(content: str) -> Any:
+    from discord.http import handle_message_parameters
+
+    return handle_message_parameters(content=content)
+
+
+async def test_reconnect_request_resumes_the_session(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild
+):
+    async with running_bot(MiniBot(), fake_discord) as bot:
+        resumed = asyncio.ensure_future(bot.wait_for("resumed", timeout=3))
+        fake_discord.request_reconnect()
+        await resumed
+        run = await fake_discord.slash("hello", options={"who": "after"})
+    assert run.response_type == 4
+    assert len(fake_discord.identifies) == 1
+
+
+async def test_privileged_intents_can_be_refused(fake_guild: FakeGuild):
+    async with FakeDiscord(allow_privileged_intents=False) as fake:
+        fake.add_guild()
+        bot = commands.Bot(
+            command_prefix="!",
+            intents=discord.Intents.default() | discord.Intents(members=True),
+            guild_ready_timeout=0.05,
+        )
+        with pytest.raises(discord.PrivilegedIntentsRequired):
+            async with running_bot(bot, fake):
+                pass
+    assert fake.privileged_intents_requested()
+
+
+async def test_autosharded_bot_asks_gateway_bot_for_shards():
+    async with FakeDiscord(recommended_shards=2) as fake:
+        guilds = fake.add_guilds(4)
+        bot = commands.AutoShardedBot(
+            command_prefix="!", intents=discord.Intents.default(), guild_ready_timeout=0.05
+        )
+        bot.before_identify_hook = MiniBot.before_identify_hook.__get__(bot)  # type: ignore[method-assign]
+        async with running_bot(bot, fake):
+            assert bot.shard_count == 2
+            assert len(bot.guilds) == len(guilds)
+    assert [r.key for r in fake.requests.matching("GET /gateway/bot")] == ["GET /gateway/bot"]

@@ -58,6 +58,11 @@ class InteractionRun:
         return self.wait_response().__await__()
 
     @property
+    def topic(self) -> tuple[str, int]:
+        """What the fake notifies when this interaction changes."""
+        return ("run", self.id)
+
+    @property
     def latency(self) -> float | None:
         """Seconds from sending INTERACTION_CREATE to receiving the callback."""
         if self.sent_at is None or self.callback_at is None:
@@ -83,6 +88,7 @@ class InteractionRun:
             lambda: self if self.response_type is not None else None,
             timeout=timeout,
             what=f"the bot to answer interaction {self.name!r}",
+            topic=self.topic,
         )
 
     async def wait_until(
@@ -94,7 +100,7 @@ class InteractionRun:
     ) -> InteractionRun:
         """Wait until `check(run)` holds (for example after an edit or a followup)."""
         return await self.notifier.wait_for(
-            lambda: self if check(self) else None, timeout=timeout, what=what
+            lambda: self if check(self) else None, timeout=timeout, what=what, topic=self.topic
         )
 
     async def wait_original(
@@ -113,7 +119,7 @@ class InteractionRun:
             return message if check is None or check(message) else None
 
         return await self.notifier.wait_for(
-            ready, timeout=timeout, what=f"the original response of {self.name!r}"
+            ready, timeout=timeout, what=f"the original response of {self.name!r}", topic=self.topic
         )
 
     async def wait_followups(
@@ -124,6 +130,7 @@ class InteractionRun:
             lambda: self.followups[:count] if len(self.followups) >= count else None,
             timeout=timeout,
             what=f"{count} followup(s) to {self.name!r}",
+            topic=self.topic,
         )
 
 

@@ -12,7 +12,7 @@ import json
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -64,6 +64,8 @@ class Call:
     body: Any
     query: dict[str, str]
     record: RecordedRequest
+    uploads: dict[int, Upload] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # uploaded bytes by filename
 
     def id(self, name: str) -> int:
         try:
@@ -165,7 +167,7 @@ class RestApi:
     async def handle(self, request: web.Request) -> web.Response:
         received_at = time.perf_counter()
         path = request.path[len(self.prefix) :] or "/"
-        body, files = await _read_body(request)
+        body, uploads = await _read_body(request)
         headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
         record = RecordedRequest(
             method=request.method,
@@ -176,10 +178,9 @@ class RestApi:
             received_at=received_at,
             authorized=request.headers.get("Authorization", "").startswith("Bot "),
         )
-        if files:
-            record.headers["X-Fake-Files"] = ",".join(files)
         self.fake.requests.append(record)
         extra_headers: dict[str, str] = {}
+        topics: list[tuple[str, int]] = []
         try:
             matched = self.match(request.method, path)
             if matched is None:
@@ -191,6 +192,7 @@ class RestApi:
                 )
             route, params = matched
             record.route = route.key
+            topics = self._topics(params)
             if route.bot_auth and not record.authorized:
                 raise errors.unauthorized()
             major = (
@@ -202,7 +204,12 @@ class RestApi:
             extra_headers = self.fake.limits.check(
                 record.key, route.key, major, counts_toward_global=route.bot_auth
             )
-            call = Call(params, body, record.query, record)
+            call = Call(params, body, record.query, record, uploads)
+            if uploads and isinstance(body, dict):
+                # An interaction callback carries its message in "data".
+                target = body.get("data") if route.template.endswith("/callback") else body
+                if isinstance(target, dict):
+                    call.files = self._attach(target, uploads)
             result = await route.handler(call)
             status = 200
         except APIError as exc:
@@ -211,7 +218,7 @@ class RestApi:
             self._note_rejection(path, exc)
         record.status = status if result is not NO_CONTENT else 204
         record.response = None if result is NO_CONTENT else result
-        self.fake.notifier.notify()
+        self.fake.notifier.notify(*topics)
         if result is NO_CONTENT:
             return web.Response(status=204, headers=extra_headers)
         return web.Response(
@@ -221,6 +228,17 @@ class RestApi:
             body=json.dumps(result).encode(),
             headers={"Content-Type": "application/json", **extra_headers},
         )
+
+    def _topics(self, params: dict[str, str]) -> list[tuple[str, int]]:
+        """Whom to wake after this request: waiters on its interaction and its channel."""
+        topics: list[tuple[str, int]] = []
+        run = self.fake.runs_by_token.get(params.get("interaction_token", ""))
+        if run is not None:
+            topics += [run.topic, ("channel", run.channel_id)]
+        channel_id = params.get("channel_id", "")
+        if channel_id.isdigit():
+            topics.append(("channel", int(channel_id)))
+        return topics
 
     def _note_rejection(self, path: str, exc: APIError) -> None:
         """Attach 4xx answers to the interaction they concern, so tests can see them."""
@@ -377,7 +395,7 @@ class RestApi:
 
         message: FakeMessage | None = None
         if callback_type == CHANNEL_MESSAGE:
-            message = self._new_message(run, data, kind="response")
+            message = self._new_message(run, data, kind="response", files=call.files)
             run.original = message
         elif callback_type == DEFERRED_CHANNEL_MESSAGE:
             message = self._new_message(run, {}, kind="response")
@@ -386,7 +404,7 @@ class RestApi:
         elif callback_type in (UPDATE_MESSAGE, DEFERRED_UPDATE):
             run.original = run.message
             if callback_type == UPDATE_MESSAGE and run.message is not None:
-                run.message.apply(data, editing=True)
+                run.message.apply(data, editing=True, files=call.files)
             message = run.message if callback_type == UPDATE_MESSAGE else None
 
         run.response_type = callback_type
@@ -424,7 +442,49 @@ class RestApi:
             if problems:
                 raise errors.invalid_form_body(problems)
 
-    def _new_message(self, run: InteractionRun, body: dict[str, Any], *, kind: str) -> FakeMessage:
+    def _attach(self, body: dict[str, Any], uploads: dict[int, Upload]) -> dict[str, bytes]:
+        """Turn `attachments` entries that refer to uploaded `files[n]` into the attachment
+        objects Discord returns; the uploaded bytes are returned by filename."""
+        if not isinstance(body.get("attachments", []), list):
+            return {}
+        entries = body.get("attachments") or [
+            {"id": index, "filename": upload.filename} for index, upload in uploads.items()
+        ]
+        files: dict[str, bytes] = {}
+        materialized = []
+        for entry in entries:
+            raw_id = str(entry.get("id", ""))
+            # Small ids index the uploaded files; snowflakes are attachments kept from before.
+            upload = uploads.get(int(raw_id)) if raw_id.isdigit() and len(raw_id) < 10 else None
+            if upload is None:
+                materialized.append(entry)
+                continue
+            attachment_id = self.world.ids.next()
+            filename = entry.get("filename") or upload.filename
+            url = f"https://cdn.fake.invalid/attachments/{attachment_id}/{filename}"
+            materialized.append(
+                {
+                    "id": str(attachment_id),
+                    "filename": filename,
+                    "size": len(upload.data),
+                    "url": url,
+                    "proxy_url": url,
+                    "content_type": upload.content_type,
+                    "description": entry.get("description"),
+                }
+            )
+            files[filename] = upload.data
+        body["attachments"] = materialized
+        return files
+
+    def _new_message(
+        self,
+        run: InteractionRun,
+        body: dict[str, Any],
+        *,
+        kind: str,
+        files: dict[str, bytes] | None = None,
+    ) -> FakeMessage:
         message = FakeMessage(
             id=self.world.ids.next(),
             channel_id=run.channel_id,
@@ -435,7 +495,7 @@ class RestApi:
             application_id=self.fake.application_id,
             message_type=CHAT_INPUT_COMMAND_MESSAGE if run.kind == APPLICATION_COMMAND else 0,
         )
-        message.apply(body, editing=False)
+        message.apply(body, editing=False, files=files)
         message.flags = int(body.get("flags") or 0)
         self.world.store_message(message)
         return message
@@ -455,7 +515,7 @@ class RestApi:
         problems = validation.message_errors(body)
         if problems:
             raise errors.invalid_form_body(problems)
-        message.apply(body, editing=True)
+        message.apply(body, editing=True, files=call.files)
         message.flags &= ~LOADING_FLAG
         return message.to_payload()
 
@@ -482,11 +542,11 @@ class RestApi:
         ):
             # The first followup after a "thinking" defer replaces the placeholder.
             # Its ephemerality was fixed by the defer: a well-known surprise for bot authors.
-            original.apply(body, editing=True)
+            original.apply(body, editing=True, files=call.files)
             original.flags &= ~LOADING_FLAG
             message = original
         else:
-            message = self._new_message(run, body, kind="followup")
+            message = self._new_message(run, body, kind="followup", files=call.files)
         run.followups.append(message)
         if call.query.get("wait", "").lower() in ("1", "true"):
             return message.to_payload()
@@ -508,7 +568,7 @@ class RestApi:
         problems = validation.message_errors(call.body or {})
         if problems:
             raise errors.invalid_form_body(problems)
-        message.apply(call.body or {}, editing=True)
+        message.apply(call.body or {}, editing=True, files=call.files)
         message.flags &= ~LOADING_FLAG
         return message.to_payload()
 
@@ -553,7 +613,7 @@ class RestApi:
             author=self.fake.bot_user,
             kind="channel",
         )
-        message.apply(body, editing=False)
+        message.apply(body, editing=False, files=call.files)
         message.flags = int(body.get("flags") or 0)
         self.world.store_message(message)
         payload = message.to_payload()
@@ -577,7 +637,7 @@ class RestApi:
         problems = validation.message_errors(call.body or {})
         if problems:
             raise errors.invalid_form_body(problems)
-        message.apply(call.body or {}, editing=True)
+        message.apply(call.body or {}, editing=True, files=call.files)
         return message.to_payload()
 
     async def delete_message(self, call: Call) -> Any:
@@ -615,24 +675,35 @@ class RestApi:
         return member.to_payload()
 
 
-async def _read_body(request: web.Request) -> tuple[Any, list[str]]:
-    """The JSON body, or `payload_json` of a multipart body plus the uploaded file names."""
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file sent as `files[n]` in a multipart request."""
+
+    filename: str
+    content_type: str | None
+    data: bytes
+
+
+async def _read_body(request: web.Request) -> tuple[Any, dict[int, Upload]]:
+    """The JSON body, or the `payload_json` of a multipart body plus its `files[n]` parts."""
     if not request.can_read_body:
-        return None, []
+        return None, {}
     content_type = request.headers.get("Content-Type", "")
     if content_type.startswith("multipart/"):
         form = await request.post()
         body = json.loads(str(form.get("payload_json") or "{}"))
-        names = [
-            getattr(value, "filename", "") for key, value in form.items() if key.startswith("files")
-        ]
-        if names and isinstance(body, dict):
-            body.setdefault("attachments", [{"id": i, "filename": n} for i, n in enumerate(names)])
-        return body, names
+        uploads: dict[int, Upload] = {}
+        for key, value in form.items():
+            index = re.fullmatch(r"files\[(\d+)\]", key)
+            if index and isinstance(value, web.FileField):
+                uploads[int(index.group(1))] = Upload(
+                    value.filename, value.content_type, value.file.read()
+                )
+        return body, uploads
     raw = await request.text()
     if not raw:
-        return None, []
+        return None, {}
     try:
-        return json.loads(raw), []
+        return json.loads(raw), {}
     except ValueError:
-        return raw, []
+        return raw, {}

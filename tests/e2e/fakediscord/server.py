@@ -114,7 +114,8 @@ class FakeDiscord:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((self._host, 0))
         self._port = sock.getsockname()[1]
-        await web.SockSite(self._runner, sock).start()
+        # A deep backlog: benchmarks open thousands of connections at once.
+        await web.SockSite(self._runner, sock, backlog=4096).start()
 
     async def close(self) -> None:
         """Close every websocket and stop the server."""
@@ -648,7 +649,10 @@ class FakeDiscord:
             return None
 
         return await self.notifier.wait_for(
-            found, timeout=timeout, what=f"a message in channel {channel!r}"
+            found,
+            timeout=timeout,
+            what=f"a message in channel {channel!r}",
+            topic=("channel", self.channel(channel).id),
         )
 
     async def wait_for_messages(

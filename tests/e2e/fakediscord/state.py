@@ -262,6 +262,7 @@ class FakeMessage:
     application_id: int | None = None
     message_type: int = 0
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # uploaded content by filename
     edits: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -272,8 +273,11 @@ class FakeMessage:
     def loading(self) -> bool:
         return bool(self.flags & LOADING_FLAG)
 
-    def apply(self, body: dict[str, Any], *, editing: bool) -> None:
+    def apply(
+        self, body: dict[str, Any], *, editing: bool, files: dict[str, bytes] | None = None
+    ) -> None:
         """Take the fields a create or edit request sets (an edit only touches given keys)."""
+        self.files.update(files or {})
         if "content" in body or not editing:
             self.content = body.get("content") or ""
         if "embeds" in body or not editing:

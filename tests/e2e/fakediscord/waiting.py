@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from .errors import FakeTimeout
@@ -16,19 +16,33 @@ T = TypeVar("T")
 
 
 class Notifier:
-    """Wakes every waiter whenever the fake's state changes, so each re-checks its condition."""
+    """Wakes waiters when the fake's state changes, so each re-checks its condition.
+
+    A waiter may name a topic (an interaction, a channel): it is then woken only by changes
+    to that topic, which keeps a thousand concurrent waiters from waking each other on every
+    request. Waiters without a topic are woken by every change.
+    """
 
     def __init__(self) -> None:
-        self._waiters: set[asyncio.Future[None]] = set()
+        self._waiters: dict[Hashable, set[asyncio.Future[None]]] = {}
         self.hint: Callable[[], str] = lambda: ""
 
-    def notify(self) -> None:
-        for waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_result(None)
-        self._waiters.clear()
+    def notify(self, *topics: Hashable) -> None:
+        """Wake the waiters of `topics` and every waiter without a topic."""
+        for topic in (None, *topics):
+            waiters = self._waiters.pop(topic, None)
+            for waiter in waiters or ():
+                if not waiter.done():
+                    waiter.set_result(None)
 
-    async def wait_for(self, check: Callable[[], T | None], *, timeout: float, what: str) -> T:
+    async def wait_for(
+        self,
+        check: Callable[[], T | None],
+        *,
+        timeout: float,
+        what: str,
+        topic: Hashable = None,
+    ) -> T:
         """Return `check()` as soon as it is truthy.
 
         Raises:
@@ -44,10 +58,14 @@ class Notifier:
             if remaining <= 0:
                 raise FakeTimeout(f"timed out after {timeout}s waiting for {what}.{self.hint()}")
             waiter: asyncio.Future[None] = loop.create_future()
-            self._waiters.add(waiter)
+            self._waiters.setdefault(topic, set()).add(waiter)
             try:
                 await asyncio.wait_for(asyncio.shield(waiter), remaining)
             except TimeoutError:
                 pass
             finally:
-                self._waiters.discard(waiter)
+                waiting = self._waiters.get(topic)
+                if waiting is not None:
+                    waiting.discard(waiter)
+                    if not waiting:
+                        del self._waiters[topic]
