@@ -40,7 +40,14 @@ class OnThisDay(commands.Cog):
         fallback_note = None
         if not result.entries:
             fallback_note = result.fallback_note or "Here is what happened on the nearest days."
-        footer_note = None if date else f"Today is {day_label(month, day)} (UTC)"
+        total = len(entries)
+        notes = []
+        if result.entries and result.total and result.total > total:
+            notes.append(f"the oldest {total} shown")
+            total = result.total
+        if not date:
+            notes.append(f"today is {day_label(month, day)} (UTC)")
+        footer_note = "; ".join(notes) or None
 
         def render(chunk, page: int, page_count: int) -> discord.Embed:
             return onthisday_embed(
@@ -50,7 +57,7 @@ class OnThisDay(commands.Cog):
                 fallback_note=fallback_note,
                 page=page,
                 page_count=page_count,
-                total=len(entries),
+                total=total,
                 footer_note=footer_note,
             )
 

@@ -181,9 +181,11 @@ def programme_embed(detail: ProgrammeDetail) -> discord.Embed:
         notes_free_lines = [event_line(entry, "") for entry in detail.events]
         topic = ref.acronym or ref.name or ""
         more = "… and {n} more: " + _literal(code("/timeline topic:" + topic, 80))
+        # The store sends at most a few dozen events with a programme; count the rest too.
+        hidden = max(0, (detail.events_total or 0) - len(detail.events))
         embed.add_field(
             name="Key dates",
-            value=take_lines(notes_free_lines, FIELD_VALUE, more=more),
+            value=take_lines(notes_free_lines, FIELD_VALUE, more=more, hidden=hidden),
             inline=False,
         )
     for name, refs in (

@@ -80,17 +80,20 @@ def pack_lines(lines: Iterable[str], limit: int, *, separator: str = "\n") -> li
     return chunks
 
 
-def take_lines(lines: Iterable[str], limit: int, *, more: str = "… and {n} more") -> str:
+def take_lines(
+    lines: Iterable[str], limit: int, *, more: str = "… and {n} more", hidden: int = 0
+) -> str:
     """As many whole lines as fit in `limit` characters, then a line saying how many were left.
 
-    `more` is formatted with ``n``, the number of lines left out. A line too long on its own
-    is shortened so that at least the first line shows.
+    `more` is formatted with ``n``, the number of lines left out plus `hidden` (lines that
+    exist but were not even passed in). A line too long on its own is shortened so that at
+    least the first line shows.
     """
     pending = list(lines)
     if not pending:
-        return ""
+        return shorten(more.format(n=hidden), limit) if hidden else ""
     # Room for the first line when the "and n more" note has to follow it.
-    note_room = len(more.format(n=len(pending))) + 1 if len(pending) > 1 else 0
+    note_room = len(more.format(n=len(pending) + hidden)) + 1 if len(pending) > 1 or hidden else 0
     pending = [shorten(line, max(1, limit - note_room)) for line in pending]
     used = -1
     fitting = 0
@@ -100,11 +103,11 @@ def take_lines(lines: Iterable[str], limit: int, *, more: str = "… and {n} mor
             break
         fitting += 1
     for count in range(fitting, -1, -1):
-        left = len(pending) - count
+        left = len(pending) - count + hidden
         text = "\n".join(pending[:count] + ([more.format(n=left)] if left else []))
         if len(text) <= limit:
             return text
-    return shorten(more.format(n=len(pending)), limit)
+    return shorten(more.format(n=len(pending) + hidden), limit)
 
 
 def embed_length(embed: discord.Embed) -> int:

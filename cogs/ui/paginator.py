@@ -15,7 +15,7 @@ import discord
 
 from cogs.errors import on_view_error
 from cogs.ui.markdown import quote
-from cogs.ui.respond import reply, send_ephemeral
+from cogs.ui.respond import NO_MENTIONS, reply, send_ephemeral
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,10 @@ DEFAULT_TIMEOUT = 180.0
 
 class Paginator(discord.ui.View):
     """Buttons that page through `page_count` pages rendered by `render(page_index)`.
+
+    The buttons' custom ids are fixed ("pager:first", "pager:prev", "pager:page",
+    "pager:next", "pager:last"); discord.py routes a click by message id and custom id, so
+    many paginators can be live at once.
 
     Start it with :meth:`start`. `command` names the command ("timeline") in the message
     shown to anyone else who presses a button.
@@ -74,7 +78,9 @@ class Paginator(discord.ui.View):
         self.page = max(0, min(page, self.page_count - 1))
         embed = await self._render(self.page)
         self._sync_buttons()
-        await interaction.response.edit_message(embed=embed, view=self)
+        await interaction.response.edit_message(
+            embed=embed, view=self, allowed_mentions=NO_MENTIONS
+        )
 
     def _sync_buttons(self) -> None:
         at_start = self.page == 0
@@ -101,7 +107,7 @@ class Paginator(discord.ui.View):
         if self._interaction is None:
             return
         try:
-            await self._interaction.edit_original_response(view=self)
+            await self._interaction.edit_original_response(view=self, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             # The message may have been deleted, or the token expired; nothing to disable then.
             log.debug("Could not disable the buttons of a /%s reply: %s", self.command, exc)
@@ -111,23 +117,25 @@ class Paginator(discord.ui.View):
     ) -> None:
         await on_view_error(interaction, error, item)
 
-    @discord.ui.button(label="First", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label="First", custom_id="pager:first", style=discord.ButtonStyle.secondary)
     async def first(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await self.show(interaction, 0)
 
-    @discord.ui.button(label="Prev", style=discord.ButtonStyle.primary)
+    @discord.ui.button(label="Prev", custom_id="pager:prev", style=discord.ButtonStyle.primary)
     async def previous(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await self.show(interaction, self.page - 1)
 
-    @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True)
+    @discord.ui.button(
+        label="1/1", custom_id="pager:page", style=discord.ButtonStyle.secondary, disabled=True
+    )
     async def indicator(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await interaction.response.defer()  # disabled; here only because buttons need one
 
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
+    @discord.ui.button(label="Next", custom_id="pager:next", style=discord.ButtonStyle.primary)
     async def next(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await self.show(interaction, self.page + 1)
 
-    @discord.ui.button(label="Last", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label="Last", custom_id="pager:last", style=discord.ButtonStyle.secondary)
     async def last(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await self.show(interaction, self.page_count - 1)
 

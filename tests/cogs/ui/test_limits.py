@@ -79,3 +79,8 @@ def test_fit_embed_repairs_every_limit() -> None:
 def test_embed_problems_names_what_is_wrong() -> None:
     embed = discord.Embed(title="x" * 257)
     assert embed_problems(embed) == ["title: 257 > 256"]
+
+
+def test_take_lines_counts_lines_that_were_never_passed_in() -> None:
+    assert take_lines(["a", "b"], 100, hidden=3) == "a\nb\n… and 3 more"
+    assert take_lines([], 100, hidden=2) == "… and 2 more"
