@@ -148,6 +148,8 @@ class DailyPost:
     archive_event: EventEntry | None = None
     archive_programme: ProgrammeDetail | None = None
     test: bool = False  # a /dailypost test post: marked as such, not recorded
+    # kind "on_this_date": how many events the day has in all (the store caps `entries`).
+    total: int = 0
 
     @property
     def archive_item(self) -> tuple[Literal["event", "programme"], int] | None:
@@ -245,13 +247,22 @@ class StoreComposer:
         self, settings: DailyPostSettings, local_date: date, *, test: bool = False
     ) -> DailyPost | None:
         entries: list[DatedEntry] = []
+        total = 0
         for month, day in calendar_days(local_date):
             found = await self.facts.on_this_date(month, day, local_date)
             entries.extend(found.entries)
+            total += found.total if found.total is not None else len(found.entries)
         guild_id = settings.guild_id
         if entries:
             entries.sort(key=lambda dated: (dated.event.date, dated.event.id))
-            return DailyPost(guild_id, local_date, "on_this_date", tuple(entries), test=test)
+            return DailyPost(
+                guild_id,
+                local_date,
+                "on_this_date",
+                tuple(entries),
+                test=test,
+                total=max(total, len(entries)),
+            )
         if settings.fallback == "skip":
             return None
         return await self.archive(guild_id, local_date, test=test)

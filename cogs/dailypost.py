@@ -49,7 +49,7 @@ from bot.store.servers import (
 from bot.timezones import UnknownTimezone, format_offset, parse_zone, suggest_zones, zone_from_key
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import COLOUR, Footnotes, event_line, programme_embed
-from cogs.ui.limits import CONTENT, EMBED_DESCRIPTION, fit_embed, shorten, take_lines
+from cogs.ui.limits import CONTENT, EMBED_DESCRIPTION, EMBED_TOTAL, fit_embed, shorten
 from cogs.ui.markdown import quote
 from cogs.ui.respond import defer_if_slow, reply
 from cogs.ui.when import format_span, year_of, years_ago_text
@@ -142,9 +142,19 @@ def render_post(post: DailyPost) -> tuple[str | None, list[discord.Embed]]:
 
 
 def _on_this_date_embed(post: DailyPost, label: str) -> discord.Embed:
+    total = max(post.total, len(post.entries))
+    # As many of the oldest events as fit (at most EVENTS_PER_POST) with their sources.
+    for shown in range(min(len(post.entries), EVENTS_PER_POST), 0, -1):
+        embed = _events_embed(post, label, shown, total)
+        if len(embed.description or "") <= EMBED_DESCRIPTION and len(embed) <= EMBED_TOTAL:
+            return embed
+    return _events_embed(post, label, 1, total)  # one line always fits; fit_embed guards
+
+
+def _events_embed(post: DailyPost, label: str, shown: int, total: int) -> discord.Embed:
     notes = Footnotes()
     lines = []
-    for dated in post.entries[:EVENTS_PER_POST]:
+    for dated in post.entries[:shown]:
         event = dated.event
         # On 28 February of a common year, 29 February's events show their full date.
         own_day = event.date[5:10] == post.local_date.strftime("%m-%d")
@@ -157,17 +167,13 @@ def _on_this_date_embed(post: DailyPost, label: str) -> discord.Embed:
                 aside=years_ago_text(dated.years_ago),
             )
         )
-    more = len(post.entries) - EVENTS_PER_POST
-    if more > 0:
-        lines.append(f"… and {more} more: `/onthisday`")
+    if total > shown:
+        lines.append(f"… and {total - shown} more: `/onthisday`")
     embed = discord.Embed(
-        title=f"On this day: {label}",
-        description=take_lines(lines, EMBED_DESCRIPTION, more="… and {n} more: `/onthisday`"),
-        colour=COLOUR,
+        title=f"On this day: {label}", description="\n".join(lines), colour=COLOUR
     )
     notes.add_field_to(embed)
-    count = len(post.entries)
-    embed.set_footer(text=f"Daily post · {count} event{'s' if count != 1 else ''}")
+    embed.set_footer(text=f"Daily post · {total} event{'s' if total != 1 else ''}")
     return embed
 
 

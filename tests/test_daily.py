@@ -838,6 +838,7 @@ async def test_composer_reads_the_days_events_from_the_store(db_path: Path) -> N
         common = await composer.compose(settings, date(2025, 2, 28))
         assert common is not None
         assert [d.event.date for d in common.entries] == ["1990-02-28", "2000-02-29"]
+        assert (post.total, common.total) == (1, 2)
         leap = await composer.compose(settings, date(2024, 2, 28))
         assert leap is not None
         assert [d.event.date for d in leap.entries] == ["1990-02-28"]

@@ -5,6 +5,7 @@ The commands themselves are tested over the wire in tests/e2e/test_dailypost.py.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from types import SimpleNamespace
 from typing import Any
@@ -91,10 +92,26 @@ def test_huge_posts_stay_inside_every_discord_limit() -> None:
         for n in range(120)
     )
     for test in (False, True):
-        post = DailyPost(GUILD, date(2025, 6, 1), "on_this_date", entries, test=test)
+        post = DailyPost(GUILD, date(2025, 6, 1), "on_this_date", entries, test=test, total=300)
         content, embeds = render_post(post)
         assert_fits(content, embeds)
-        assert "more" in (embeds[0].description or "")
+        description = embeds[0].description or ""
+        shown = description.count("years ago")
+        assert 1 <= shown <= 15
+        assert description.endswith(f"… and {300 - shown} more: `/onthisday`")
+        # Only the sources of the events shown are listed.
+        cited = {int(m) for m in re.findall(r"\[(\d+)\]", description)}
+        assert cited == set(range(1, len(cited) + 1))
+
+
+def test_the_count_of_more_events_includes_those_the_store_left_out() -> None:
+    entries = tuple(DatedEntry(entry(n, f"{1900 + n}-06-01", "short"), 125 - n) for n in range(20))
+    post = DailyPost(GUILD, date(2025, 6, 1), "on_this_date", entries, total=140)
+    _, embeds = render_post(post)
+    description = embeds[0].description or ""
+    assert description.count("years ago") == 15
+    assert description.endswith("… and 125 more: `/onthisday`")
+    assert embeds[0].footer.text == "Daily post · 140 events"
 
 
 def test_archive_posts_are_labelled_and_fit() -> None:
