@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -21,6 +24,7 @@ from tests.e2e.fakediscord import (
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()
+REPO_ROOT = Path(__file__).resolve().parents[2]
 FRUITS = ["apple", "apricot", "banana", "peach", "pear", "plum"]
 
 
@@ -309,7 +313,10 @@ async def test_guild_join_and_removal_after_ready(fake_discord: FakeDiscord, fak
         joined = await asyncio.wait_for(bot.joined.get(), 2)
         fake_discord.remove_guild(later)
         removed = await asyncio.wait_for(bot.removed.get(), 2)
+        with pytest.raises(discord.Forbidden) as caught:
+            await bot.get_partial_messageable(later.text_channels[0].id).send("still here?")
     assert joined.id == removed.id == later.id
+    assert caught.value.code == 50001
 
 
 async def test_resume_replays_missed_events(fake_discord: FakeDiscord, fake_guild: FakeGuild):
@@ -440,3 +447,31 @@ async def test_autosharded_bot_asks_gateway_bot_for_shards():
             assert bot.shard_count == 2
             assert len(bot.guilds) == len(guilds)
     assert [r.key for r in fake.requests.matching("GET /gateway/bot")] == ["GET /gateway/bot"]
+
+
+async def test_the_fake_runs_as_its_own_process():
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.e2e.fakediscord",
+        "--guilds",
+        "3",
+        "--print-guild-ids",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        cwd=REPO_ROOT,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        ready = json.loads(await asyncio.wait_for(process.stdout.readline(), 20))
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(ready["api_base"] + "/gateway") as response,
+        ):
+            assert response.headers["Content-Type"] == "application/json"
+            assert (await response.json())["url"] == ready["gateway_url"]
+    finally:
+        process.stdin.close()
+        code = await asyncio.wait_for(process.wait(), 10)
+    assert len(ready["guild_ids"]) == 3
+    assert code == 0

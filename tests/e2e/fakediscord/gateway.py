@@ -34,7 +34,6 @@ GUILD_PRESENCES_INTENT = 1 << 8
 GUILD_MESSAGES_INTENT = 1 << 9
 MESSAGE_CONTENT_INTENT = 1 << 15
 PRIVILEGED_INTENTS = GUILD_MEMBERS_INTENT | GUILD_PRESENCES_INTENT | MESSAGE_CONTENT_INTENT
-REPLAY_BUFFER = 10_000
 YIELD_EVERY = 200  # yield to the event loop while queueing thousands of GUILD_CREATEs
 
 
@@ -80,7 +79,7 @@ class GatewaySession:
     identify: dict[str, Any]
     seq: int = 0
     connection: Connection | None = None
-    replay: deque[tuple[int, str]] = field(default_factory=lambda: deque(maxlen=REPLAY_BUFFER))
+    replay: deque[tuple[int, str]] = field(default_factory=deque)
     ready_at: float | None = None  # perf_counter when READY was written
     guilds_sent_at: float | None = None  # perf_counter when the last initial GUILD_CREATE was
 
@@ -163,7 +162,12 @@ class Gateway:
             return None
         identify = {k: v for k, v in data.items() if k != "token"}
         session = GatewaySession(
-            secrets.token_hex(16), int(shard_id), int(shard_count), intents, identify
+            secrets.token_hex(16),
+            int(shard_id),
+            int(shard_count),
+            intents,
+            identify,
+            replay=deque(maxlen=self.fake.replay_buffer),
         )
         session.connection = conn
         self.sessions[session.session_id] = session

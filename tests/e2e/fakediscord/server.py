@@ -76,6 +76,7 @@ class FakeDiscord:
         route_limit: int = 50,
         route_window: float = 1.0,
         allow_privileged_intents: bool = True,
+        replay_buffer: int = 10_000,
         host: str = "127.0.0.1",
     ) -> None:
         self.ids = SnowflakeFactory()
@@ -96,6 +97,7 @@ class FakeDiscord:
         self.heartbeat_interval_ms = int(heartbeat_interval * 1000)
         self.interaction_timeout = interaction_timeout
         self.allow_privileged_intents = allow_privileged_intents
+        self.replay_buffer = replay_buffer
         self.gateway = Gateway(self)
         self.rest = RestApi(self, API_PREFIX)
         self._host = host
@@ -269,10 +271,23 @@ class FakeDiscord:
         self.dispatch_to_guild(found.guild_id, "CHANNEL_DELETE", found.to_payload)
 
     def remove_guild(self, guild: GuildRef) -> None:
-        """The bot is removed from a guild: GUILD_DELETE; its channels answer 404 from now on."""
+        """The bot is removed from a guild: GUILD_DELETE; from now on the guild answers 404
+        10004 and its channels 403 50001 (Missing Access), as on Discord."""
         found = self.guild(guild)
         self.dispatch_to_guild(found.id, "GUILD_DELETE", {"id": str(found.id)})
         found.removed = True
+
+    def set_guild_unavailable(self, guild: GuildRef) -> None:
+        """A Discord outage for one guild: GUILD_DELETE with `unavailable: true` (the bot keeps
+        the guild but marks it unavailable); `add_guild`-style GUILD_CREATE ends it via
+        `set_guild_available`."""
+        found = self.guild(guild)
+        self.dispatch_to_guild(found.id, "GUILD_DELETE", {"id": str(found.id), "unavailable": True})
+
+    def set_guild_available(self, guild: GuildRef) -> None:
+        """End an outage: GUILD_CREATE with `unavailable: false` (discord.py: guild_available)."""
+        found = self.guild(guild)
+        self.dispatch_to_guild(found.id, "GUILD_CREATE", lambda: found.to_payload(initial=True))
 
     def guild(self, ref: GuildRef | None = None) -> FakeGuild:
         """A guild by object or id; with no argument, the first guild."""

@@ -415,8 +415,8 @@ class World:
             raise errors.unknown_channel()
         guild = self.guilds.get(channel.guild_id)
         if guild is None or guild.removed:
-            # The bot left the guild: Discord no longer shows it the channel.
-            raise errors.unknown_channel()
+            # The channel still exists, but the bot left its guild and may not see it.
+            raise errors.missing_access()
         return channel
 
     def user(self, user_id: int) -> FakeUser:
