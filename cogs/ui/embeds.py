@@ -273,7 +273,8 @@ def onthisday_embed(
     notes.add_field_to(embed)
     counted = _plural(total, "event") if fallback_note is None else None
     extra = " · ".join(part for part in (counted, footer_note) if part)
-    embed.set_footer(text=page_footer(page, page_count, extra or None))
+    if footer := page_footer(page, page_count, extra or None):
+        embed.set_footer(text=footer)
     return fit_embed(embed)
 
 

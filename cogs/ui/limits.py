@@ -126,6 +126,8 @@ def fit_embed(embed: discord.Embed) -> discord.Embed:
         embed.title = shorten(embed.title, EMBED_TITLE)
     if embed.description and len(embed.description) > EMBED_DESCRIPTION:
         embed.description = shorten(embed.description, EMBED_DESCRIPTION)
+    if embed.footer.text is not None and not embed.footer.text.strip():
+        embed.remove_footer()  # Discord refuses a footer without text
     if embed.footer.text and len(embed.footer.text) > FOOTER:
         embed.set_footer(text=shorten(embed.footer.text, FOOTER), icon_url=embed.footer.icon_url)
     if embed.author.name and len(embed.author.name) > AUTHOR_NAME:
@@ -162,6 +164,8 @@ def embed_problems(embed: discord.Embed) -> list[str]:
     over("description", embed.description, EMBED_DESCRIPTION)
     over("footer", embed.footer.text, FOOTER)
     over("author", embed.author.name, AUTHOR_NAME)
+    if embed.footer.text is not None and not embed.footer.text.strip():
+        problems.append("footer is empty")
     if len(embed.fields) > EMBED_FIELDS:
         problems.append(f"fields: {len(embed.fields)} > {EMBED_FIELDS}")
     for index, field in enumerate(embed.fields):

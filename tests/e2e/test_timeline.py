@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -15,22 +13,10 @@ from tests.e2e.seeded_bot import (
     almanac,
     assert_nobody_pinged,
     buttons,
-    ingest_seeds,
     many_events_facts,
+    running_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
 )
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    async with await Store.open(tmp_path / "almanac.db") as store:
-        await ingest_seeds(store)
-        yield store
-
-
-@pytest.fixture
-async def running(fake_discord: FakeDiscord, fake_guild: FakeGuild, store: Store):
-    async with almanac(fake_discord, store, view_timeout=30.0) as running:
-        yield running
 
 
 async def test_whole_timeline_is_chronological_and_cites_its_source(running: Running) -> None:

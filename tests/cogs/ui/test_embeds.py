@@ -186,6 +186,7 @@ def test_onthisday_empty_day_explains_the_fallback() -> None:
         page_count=1,
         total=1,
     )
+    assert "footer" not in embed.to_dict()  # one page, no count: no (empty) footer at all
     first, second = embed.description.split("\n")
     assert first.startswith("Nothing I know of happened on 30 November.")
     assert second.startswith("**29 Nov 2018** (7 years ago)")

@@ -84,3 +84,8 @@ def test_embed_problems_names_what_is_wrong() -> None:
 def test_take_lines_counts_lines_that_were_never_passed_in() -> None:
     assert take_lines(["a", "b"], 100, hidden=3) == "a\nb\n… and 3 more"
     assert take_lines([], 100, hidden=2) == "… and 2 more"
+
+
+def test_fit_embed_drops_an_empty_footer() -> None:
+    embed = discord.Embed(title="t").set_footer(text="")
+    assert fit_embed(embed).to_dict().get("footer") is None

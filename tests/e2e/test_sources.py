@@ -1,0 +1,57 @@
+"""/sources over the wire."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.store import Store
+from tests.e2e.fakediscord import FakeDiscord, FakeGuild
+from tests.e2e.seeded_bot import (
+    Running,
+    almanac,
+    assert_nobody_pinged,
+    buttons,
+    many_events_facts,
+    running_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
+)
+
+
+async def test_sources_lists_articles_with_what_was_taken(running: Running) -> None:
+    run = await running.fake.slash("sources")
+    message = await run.wait_original()
+    embed = message.embeds[0]
+    assert embed["title"] == "Sources"
+    assert embed["description"] == (
+        "Azerbaijan is a reliable partner of NATO… · 29 Nov 2018 · Abdul Kerimkhanov\n"
+        "6 events, 9 programmes, 2 people"
+    )
+    assert embed["footer"]["text"] == "1 article"
+    assert_nobody_pinged(running.fake)
+
+
+async def test_many_sources_are_paged(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild, store: Store
+) -> None:
+    chronicle = many_events_facts(1)
+    for serial in range(12):
+        article = replace(chronicle.article, title=f"Chronicle {serial}", sha256=f"{serial:064x}")
+        await store.ingest(replace(chronicle, article=article))
+    async with almanac(fake_discord, store) as running:
+        message = await (await running.fake.slash("sources")).wait_original()
+        assert message.embeds[0]["footer"]["text"] == "Page 1/2 · 13 articles"
+        await running.fake.click(message, "pager:next")
+        assert message.embeds[0]["footer"]["text"] == "Page 2/2 · 13 articles"
+        assert buttons(message)["pager:last"].get("disabled")
+
+
+async def test_no_articles_is_explained(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild, tmp_path
+) -> None:
+    async with (
+        await Store.open(tmp_path / "empty.db") as empty,
+        almanac(fake_discord, empty) as running,
+    ):
+        run = await running.fake.slash("sources")
+        assert run.original.ephemeral
+        assert "haven't read any articles yet" in run.original.content
