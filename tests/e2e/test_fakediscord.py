@@ -19,6 +19,7 @@ from tests.e2e.fakediscord import (
     FakeDiscord,
     FakeDiscordError,
     FakeGuild,
+    FakeTimeout,
     Perm,
     running_bot,
 )
@@ -475,3 +476,10 @@ async def test_the_fake_runs_as_its_own_process():
         code = await asyncio.wait_for(process.wait(), 10)
     assert len(ready["guild_ids"]) == 3
     assert code == 0
+
+
+async def test_timeouts_say_what_the_bot_did(fake_discord: FakeDiscord, fake_guild: FakeGuild):
+    async with running_bot(MiniBot(), fake_discord):
+        run = await fake_discord.slash("hello", options={"who": "x"})
+        with pytest.raises(FakeTimeout, match=r"1 followup\(s\) to 'hello' \(response type 4"):
+            await run.wait_followups(1, timeout=0.05)

@@ -57,6 +57,15 @@ class InteractionRun:
     def __await__(self) -> Generator[Any, None, InteractionRun]:
         return self.wait_response().__await__()
 
+    def state(self) -> str:
+        """A one-line account of what the bot has done so far (used in timeout messages)."""
+        parts = [f"response type {self.response_type}" if self.response_type else "no callback"]
+        if self.original is not None:
+            parts.append("original loading" if self.original.loading else "original shown")
+        parts.append(f"{len(self.followups)} followup(s)")
+        parts += [f"rejected {e.status} {e.code} {e.message}" for e in self.rejected]
+        return ", ".join(parts)
+
     @property
     def topic(self) -> tuple[str, int]:
         """What the fake notifies when this interaction changes."""
@@ -87,7 +96,7 @@ class InteractionRun:
         return await self.notifier.wait_for(
             lambda: self if self.response_type is not None else None,
             timeout=timeout,
-            what=f"the bot to answer interaction {self.name!r}",
+            what=lambda: f"the bot to answer interaction {self.name!r} ({self.state()})",
             topic=self.topic,
         )
 
@@ -119,7 +128,10 @@ class InteractionRun:
             return message if check is None or check(message) else None
 
         return await self.notifier.wait_for(
-            ready, timeout=timeout, what=f"the original response of {self.name!r}", topic=self.topic
+            ready,
+            timeout=timeout,
+            what=lambda: f"the original response of {self.name!r} ({self.state()})",
+            topic=self.topic,
         )
 
     async def wait_followups(
@@ -129,7 +141,7 @@ class InteractionRun:
         return await self.notifier.wait_for(
             lambda: self.followups[:count] if len(self.followups) >= count else None,
             timeout=timeout,
-            what=f"{count} followup(s) to {self.name!r}",
+            what=lambda: f"{count} followup(s) to {self.name!r} ({self.state()})",
             topic=self.topic,
         )
 

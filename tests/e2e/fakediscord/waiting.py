@@ -40,13 +40,14 @@ class Notifier:
         check: Callable[[], T | None],
         *,
         timeout: float,
-        what: str,
+        what: str | Callable[[], str],
         topic: Hashable = None,
     ) -> T:
         """Return `check()` as soon as it is truthy.
 
         Raises:
-            FakeTimeout: it stayed falsy for `timeout` seconds; the message says what was awaited.
+            FakeTimeout: it stayed falsy for `timeout` seconds; the message says what was awaited
+                (`what`, or `what()` evaluated at that moment).
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -56,7 +57,10 @@ class Notifier:
                 return result
             remaining = deadline - loop.time()
             if remaining <= 0:
-                raise FakeTimeout(f"timed out after {timeout}s waiting for {what}.{self.hint()}")
+                described = what() if callable(what) else what
+                raise FakeTimeout(
+                    f"timed out after {timeout}s waiting for {described}.{self.hint()}"
+                )
             waiter: asyncio.Future[None] = loop.create_future()
             self._waiters.setdefault(topic, set()).add(waiter)
             try:
