@@ -75,8 +75,9 @@ class Paginator(discord.ui.View):
 
     async def show(self, interaction: discord.Interaction, page: int) -> None:
         """Turn to `page` (clamped to the valid range) by editing the message in place."""
-        self.page = max(0, min(page, self.page_count - 1))
-        embed = await self._render(self.page)
+        target = max(0, min(page, self.page_count - 1))
+        embed = await self._render(target)  # may raise: then the page number stays as shown
+        self.page = target
         self._sync_buttons()
         await interaction.response.edit_message(
             embed=embed, view=self, allowed_mentions=NO_MENTIONS
