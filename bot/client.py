@@ -90,6 +90,8 @@ def setup_logging(level: str, *, secret: str | None = None) -> None:
     root.addHandler(handler)
     root.setLevel(level)
     logging.getLogger("discord").setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
+    # aiosqlite logs two lines per SQL statement at DEBUG, drowning everything else.
+    logging.getLogger("aiosqlite").setLevel(logging.WARNING)
 
 
 def apply_endpoints(settings: Settings) -> None:
