@@ -345,12 +345,27 @@ async def test_sharded_client_gets_only_its_guilds(fake_discord: FakeDiscord):
         assert {g.id for g in bot.guilds} == {g.id for g in guilds}
         for shard_guild in bot.guilds:
             assert shard_guild.shard_id == (shard_guild.id >> 22) % 2
+        sessions = fake_discord.sessions
     assert sorted(tuple(i["shard"]) for i in fake_discord.identifies) == [(0, 2), (1, 2)]
-    for session in fake_discord.sessions:
+    assert sorted(s.shard_id for s in sessions) == [0, 1]
+    for session in sessions:
         events = [json.loads(frame) for _, frame in session.replay]
         sent = [int(e["d"]["id"]) for e in events if e["t"] == "GUILD_CREATE"]
         assert len(sent) == 3
         assert all((guild_id >> 22) % 2 == session.shard_id for guild_id in sent)
+    assert fake_discord.sessions == []  # closing with 1000 ends a session
+
+
+async def test_a_second_bot_run_gets_a_fresh_session(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild
+):
+    async with running_bot(MiniBot(), fake_discord):
+        pass
+    async with running_bot(MiniBot(), fake_discord):
+        run = await fake_discord.slash("hello", options={"who": "second"})
+        assert len(fake_discord.sessions) == 1
+    assert run.response_type == 4
+    assert len(fake_discord.identifies) == 2
 
 
 async def test_late_interaction_callback_is_unknown(

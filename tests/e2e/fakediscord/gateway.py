@@ -47,6 +47,7 @@ class Connection:
         default_factory=asyncio.Queue
     )
     _zlib: Any = None
+    closed_by_fake: bool = False
 
     def __post_init__(self) -> None:
         if self.compress:
@@ -141,6 +142,10 @@ class Gateway:
         finally:
             if session is not None and session.connection is conn:
                 session.connection = None
+                if ws.close_code in (1000, 1001) and not conn.closed_by_fake:
+                    # A client closing with 1000/1001 ends its session (Discord's rule):
+                    # it can no longer be resumed and receives nothing more.
+                    self.sessions.pop(session.session_id, None)
             self.connections.discard(conn)
             writer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -170,6 +175,12 @@ class Gateway:
             replay=deque(maxlen=self.fake.replay_buffer),
         )
         session.connection = conn
+        # A new IDENTIFY replaces the disconnected sessions of the same shard, so events are
+        # no longer queued for a client that gave up resuming them.
+        for old in list(self.sessions.values()):
+            same_shard = (old.shard_id, old.shard_count) == (session.shard_id, session.shard_count)
+            if same_shard and old.connection is None:
+                del self.sessions[old.session_id]
         self.sessions[session.session_id] = session
         fake = self.fake
         guilds = [
@@ -250,6 +261,7 @@ class Gateway:
     async def close_all(self, code: int = 4000) -> None:
         """Close every websocket (sessions stay resumable unless the code says otherwise)."""
         for conn in list(self.connections):
+            conn.closed_by_fake = True
             await conn.ws.close(code=code, message=b"closed by the fake")
 
     def send_op(self, op: int, data: Any) -> None:
