@@ -85,16 +85,16 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
 
 
 async def defer_if_slow(
-    interaction: discord.Interaction, work: Awaitable[T], *, after: float = DEFER_AFTER
+    interaction: discord.Interaction, work: Awaitable[T], *, after: float | None = None
 ) -> T:
-    """Await `work`; if it takes longer than `after` seconds, defer the interaction (Discord
-    shows "thinking...") so the answer can still come when the work is done.
+    """Await `work`; if it takes longer than `after` seconds (default DEFER_AFTER), defer the
+    interaction (Discord shows "thinking...") so the answer can still come when it is done.
 
     Quick answers thus need a single request, and an error found quickly can still be
     answered ephemerally. Exceptions from `work` propagate unchanged.
     """
     task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=after)
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER if after is None else after)
     if not done and not interaction.response.is_done():
         await interaction.response.defer(thinking=True)
     return await task

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bot.articles import parse_article
-from bot.client import AlmanacBot
+from bot.client import AlmanacBot, create_bot
 from bot.config import Settings
 from bot.extract import extract
 from bot.facts import Article, Block, Event, Facts, Programme
@@ -67,7 +67,7 @@ async def almanac(
 ) -> AsyncIterator[Running]:
     """Run AlmanacBot on `store` against `fake` until the block ends; commands are synced."""
     settings = settings or settings_for(fake)
-    bot = AlmanacBot(
+    bot = create_bot(
         settings,
         store=store,
         extensions=extensions,

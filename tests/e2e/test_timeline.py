@@ -155,3 +155,40 @@ async def test_buttons_are_disabled_when_the_view_times_out(
         # The page itself is still there.
         assert message.embeds[0]["footer"]["text"] == "Page 1/4 · 31 events"
         await asyncio.sleep(0)
+
+
+async def test_a_slow_query_is_deferred_then_answered(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+    real_timeline = running.store.timeline
+
+    async def slow_timeline(*args, **kwargs):
+        await asyncio.sleep(0.3)
+        return await real_timeline(*args, **kwargs)
+
+    monkeypatch.setattr(running.store, "timeline", slow_timeline)
+    run = await running.fake.slash("timeline")
+    assert run.response_type == 5  # "thinking..." within the deadline
+    message = await run.wait_original()
+    assert message.embeds[0]["title"] == "Timeline"
+    assert not message.ephemeral
+
+
+async def test_a_slow_query_that_finds_nothing_still_answers(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+    real_timeline = running.store.timeline
+
+    async def slow_timeline(*args, **kwargs):
+        await asyncio.sleep(0.3)
+        return await real_timeline(*args, **kwargs)
+
+    monkeypatch.setattr(running.store, "timeline", slow_timeline)
+    run = await running.fake.slash("timeline", options={"start": 1900, "end": 1950})
+    assert run.response_type == 5
+    await run.wait_until(lambda r: bool(r.followups), what="the explanation")
+    explanation = running.fake.requests.matching("POST /webhooks/*")[-1].json
+    assert explanation["flags"] == 64
+    assert explanation["content"].startswith("No events between 1900 and 1950")
