@@ -47,7 +47,7 @@ def extract(article: Article) -> Facts:
     """
     units = sentence_units(article)
     sentences = [u.text for u in units]
-    scan = find_programmes(sentences)
+    scan = find_programmes(sentences, [u.carries_events for u in units])
     people = find_people(sentences, article.author)
     events, unresolved = find_events(units, article.published_on, scan.mentions, people)
     notes: list[str] = []

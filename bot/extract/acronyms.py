@@ -29,7 +29,9 @@ FUNCTION_WORDS = words(
     of for and the on in to at by with from de du des la le les et y a an & upon
     """
 )
-ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]*[A-Z0-9]s?$")
+ACRONYM = re.compile(
+    r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?$"
+)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 # A word of a name: letters/digits with inner hyphens, apostrophes, ampersands or dots.
 _WORD = re.compile(r"[A-Za-z0-9&][A-Za-z0-9&'’.\-–]*")
@@ -50,8 +52,8 @@ class Definition:
 
 
 def is_acronym(token: str) -> bool:
-    """True for PfP, UNESCO, NATO, EU, G7, IPv6; false for "I", "Mr", "NATO-led"."""
-    return bool(ACRONYM.match(token)) and len(token) <= 12
+    """True for PfP, UNESCO, NATO, EU, G7, IPv6, HL-LHC; false for "I", "Mr", "NATO-led"."""
+    return bool(ACRONYM.match(token)) and len(token) <= 14
 
 
 def find_definitions(sentence: str) -> list[Definition]:
@@ -90,7 +92,53 @@ def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | 
             start, name_end = span[0][0], span[-1][1]
             name = sentence[start:name_end]
             return Definition(acronym, name, start, paren.end(), name_end, paren.end())
-    return None
+    return _loose(sentence, paren, acronym, tokens)
+
+
+_LOOSE_HEADS = words(
+    """
+    Organization Organisation Agency Council Commission Fund Programme Program Centre Center
+    Centers Centres Institute Foundation Union Alliance Association Federation Committee
+    """
+)
+_RUN_WORD = re.compile(r"^(?:[A-Z][\w'’&.+-]*|of|for|and|the|on|in|de|du|des|la|le|&)$")
+
+
+def _loose(
+    sentence: str, paren: re.Match[str], acronym: str, tokens: list[tuple[int, int, str]]
+) -> Definition | None:
+    """Names whose acronym skips words or comes from another language:
+    "Large Electron-Positron Collider (LEP)", "Centers for Disease Control and Prevention
+    (CDC)", "European Organization for Nuclear Research (CERN)".
+
+    The capitalised run right before the parenthesis is the name when its initials start
+    with the acronym's letters in order, leaving at most two initials unused, or when it
+    names a body ("Organization", "Agency", ...)."""
+    run: list[tuple[int, int, str]] = []
+    for token in reversed(tokens):
+        if not _RUN_WORD.match(token[2]) or len(run) >= 10:
+            break
+        run.insert(0, token)
+    while run and not run[0][2][:1].isupper():
+        run.pop(0)
+    while run and run[0][2].lower() in ("the", "a", "an"):
+        run.pop(0)
+    content = [w for _, _, w in run if w.lower() not in FUNCTION_WORDS]
+    if len(content) < 2:
+        return None
+    heads = [p[0].lower() for w in content for p in _parts(w)]
+    letters = _letters(acronym)
+    used, li = 0, 0
+    for initial in heads:
+        if li < len(letters) and initial == letters[li]:
+            li += 1
+            used += 1
+    prefix_ok = li == len(letters) and heads[0] == letters[0] and len(heads) - used <= 2
+    body_ok = len(letters) >= 3 and any(w in _LOOSE_HEADS for w in content)
+    if not (prefix_ok or body_ok):
+        return None
+    start, name_end = run[0][0], run[-1][1]
+    return Definition(acronym, sentence[start:name_end], start, paren.end(), name_end, paren.end())
 
 
 def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:

@@ -80,10 +80,10 @@ _PATTERN = re.compile(
             rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)",
             rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
             r"(?P<rel_dir>later|earlier|afterwards|before|after|ago)(?![\w])",
-            r"(?P<rel_fix>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that|the\s+same|the\s+"
-            r"following|the\s+next|the\s+previous|the\s+preceding|last)\s+(?P<rel_fix_unit>year|"
-            r"month|day))(?![\w])",
-            r"(?P<yesterday>yesterday)(?![\w])",
+            r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that|the\s+same|the\s+"
+            r"following|the\s+next|the\s+previous|the\s+preceding|last)\s+)"
+            r"(?P<rel_fix_unit>year|month|day))(?![\w])",
+            r"(?P<yesterday>(?i:yesterday))(?![\w])",
             rf"(?P<wd>{_WEEKDAY})(?![\w])",
             rf"(?P<mo>{_MONTH_FULL})(?![\w])",
         ]
@@ -234,10 +234,29 @@ def _cue(sentence: str, start: int) -> str:
     return "the" if words and words[-1].lower() == "the" else ""
 
 
+def _prev_word(sentence: str, start: int) -> str:
+    word = re.search(r"([A-Za-z]+)\W*$", sentence[max(0, start - 30) : start])
+    return word.group(1).lower() if word else ""
+
+
+def _adjective_use(sentence: str, start: int, end: int) -> bool:
+    """ "the 1994 summit", "a 2020 survey", "Georgia's 2008 war": the date names a thing."""
+    before = sentence[max(0, start - 20) : start]
+    if not re.search(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+$", before, re.I):
+        return False
+    after = re.match(r"\s+([A-Za-z][\w-]*)", sentence[end : end + 30])
+    return bool(after) and after.group(1).lower() not in _NOT_NOUNS  # type: ignore[union-attr]
+
+
+_NOT_NOUNS = words(
+    "and or to when as in on at with by of from until through was were is are had has"
+)
+
+
 def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     g = m.groupdict()
     start, end = m.span()
-    cue = _cue(sentence, start)
+    cue = "the" if _adjective_use(sentence, start, end) else _cue(sentence, start)
     if g["iso_y"]:
         return _abs(start, end, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), cue)
     if g["num_y"]:
@@ -273,7 +292,7 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
         if b <= a or b - a > 200:
             return _Atom(start, end, "skip")
-        if _quantity_context(sentence, start, end, cue):
+        if _quantity_context(sentence, start, end, cue) or _names_it(sentence, start):
             return None
         return _Atom(start, end, "abs", (a, None, None), (b, None, None), cue=cue)
     if g["dec_y"]:
@@ -310,10 +329,17 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     if g["yesterday"]:
         return _Atom(start, end, "rel", rel="article-day", rel_n=-1, cue=cue)
     if g["wd"]:
-        if cue not in ("on", "last", "since", "until", "by", "past", "from", "and"):
+        prev = _prev_word(sentence, start)
+        if prev not in ("on", "last", "since", "until", "by", "past", "from", "and"):
             return None
-        return _Atom(start, end, "rel", rel=f"weekday-{cue}", rel_n=WEEKDAYS.index(g["wd"].lower()))
+        if re.match(r"['’]s\b", sentence[end:]):
+            return None  # "Saturday's game": a label, not a date of its own
+        weekday = WEEKDAYS.index(g["wd"].lower())
+        return _Atom(start, end, "rel", rel=f"weekday-{prev}", rel_n=weekday)
     if g["mo"]:
+        prev = _prev_word(sentence, start)
+        if prev in ("last", "this"):
+            cue = prev
         if g["mo"] == "May" and cue not in ("in", "since", "until", "by", "last", "this"):
             return None
         if cue not in ("in", "since", "until", "by", "last", "this", "from", "to", "between",
@@ -392,19 +418,26 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
         return False
     if _quantity_context(sentence, start, end, cue):
         return False
-    # A capitalised word right before the number names something: "Resolution 1325",
-    # "Vision 2030", "Windows 2000". Months, cues and sentence openers do not count.
-    names_it = (
-        prev is not None
-        and prev.end() == len(before.rstrip())
-        and before.endswith(" ")
-        and prev_word[:1].isupper()
-        and low_prev not in MONTHS
-        and low_prev not in _CUE_WORDS
-        and low_prev not in _MODIFIERS
+    return not _names_it(sentence, start)
+
+
+def _names_it(sentence: str, start: int) -> bool:
+    """A capitalised word right before the number names something: "Resolution 1325",
+    "Vision 2030", "Strategy 2022–2026". Months, cues and sentence openers do not count."""
+    before = sentence[max(0, start - 25) : start]
+    prev = re.search(r"([A-Za-z][\w'’-]*)[ ]$", before)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and low not in MONTHS
+        and low not in _CUE_WORDS
+        and low not in _MODIFIERS
+        and low not in ("the", "a", "an")
         and not _sentence_start(sentence, start - len(before) + prev.start(1))
     )
-    return not names_it
 
 
 _CUE_WORDS = words(
@@ -472,6 +505,11 @@ def _range_of(a: _Atom, b: _Atom, sentence: str) -> _Atom | None:
         # "from March to June 2005": the first month borrows the second's year.
         year = end[0] if (start[1] or 0) <= (end[1] or 0) else end[0] - 1
         start = (year, start[1], start[2])
+    if start[0] is None and end[0] is None:
+        # "between 14 February and 18 March": both take their year from the article.
+        if (start[1], start[2] or 0) == (end[1], end[2] or 0):
+            return None
+        return _Atom(a.start, b.end, "part", start, end, cue=a.cue)
     if start[0] is None or end[0] is None:
         return None
     if _ymd_key(start) >= _ymd_key(end):
@@ -505,13 +543,17 @@ def _resolve_part(atom: _Atom, pub: date) -> DateSpan | None:
     _, month, day = atom.date
     if month is None:
         return None
+    last = atom.end_date or atom.date  # the latest part decides the year
     year = pub.year
-    if (month, day or 1) > (pub.month, pub.day):
+    if (last[1] or 1, last[2] or 1) > (pub.month, pub.day):
         year -= 1
-    start: YearMonthDay = (year, month, day)
     end: YearMonthDay | None = None
-    if atom.end_date is not None:
+    start_year = year
+    if atom.end_date is not None and atom.end_date[1] is not None:
         end = (year, atom.end_date[1], atom.end_date[2])
+        if (month, day or 0) > (atom.end_date[1], atom.end_date[2] or 0):
+            start_year = year - 1  # "from November to February"
+    start: YearMonthDay = (start_year, month, day)
     return DateSpan(atom.start, atom.end, start, end, cue=atom.cue, relative=True)
 
 

@@ -23,10 +23,11 @@ from datetime import date
 from bot.extract.dates import DateSpan, find_dates
 from bot.extract.programmes import Mention
 from bot.extract.summaries import summarise
-from bot.extract.tense import is_unrealised
+from bot.extract.tense import is_nominal_date, is_reporting_date, is_unrealised
 from bot.facts import Event, Person
 
-_VAGUE_CUES = frozenset({"before", "prior", "after", "pre", "post", "beyond"})
+# "before 1990", "after 2001", "for 2024-2027" (a budget period): no date for an event.
+_VAGUE_CUES = frozenset({"before", "prior", "after", "pre", "post", "beyond", "for"})
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|became|began|won|joined|signed|launched|"
     r"opened|took|made|set|held|led|ran|left|met|saw|came|went|gave|built|hit|fell|rose|"
@@ -48,8 +49,11 @@ class SentenceUnit:
 
 def reads_as_sentence(text: str) -> bool:
     """Does a list item read as a full statement ("1994: Azerbaijan joins the PfP.")
-    rather than a label ("Founded in 1994")? Four words or more with a finite verb."""
-    return len(text.split()) >= 4 and bool(_CLAUSE_VERB.search(text))
+    rather than a label ("Founded: 1994")? Four words or more, with a finite verb or a
+    closing full stop."""
+    if len(text.split()) < 4:
+        return False
+    return bool(_CLAUSE_VERB.search(text)) or text.rstrip().endswith((".", "!", "?"))
 
 
 def find_events(
@@ -78,6 +82,10 @@ def find_events(
             continue
         unresolved.extend(scan.unresolved)
         usable = [s for s in scan.spans if _happened(unit.text, s, published_on)]
+        reported = [s for s in usable if is_reporting_date(unit.text, s.start)]
+        if len(reported) < len(usable):
+            # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
+            usable = [s for s in usable if s not in reported]
         for span in usable:
             summary, start, end = summarise(unit.text, span, usable, mentions[index], last_person)
             key = (span.text_date, span.text_end, summary)
@@ -104,6 +112,8 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
         return False
     if published_on is not None and _after(span, published_on):
         return False
+    if is_nominal_date(sentence, span.start, span.cue):
+        return True
     return not is_unrealised(sentence, span.start, span.end, span.cue)
 
 

@@ -72,7 +72,16 @@ _REJECT_HEADS = words(
     Government Cabinet Senate Congress Army Navy Police Party
     """
 )
-_STATES = words("Soviet Union, United Kingdom, United States, Russian Federation".replace(",", ""))
+# States whose names end like an organisation's ("Soviet Union").
+# With an acronym these name standards and products, not bodies or schemes.
+_TECHNICAL_HEADS = words(
+    """
+    Access Standard Format Language Interface Encryption Algorithm Chip Processor Device
+    Technology Software Hardware Display Vaccine Product Index Rate System Engine Drive Port
+    Bus Code Syndrome
+    """
+)
+_STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian Federation"})
 _GENERIC_LOWER = ("programme", "program", "project", "initiative", "scheme")
 _PREFIX_HEADS = ("Operation", "Project")
 _DEMONYM = re.compile(
@@ -84,10 +93,14 @@ _DEMONYM = re.compile(
 )
 _GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate|Office)\b")
 
-_CAP = r"(?:[A-Z][a-z’']+|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])"
-_CAPWORD = rf"{_CAP}(?:[-–]{_CAP})*"
+_CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(?![A-Za-z])"
+# Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
+# ("Armenia–European Union relations").
+_CAPWORD = rf"{_CAP}(?:-{_CAP})*"
 _CONNECT = r"(?:of|for|and|on|in|the|de|du|to|&)"
-_NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}{_CAPWORD}){{0,9}}")
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
+)
 _WORD = re.compile(r"[^\s]+")
 _SIGNIFICANT_INITIALS = 3
 
@@ -140,24 +153,36 @@ def normalise(name: str) -> str:
     return s
 
 
-def find_programmes(sentences: Sequence[str]) -> ProgrammeScan:
+def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = None) -> ProgrammeScan:
     """The programmes named across `sentences` (one article, in reading order), with where
-    each sentence mentions them. Pure; never raises on odd text."""
+    each sentence mentions them. Names without an acronym are only looked for where
+    `prose` is true (default: everywhere), so link lists and labels add nothing but
+    acronym definitions. Pure; never raises on odd text."""
     definitions = [find_definitions(s) for s in sentences]
     defined = {d.acronym for defs in definitions for d in defs}
     drafts: list[_Draft] = []
     by_acronym: dict[str, _Draft] = {}
     by_name: dict[str, _Draft] = {}
 
-    def lookup(acronym: str | None, name: str | None) -> _Draft | None:
+    def lookup(acronym: str | None, name: str | None, loose: bool = False) -> _Draft | None:
         if acronym and acronym in by_acronym:
             return by_acronym[acronym]
         if name and normalise(name) in by_name:
             return by_name[normalise(name)]
+        if loose and name:
+            # "the Cooperation Council" after "the EU-Kazakhstan Cooperation Council".
+            key = normalise(name)
+            for known, draft in by_name.items():
+                if len(key.split()) >= 2 and known.endswith(" " + key):
+                    return draft
+                if len(known.split()) >= 2 and key.endswith(" " + known):
+                    if draft.defined_in is None:
+                        draft.name = name
+                    return draft
         return None
 
     def add(acronym: str | None, name: str | None, index: int, defining: bool) -> _Draft:
-        draft = lookup(acronym, name)
+        draft = lookup(acronym, name, loose=not defining)
         if draft is None:
             draft = _Draft(acronym, name, len(drafts))
             drafts.append(draft)
@@ -199,6 +224,8 @@ def find_programmes(sentences: Sequence[str]) -> ProgrammeScan:
             if parent and parent != d.acronym and not draft.part_of:
                 draft.part_of = parent
             claimed[index].append((d.start, d.end))
+        if prose is not None and not prose[index]:
+            continue
         for start, end, name in _name_candidates(sentence, claimed[index]):
             add(None, name, index, defining=False)
             claimed[index].append((start, end))
@@ -266,17 +293,43 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
         return False
     if any(not (w[0].isupper() or w[0].isdigit()) for w in content):
         return False  # "gross domestic product", "reform plans"
-    head = content[-1].split("-")[-1]
-    if head in _REJECT_HEADS or _GOVERNMENT_START.match(name):
+    head = _head_word(name, content)
+    singular = head[:-1] if head.endswith("s") and head[:-1] in HEADS else head
+    if head in _REJECT_HEADS or singular in _REJECT_HEADS or _GOVERNMENT_START.match(name):
         return False
+    if with_acronym and (head in _TECHNICAL_HEADS or singular in _TECHNICAL_HEADS):
+        return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme
     if " ".join(content) in _STATES:
         return False
     if not with_acronym:
-        if head not in HEADS or head in _ACRONYM_ONLY_HEADS:
-            return False
         if len(content) < 2:
             return False
+        if head == "International" and len(content) == 2:
+            return True  # "Rotary International"
+        if not _is_head(head) or singular in _ACRONYM_ONLY_HEADS:
+            return False
     return True
+
+
+def _head_word(name: str, content: list[str]) -> str:
+    """The noun a name is built on: "Council" in "Council of the EU", else its last word."""
+    parts = name.split()
+    if len(parts) >= 3 and parts[1] == "of" and _is_head(parts[0]):
+        return parts[0]
+    for word in reversed(content):
+        if not word[0].isdigit():
+            return word.split("-")[-1]
+    return content[-1]
+
+
+def _is_head(word: str) -> bool:
+    word = word.split("-")[-1]
+    return word in HEADS or word in _PLURAL_HEADS
+
+
+# Plurals that still name one body ("Centers for Disease Control"); others, like
+# "Instruments" in "Nordvik Instruments", usually end a company's name.
+_PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords")
 
 
 def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -285,56 +338,14 @@ def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tupl
     for run in _NAME_RUN.finditer(sentence):
         start, end = run.span()
         tokens = list(re.finditer(r"\S+", run.group()))
-        # Trim leading determiners and sentence-initial function words ("The", "In").
-        while tokens and tokens[0].group().lower() in (
-            "the",
-            "a",
-            "an",
-            "in",
-            "at",
-            "on",
-            "by",
-            "for",
-            "of",
-            "and",
-            "to",
-            "under",
-            "within",
-            "with",
-            "from",
-            "since",
-            "during",
-            "after",
-            "before",
-            "as",
-            "this",
-            "that",
-            "its",
-            "their",
-            "his",
-            "her",
-        ):
+        # Trim determiners and words capitalised only because they open the sentence.
+        while tokens and tokens[0].group().lower() in _OPENERS:
             tokens.pop(0)
+        while tokens and tokens[-1].group().lower() in _OPENERS:
+            tokens.pop()
         if not tokens:
             continue
-        # Cut the run after its last head noun ("Resolute Support Mission in Afghanistan").
-        last_head = max(
-            (i for i, t in enumerate(tokens) if t.group().split("-")[-1] in HEADS), default=-1
-        )
-        candidate: tuple[int, int] | None = None
-        if last_head >= 0:
-            candidate = (start + tokens[0].start(), start + tokens[last_head].end())
-        elif tokens[0].group() in _PREFIX_HEADS and len(tokens) >= 2:
-            candidate = (start + tokens[0].start(), start + tokens[min(len(tokens), 4) - 1].end())
-        else:
-            generic = re.match(rf"\s+({'|'.join(_GENERIC_LOWER)})\b", sentence[end:])
-            if (
-                generic
-                and len(tokens) <= 5
-                and not _DEMONYM.match(tokens[0].group())
-                and (len(tokens) > 1 or not is_acronym(tokens[-1].group()))
-            ):
-                candidate = (start + tokens[0].start(), end + generic.end())
+        candidate = _candidate_span(sentence, start, end, [t.span() for t in tokens], tokens)
         if candidate is None:
             continue
         c_start, c_end = candidate
@@ -343,14 +354,77 @@ def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tupl
         name = sentence[c_start:c_end]
         if _diplomatic_mission(sentence, c_start, c_end, name):
             continue
-        generic_tail = name.split()[-1] in _GENERIC_LOWER
-        if not generic_tail and name.split()[0] not in _PREFIX_HEADS:
-            if not _acceptable(name, with_acronym=False):
+        first, last = name.split()[0], name.split()[-1]
+        if last in _GENERIC_LOWER or first in _PREFIX_HEADS:
+            if _content_words(name)[0] in _REJECT_HEADS:
                 continue
-        elif _content_words(name)[0] in _REJECT_HEADS:
+        elif not _acceptable(name, with_acronym=False):
             continue
         found.append((c_start, c_end, name))
     return found
+
+
+def _candidate_span(
+    sentence: str,
+    start: int,
+    end: int,
+    spans: list[tuple[int, int]],
+    tokens: list[re.Match[str]],
+) -> tuple[int, int] | None:
+    """Where the programme name inside a capitalised run starts and ends, if it has one."""
+    texts = [t.group() for t in tokens]
+    heads = [i for i, w in enumerate(texts) if _is_head(w)]
+    first_start = start + spans[0][0]
+    if texts[0] in _PREFIX_HEADS and heads == [0] and len(texts) >= 2:
+        return first_start, start + spans[min(len(texts), 4) - 1][1]  # "Project Mercury"
+    if heads:
+        last = heads[-1]
+        if last == 0 and len(texts) >= 3 and texts[1] == "of":
+            # "Council of the EU", "Council of Europe" (not "... of the EU in June 2019").
+            stop = next(
+                (i for i in range(2, len(texts)) if texts[i] in _RUN_BREAKS or _is_month(texts[i])),
+                len(texts),
+            )
+            if stop > 2 and texts[stop - 1] not in ("the", "of", "and"):
+                return first_start, start + spans[stop - 1][1]
+        cut = start + spans[last][1]
+        year = _YEAR_AFTER.match(sentence, cut)
+        return first_start, year.end() if year else cut  # "Strategy 2022–2026"
+    if len(texts) == 2 and texts[1] == "International":
+        return first_start, start + spans[1][1]  # "Rotary International", "Amnesty International"
+    generic = _GENERIC_AFTER.match(sentence, end)
+    if (
+        generic
+        and len(texts) <= 5
+        and not _DEMONYM.match(texts[0])
+        and (len(texts) > 1 or not is_acronym(texts[0]))
+    ):
+        return first_start, generic.end()  # "the Apollo program", "Horizon 2020 programme"
+    return None
+
+
+_RUN_BREAKS = words("in on at to for by from since during with")
+
+
+_MONTH_NAMES = words(
+    "January February March April May June July August September October November December"
+)
+
+
+def _is_month(word: str) -> bool:
+    return word in _MONTH_NAMES
+
+
+_YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
+_GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
+_OPENERS = words(
+    """
+    the a an in at on by for of and to under within with from since during after before as
+    this that these those its their his her our each every both all some many most such
+    another other when while where although though because if once until unlike despite
+    following according between among about over through into it they we he she there
+    """
+)
 
 
 def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
@@ -467,12 +541,14 @@ def _derive_acronyms(
     related: set[str] = set()
     by_key = {d.key: d for d in drafts}
     for d in drafts:
-        for other in (d.part_of, d.succeeded_by):
-            if other and other in by_key:
-                if d.acronym:
-                    related.add(other)
-                if by_key[other].acronym:
-                    related.add(d.key)
+        # Only succession implies a parallel name ("NACC" -> "EAPC"); a part is often
+        # named descriptively and gets no invented acronym.
+        other = d.succeeded_by
+        if other and other in by_key:
+            if d.acronym:
+                related.add(other)
+            if by_key[other].acronym:
+                related.add(d.key)
     text = " ".join(sentences)
     for d in drafts:
         if d.acronym or not d.name:

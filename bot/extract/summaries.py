@@ -28,7 +28,9 @@ from bot.extract.programmes import Mention
 SUMMARY_MAX_CHARS = 150
 
 _SPLIT = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas|which|who|before|after|then)\s+|\s[–—]\s+"
+    r";\s+|,\s+(?:and|but|while|whereas|which|who|then|so|because|although|though|yet|thus)\s+"
+    r"|\s[–—]\s+"
+    r"|,\s+(?:[\w-]+\s+){0,3}?(?P<sub>after|before|when|until|as)\s+"
     r"|(?<=[a-z0-9)])\s+(?:and|but|while|whereas)\s+(?=[a-z]|[A-Z][a-z]+\s+[a-z])"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s*(?:in\s+|on\s+)?$")
@@ -97,8 +99,35 @@ def summarise(
     rel_start, rel_end = first.start - body_start, last.end - body_start
     if rel_start >= 0 and rel_end <= len(piece) and not when:
         piece = _drop_date(piece, rel_start, rel_end, first)
+    if not prefix and start > 0 and _STARTS_WITH_VERB.match(piece):
+        subject = _subject(sentence)
+        if subject:
+            prefix = subject + " "  # "... and became mandatory" -> "WPA3 became mandatory"
+            piece = re.sub(r"^\s*(?:and|then)\s+", "", piece)
     summary = _tidy(prefix + piece, last_person)
     return summary, min(start, body_start), end
+
+
+_STARTS_WITH_VERB = re.compile(
+    r"^\s*(?:and\s+|then\s+|later\s+)*(?:was|were|is|are|has|have|had|became|began|won|"
+    r"joined|left|signed|took|made|set|held|led|ran|saw|came|went|gave|built|grew|fell|rose|"
+    r"[a-z]{3,}ed)\b"
+)
+_FIRST_VERB = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|became|began|won|joined|left|signed|took|made|held|"
+    r"led|ran|saw|came|went|gave|built|grew|fell|rose|[a-z]{3,}ed)\b"
+)
+
+
+def _subject(sentence: str) -> str | None:
+    """The words before the sentence's first verb, when they look like a short subject."""
+    verb = _FIRST_VERB.search(sentence)
+    if verb is None:
+        return None
+    subject = sentence[: verb.start()].strip()
+    if not subject or "," in subject or len(subject.split()) > 8:
+        return None
+    return subject
 
 
 def _list_group(
@@ -132,7 +161,9 @@ def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[i
         if cut is None:
             continue
         if b.start <= span.start:
-            start = max(start, cut.start() + (1 if sentence[cut.start()] == "," else 0))
+            # "..., fourteen months after the country declared": the event starts after "after".
+            skip = cut.end() if cut.group("sub") else cut.start() + (sentence[cut.start()] == ",")
+            start = max(start, skip)
         elif span.start < cut.start():
             end = min(end, cut.start())
     return start, end

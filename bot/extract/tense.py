@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.vocabulary import words
+
 # Markers that make a following date something not (yet) true.
 _INTENTION = re.compile(
     r"\b(?:will|shall|'ll|would(?!\s+(?:later|eventually|go\s+on|soon|become))|"
@@ -30,7 +32,8 @@ _INTENTION = re.compile(
     r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|due\s+(?:in|by|to)|"
     r"to\s+be\s+(?:held|completed|launched|built|finished|delivered|opened|introduced|"
     r"implemented|adopted|signed|reached|achieved)|"
-    r"(?:upcoming|forthcoming|future|proposed|planned|prospective|next)\b)",
+    r"(?:\b(?:the|a|an|its|their|his|her)\s+(?:upcoming|forthcoming|future|proposed|planned|"
+    r"prospective|next)\b))",
 )
 # Modal markers that govern a date opening its clause ("In 2030, X will ...").
 _MODAL = re.compile(
@@ -50,6 +53,7 @@ _VERBISH = re.compile(
     r"does|do)\b|\b[a-z]{3,}(?:ed|es)\b"
 )
 _CLAUSE_START = re.compile(r"[;:]\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+_GOAL = re.compile(r"\b(?:goal|goals|target|targets|aim|objective|deadline|ambition|plan)\b")
 _NEGATION = re.compile(
     r"\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n't)\b(?!\s+only)|\bnever\b"
 )
@@ -80,12 +84,53 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         between = left[last.end() :]
         if not _PAST.search(between):
             return True
-    if not _VERBISH.search(left) or re.fullmatch(r"\W*\w+\W*(?:\w+\W*)?", left or " "):
+    if not (_VERBISH.search(left) or _PAST.search(left)) or re.fullmatch(
+        r"\W*\w+\W*(?:\w+\W*)?", left or " "
+    ):
         # The date opens its clause: the first verb after it governs.
         right = sentence[end : clause_end(sentence, end)]
         modal = _MODAL.search(right)
         past = _PAST.search(right)
         if modal and (past is None or modal.start() < past.start()):
             return True
+    if cue == "by" and _GOAL.search(left):
+        return True  # "the original goal was eradication by 2000"
     # "did not join in 1994": nothing happened then (but "did not join until 2004" did).
     return cue != "until" and bool(_NEGATION.search(left[-40:]))
+
+
+_SPEECH = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\b(?:(?P<say>said|says|told|stated|added|noted|wrote|tweeted|posted|explained|recalled)"
+    r"|(?P<announce>announced|reported|confirmed))\b(?P<rest>[^,;:.!?]{0,60})$"
+)
+_DATE_PREPOSITION = re.compile(r"^\s*(?:on|in|at|late|early|last|this|earlier|yesterday)\b")
+
+
+def is_reporting_date(sentence: str, start: int) -> bool:
+    """Does the date at `start` only say when something was *said* ("the ministry said on
+    Friday", "said the mission in a message on November 29", "announced on Monday that")?"""
+    match = _SPEECH.search(sentence, max(0, start - 80), start)
+    if match is None:
+        return False
+    rest = match.group("rest")
+    if _PAST.search(rest) or _VERBISH.search(rest) or " that " in f" {rest} ":
+        return False
+    # "announced the discovery on 4 July": the announcement itself is the event.
+    return bool(match.group("say")) or bool(_DATE_PREPOSITION.match(rest))
+
+
+def is_nominal_date(sentence: str, start: int, cue: str) -> bool:
+    """ "the 2008 war", "the war of 2020": the date names when a thing happened, whatever the
+    tense of the clause around it."""
+    if cue == "the":
+        return True
+    noun = re.search(r"\bthe\s+([a-z]+)\s+of\s+$", sentence[max(0, start - 40) : start])
+    return bool(noun) and noun.group(1) not in _PERIOD_NOUNS  # type: ignore[union-attr]
+
+
+# "the end of 2019" is a point in time, not a thing that happened.
+_PERIOD_NOUNS = words(
+    "end beginning start middle course spring summer autumn fall winter half quarter rest "
+    "close turn first last"
+)
