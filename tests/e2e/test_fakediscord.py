@@ -38,6 +38,10 @@ class CounterView(discord.ui.View):
     async def count_button(
         self, interaction: discord.Interaction, button: discord.ui.Button[CounterView]
     ) -> None:
+        invoker = interaction.message and interaction.message.interaction_metadata
+        if invoker is None or invoker.user.id != interaction.user.id:
+            await interaction.response.send_message("not yours", ephemeral=True)
+            return
         self.count += 1
         await interaction.response.edit_message(content=f"clicked {self.count}", view=self)
 
@@ -198,14 +202,18 @@ async def test_autocomplete_returns_the_bots_choices(
 async def test_button_click_updates_the_message(fake_discord: FakeDiscord, fake_guild: FakeGuild):
     alice = fake_discord.add_member(fake_guild, "alice")
     async with running_bot(MiniBot(), fake_discord):
-        run = await fake_discord.slash("buttons")
+        run = await fake_discord.slash("buttons", user=alice)
         message = run.original
         assert message is not None
         first = await fake_discord.click(message, "count", alice)
         second = await fake_discord.click(message, "count", alice)
+        stranger = await fake_discord.click(message, "count")  # the owner, not the invoker
     assert first.response_type == second.response_type == 7
     assert message.content == "clicked 2"
     assert first.payload["member"]["user"]["id"] == str(alice.id)
+    assert first.payload["message"]["interaction_metadata"]["user"]["id"] == str(alice.id)
+    assert stranger.response_type == 4
+    assert stranger.original is not None and stranger.original.ephemeral
     with pytest.raises(FakeDiscordError):
         fake_discord.click(message, "no-such-button")
 

@@ -173,6 +173,7 @@ class InteractionEndpoints:
             interaction_id=run.id,
             application_id=self.fake.application_id,
             message_type=CHAT_INPUT_COMMAND_MESSAGE if run.kind == APPLICATION_COMMAND else 0,
+            interaction_metadata=_interaction_metadata(run),
         )
         message.apply(body, editing=False, files=files)
         message.flags = int(body.get("flags") or 0)
@@ -254,3 +255,20 @@ class InteractionEndpoints:
     async def delete_followup(self, call: Call) -> Any:
         self._followup(call).deleted = True
         return NO_CONTENT
+
+
+def _interaction_metadata(run: InteractionRun) -> dict[str, Any]:
+    """What Discord attaches to a message created by an interaction: who triggered it (bots
+    use this to let only the invoker press a message's buttons)."""
+    metadata: dict[str, Any] = {
+        "id": str(run.id),
+        "type": run.kind,
+        "user": run.user.to_payload(),
+        "authorizing_integration_owners": {"0": str(run.guild_id)},
+    }
+    if run.kind == APPLICATION_COMMAND:
+        metadata["name"] = run.name
+        metadata["command_type"] = 1
+    if run.message is not None:
+        metadata["interacted_message_id"] = str(run.message.id)
+    return metadata

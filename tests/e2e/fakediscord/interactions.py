@@ -220,6 +220,7 @@ def command_data(
         names = [o["name"] for o in definitions]
         raise FakeDiscordError(f"/{command['name']} needs a sub-command, one of {names}")
 
+    options = {name: value for name, value in options.items() if value is not None}
     known = {o["name"]: o for o in definitions}
     unknown = set(options) - set(known)
     if unknown:

@@ -263,6 +263,7 @@ class FakeMessage:
     message_type: int = 0
     attachments: list[dict[str, Any]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # uploaded content by filename
+    interaction_metadata: dict[str, Any] | None = None  # set on interaction responses
     edits: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -319,6 +320,8 @@ class FakeMessage:
         if self.application_id is not None:
             payload["application_id"] = str(self.application_id)
             payload["webhook_id"] = str(self.application_id)
+        if self.interaction_metadata is not None:
+            payload["interaction_metadata"] = self.interaction_metadata
         return payload
 
 
