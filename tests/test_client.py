@@ -179,3 +179,51 @@ def test_extensions_list_includes_every_cog() -> None:
     assert client.EXTENSIONS[0] == "cogs.errors"
     assert set(COMMAND_COGS) | {"cogs.dailypost"} <= set(client.EXTENSIONS)
     assert "cogs.dailypost" in client.OPTIONAL_EXTENSIONS
+
+
+async def test_setup_hook_loads_cogs_and_skips_a_missing_optional_one(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.store import Store
+
+    monkeypatch.setattr(client, "OPTIONAL_EXTENSIONS", frozenset({"cogs.not_installed"}))
+    caplog.set_level(logging.INFO, logger="bot.client")
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        bot = AlmanacBot(
+            Settings(),
+            store=store,
+            extensions=("cogs.errors", "cogs.timeline", "cogs.not_installed"),
+            sync="never",
+        )
+        await bot.setup_hook()
+        assert set(bot.extensions) == {"cogs.errors", "cogs.timeline"}
+        assert bot.tree.get_command("timeline") is not None
+        assert "cogs.not_installed is not installed" in caplog.text
+        assert bot.store is store
+        await bot.close()
+        assert (await store.stats()).articles == 0  # a store it was given stays open
+
+
+async def test_a_missing_required_extension_is_an_error(tmp_path) -> None:
+    from discord.ext import commands
+
+    from bot.store import Store
+
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        bot = AlmanacBot(Settings(), store=store, extensions=("cogs.nope",), sync="never")
+        with pytest.raises(commands.ExtensionNotFound):
+            await bot.setup_hook()
+        await bot.close()
+
+
+async def test_a_bot_without_a_store_opens_and_closes_its_own(tmp_path) -> None:
+    database = tmp_path / "sub" / "almanac.db"
+    bot = AlmanacBot(Settings(database_path=database), extensions=(), sync="never")
+    await bot.setup_hook()
+    assert database.exists()
+    store = bot.store
+    await bot.close()
+    with pytest.raises(RuntimeError):
+        _ = bot.store
+    with pytest.raises(ValueError):  # its connection is closed
+        await store.stats()

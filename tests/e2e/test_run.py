@@ -151,8 +151,12 @@ async def test_no_privileged_intents_are_requested(running: Running) -> None:
 
 
 async def test_sharded_bot_serves_every_shard_without_asking_for_the_gateway(
-    fake_discord: FakeDiscord, store: Store
+    fake_discord: FakeDiscord, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    async def identify_at_once(self, shard_id, *, initial=False) -> None:
+        pass  # discord.py waits 5 s between IDENTIFYs, as Discord's rate limit asks
+
+    monkeypatch.setattr(ShardedAlmanacBot, "before_identify_hook", identify_at_once)
     guilds = fake_discord.add_guilds(8)
     by_shard = {(guild.id >> 22) % 2: guild for guild in guilds}
     assert set(by_shard) == {0, 1}, "the fake's ids should spread over both shards"
