@@ -91,6 +91,34 @@ async def note(interaction: discord.Interaction) -> None:
 settings = app_commands.Group(name="settings", description="Server settings")
 
 
+class FruitSelect(discord.ui.View):
+    @discord.ui.select(
+        custom_id="fruit-menu", options=[discord.SelectOption(label=f) for f in FRUITS[:3]]
+    )
+    async def chosen(
+        self, interaction: discord.Interaction, select: discord.ui.Select[FruitSelect]
+    ) -> None:
+        await interaction.response.edit_message(content=f"chose {select.values[0]}", view=None)
+
+
+@app_commands.command(description="A select menu")
+async def menu(interaction: discord.Interaction) -> None:
+    await interaction.response.send_message("choose", view=FruitSelect())
+
+
+@settings.command(name="zone", description="Autocomplete inside a sub-command")
+async def settings_zone(interaction: discord.Interaction, zone: str) -> None:
+    await interaction.response.send_message(zone, ephemeral=True)
+
+
+@settings_zone.autocomplete("zone")
+async def zone_choices(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    zones = ["Europe/Berlin", "Europe/Paris", "America/New_York"]
+    return [app_commands.Choice(name=z, value=z) for z in zones if current.lower() in z.lower()]
+
+
 @settings.command(name="set", description="Typed options")
 async def settings_set(
     interaction: discord.Interaction,
@@ -119,7 +147,7 @@ class MiniBot(commands.Bot):
         self.removed: asyncio.Queue[discord.Guild] = asyncio.Queue()
 
     async def setup_hook(self) -> None:
-        for command in (hello, slow, pick, buttons, note, settings):
+        for command in (hello, slow, pick, buttons, note, settings, menu):
             self.tree.add_command(command)
         await self.tree.sync()
 
@@ -164,6 +192,7 @@ async def test_command_sync_is_recorded(fake_discord: FakeDiscord, fake_guild: F
         "buttons",
         "note",
         "settings",
+        "menu",
     }
     assert all(int(c["id"]) > 0 for c in commands_now)
 
@@ -216,6 +245,23 @@ async def test_button_click_updates_the_message(fake_discord: FakeDiscord, fake_
     assert stranger.original is not None and stranger.original.ephemeral
     with pytest.raises(FakeDiscordError):
         fake_discord.click(message, "no-such-button")
+
+
+async def test_select_menu_and_subcommand_autocomplete(
+    fake_discord: FakeDiscord, fake_guild: FakeGuild
+):
+    async with running_bot(MiniBot(), fake_discord):
+        run = await fake_discord.slash("menu")
+        assert run.original is not None
+        chosen = await fake_discord.click(run.original, "fruit-menu", values=["banana"])
+        zones = await fake_discord.autocomplete("settings zone", focused="zone", value="europe")
+    assert chosen.payload["data"] == {
+        "custom_id": "fruit-menu",
+        "component_type": 3,
+        "values": ["banana"],
+    }
+    assert run.original.content == "chose banana" and run.original.components == []
+    assert [z["value"] for z in zones] == ["Europe/Berlin", "Europe/Paris"]
 
 
 async def test_modal_submit(fake_discord: FakeDiscord, fake_guild: FakeGuild):

@@ -29,11 +29,30 @@ log = logging.getLogger(__name__)
 DISPATCH, HEARTBEAT, IDENTIFY, PRESENCE_UPDATE, VOICE_STATE = 0, 1, 2, 3, 4
 RESUME, RECONNECT, REQUEST_MEMBERS, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 6, 7, 8, 9, 10, 11
 
+GUILDS_INTENT = 1 << 0
 GUILD_MEMBERS_INTENT = 1 << 1
 GUILD_PRESENCES_INTENT = 1 << 8
 GUILD_MESSAGES_INTENT = 1 << 9
 MESSAGE_CONTENT_INTENT = 1 << 15
 PRIVILEGED_INTENTS = GUILD_MEMBERS_INTENT | GUILD_PRESENCES_INTENT | MESSAGE_CONTENT_INTENT
+# The intent a session needs to receive an event (events not listed need none).
+EVENT_INTENTS = {
+    "GUILD_CREATE": GUILDS_INTENT,
+    "GUILD_UPDATE": GUILDS_INTENT,
+    "GUILD_DELETE": GUILDS_INTENT,
+    "GUILD_ROLE_CREATE": GUILDS_INTENT,
+    "GUILD_ROLE_UPDATE": GUILDS_INTENT,
+    "GUILD_ROLE_DELETE": GUILDS_INTENT,
+    "CHANNEL_CREATE": GUILDS_INTENT,
+    "CHANNEL_UPDATE": GUILDS_INTENT,
+    "CHANNEL_DELETE": GUILDS_INTENT,
+    "GUILD_MEMBER_ADD": GUILD_MEMBERS_INTENT,
+    "GUILD_MEMBER_UPDATE": GUILD_MEMBERS_INTENT,
+    "GUILD_MEMBER_REMOVE": GUILD_MEMBERS_INTENT,
+    "MESSAGE_CREATE": GUILD_MESSAGES_INTENT,
+    "MESSAGE_UPDATE": GUILD_MESSAGES_INTENT,
+    "MESSAGE_DELETE": GUILD_MESSAGES_INTENT,
+}
 YIELD_EVERY = 200  # yield to the event loop while queueing thousands of GUILD_CREATEs
 
 
@@ -210,7 +229,8 @@ class Gateway:
             fake.notifier.notify()
 
         session.dispatch("READY", ready, ready_written)
-        for index, guild in enumerate(guilds, 1):
+        # Without the GUILDS intent Discord lists the guilds in READY but never sends them.
+        for index, guild in enumerate(guilds if intents & GUILDS_INTENT else [], 1):
             session.dispatch("GUILD_CREATE", guild.to_payload(initial=True))
             if index % YIELD_EVERY == 0:
                 await asyncio.sleep(0)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from . import errors, validation
 from .calls import NO_CONTENT, AddRoute, Call
 from .errors import APIError
-from .gateway import GUILD_MESSAGES_INTENT
 from .permissions import Perm
 from .state import FakeMessage
 
@@ -193,9 +192,7 @@ class ResourceEndpoints:
         message.flags = int(body.get("flags") or 0)
         self.world.store_message(message)
         payload = message.to_payload()
-        self.fake.dispatch_to_guild(
-            channel.guild_id, "MESSAGE_CREATE", payload, intent=GUILD_MESSAGES_INTENT
-        )
+        self.fake.dispatch_to_guild(channel.guild_id, "MESSAGE_CREATE", payload)
         return payload
 
     def _own_message(self, call: Call) -> FakeMessage:

@@ -22,7 +22,7 @@ from aiohttp import web
 
 from .commands import CommandRegistry
 from .errors import FakeDiscordError
-from .gateway import GUILD_MEMBERS_INTENT, PRIVILEGED_INTENTS, RECONNECT, Gateway, GatewaySession
+from .gateway import EVENT_INTENTS, PRIVILEGED_INTENTS, RECONNECT, Gateway, GatewaySession
 from .interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
@@ -233,7 +233,6 @@ class FakeDiscord:
             guild.id,
             "GUILD_MEMBER_ADD",
             lambda: {**member.to_payload(), "guild_id": str(guild.id)},
-            intent=GUILD_MEMBERS_INTENT,
         )
 
     def set_bot_permissions(
@@ -327,9 +326,12 @@ class FakeDiscord:
         intent: int | None = None,
         on_sent: Callable[[], None] | None = None,
     ) -> int:
-        """Send a DISPATCH to the session(s) whose shard owns the guild; `data` may be a
+        """Send a DISPATCH to the session(s) whose shard owns the guild and that have the
+        intent the event needs (`intent`, else Discord's for that event); `data` may be a
         callable building the payload (only called if someone will receive it).
         Returns how many sessions got it."""
+        if intent is None:
+            intent = EVENT_INTENTS.get(event)
         sessions = [
             s
             for s in self.gateway.sessions_for_guild(guild_id)
