@@ -15,11 +15,12 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+import aiohttp
 import discord
 import yarl
 from discord.ext import commands
@@ -104,6 +105,20 @@ def apply_endpoints(settings: Settings) -> None:
     """
     discord.http.Route.BASE = settings.api_base.rstrip("/")
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+# View Channels (1 << 10), Send Messages (1 << 11), Embed Links (1 << 14): enough for daily
+# posts; slash command replies need no channel permission at all.
+INVITE_PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+
+
+def invite_url(application_id: int) -> str:
+    """The link that adds the bot to a server with the permissions it needs and no more."""
+    return (
+        "https://discord.com/oauth2/authorize"
+        f"?client_id={application_id}&scope=bot+applications.commands"
+        f"&permissions={INVITE_PERMISSIONS.value}"
+    )
 
 
 def bot_intents() -> discord.Intents:
@@ -215,6 +230,8 @@ class AlmanacBot(commands.Bot):
             user.id if user else "?",
             len(self.guilds),
         )
+        if self.application_id is not None:
+            log.info("Invite it to a server: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
         try:
@@ -292,7 +309,7 @@ def _token_or_none(settings: Settings) -> str | None:
         return None
 
 
-async def _guarded(work: Any) -> int:
+async def _guarded(work: Coroutine[Any, Any, int]) -> int:
     """Run an entry point's coroutine, turning the failures a server admin can fix into a
     message and an exit code instead of a traceback.
     """
@@ -309,7 +326,13 @@ async def _guarded(work: Any) -> int:
     except StoreError as exc:
         log.error("%s", exc)
         return EXIT_FAILURE
-    except (OSError, discord.HTTPException, discord.GatewayNotFound) as exc:
+    except (
+        OSError,
+        aiohttp.ClientError,
+        discord.HTTPException,
+        discord.GatewayNotFound,
+        discord.ConnectionClosed,
+    ) as exc:
         log.error("Cannot talk to Discord (%s): %s", type(exc).__name__, exc)
         return EXIT_FAILURE
 

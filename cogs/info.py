@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.store.results import SourceSummary
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import SOURCES_PAGE_SIZE, about_embed, sources_embed
 from cogs.ui.paginator import Paginator, list_pages
@@ -39,7 +41,7 @@ class Info(commands.Cog):
                 "`python -m bot ingest <files>`."
             )
 
-        def render(chunk, page: int, page_count: int) -> discord.Embed:
+        def render(chunk: Sequence[SourceSummary], page: int, page_count: int) -> discord.Embed:
             return sources_embed(chunk, total=len(summaries), page=page, page_count=page_count)
 
         page_count, render_page = list_pages(summaries, SOURCES_PAGE_SIZE, render)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import discord
@@ -49,7 +50,7 @@ class OnThisDay(commands.Cog):
             notes.append(f"today is {day_label(month, day)} (UTC)")
         footer_note = "; ".join(notes) or None
 
-        def render(chunk, page: int, page_count: int) -> discord.Embed:
+        def render(chunk: Sequence[DatedEntry], page: int, page_count: int) -> discord.Embed:
             return onthisday_embed(
                 month,
                 day,

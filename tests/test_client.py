@@ -227,3 +227,12 @@ async def test_a_bot_without_a_store_opens_and_closes_its_own(tmp_path) -> None:
         _ = bot.store
     with pytest.raises(ValueError):  # its connection is closed
         await store.stats()
+
+
+def test_invite_url_asks_for_exactly_view_send_and_embed() -> None:
+    url = client.invite_url(1234)
+    assert url == (
+        "https://discord.com/oauth2/authorize?client_id=1234"
+        "&scope=bot+applications.commands&permissions=19456"
+    )
+    assert 19456 == (1 << 10) | (1 << 11) | (1 << 14)
