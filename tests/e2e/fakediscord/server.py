@@ -64,6 +64,16 @@ class FakeDiscord:
 
     Use as `async with FakeDiscord() as fake:`; point discord.py at `fake.api_base` and
     `fake.gateway_url` (see `harness.point_discord_py_at`).
+
+    Args:
+        bot_name: the bot user's name (its id is the application id, as for modern apps).
+        recommended_shards: the shard count `GET /gateway/bot` recommends.
+        heartbeat_interval: seconds, sent in HELLO.
+        interaction_timeout: seconds after INTERACTION_CREATE within which the callback must
+            arrive (Discord: 3); later callbacks get 404 10062. None disables the check.
+        route_limit, route_window: requests per window per route bucket.
+        allow_privileged_intents: False closes the gateway with 4014 when they are asked for.
+        replay_buffer: gateway events kept per session for RESUME.
     """
 
     def __init__(
