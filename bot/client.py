@@ -9,6 +9,7 @@ them: the core never imports upward.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -286,7 +287,11 @@ def run_bot(settings: Settings) -> int:
     if token is None:
         return EXIT_CONFIG
     setup_logging(settings.log_level, secret=token)
-    return asyncio.run(_guarded(_serve(settings, token)))
+    try:
+        return asyncio.run(_guarded(_serve(settings, token)))
+    except KeyboardInterrupt:  # Ctrl-C where signal handlers are unavailable (Windows)
+        log.info("Interrupted; stopped")
+        return EXIT_OK
 
 
 def sync_commands(settings: Settings) -> int:
@@ -350,13 +355,17 @@ async def _serve(settings: Settings, token: str) -> int:
             if not stopping:
                 stopping.append(loop.create_task(bot.close()))
 
+        handled: list[signal.Signals] = []
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop, signal.Signals(signum).name)
+            # Not available on Windows: there Ctrl-C arrives as KeyboardInterrupt instead.
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, stop, signum.name)
+                handled.append(signum)
         try:
             async with bot:
                 await bot.start(token)
         finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
+            for signum in handled:
                 loop.remove_signal_handler(signum)
             if stopping:
                 await stopping[0]
