@@ -536,7 +536,11 @@ class DailyPoster:
         """Recover, then post whatever is due, sleep until the next due instant (at most
         `max_sleep`, or until :meth:`wake`), and repeat. Cancel the task to stop.
         """
-        await self.recover(self.clock.now())
+        try:
+            await self.recover(self.clock.now())
+        except Exception:
+            # Unsettled claims stay 'sending' and are never claimed again: nothing doubles.
+            log.exception("Could not settle interrupted daily posts; carrying on")
         while True:
             self._wake.clear()
             now = self.clock.now()
