@@ -68,6 +68,12 @@ def find_definitions(sentence: str) -> list[Definition]:
             if definition:
                 found.append(definition)
             continue
+        if _COINED.match(head):
+            # "European Atomic Energy Community (Euratom)": a short name made of syllables.
+            coined = _loose(sentence, paren, head, _tokens_before(sentence, paren), coined=True)
+            if coined:
+                found.append(coined)
+            continue
         reverse = _reverse(sentence, paren, inner)
         if reverse:
             found.append(reverse)
@@ -75,12 +81,7 @@ def find_definitions(sentence: str) -> list[Definition]:
 
 
 def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | None:
-    before = sentence[: paren.start()]
-    stop = 0
-    for match in _STOP.finditer(before):
-        stop = match.end()
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(before, stop)]
-    tokens = [(s, e, w.rstrip(".")) for s, e, w in tokens]
+    tokens = _tokens_before(sentence, paren)
     letters = _letters(acronym)
     limit = len(letters) + _MAX_EXTRA_WORDS
     for count in range(1, min(limit, len(tokens)) + 1):
@@ -99,13 +100,19 @@ _LOOSE_HEADS = words(
     """
     Organization Organisation Agency Council Commission Fund Programme Program Centre Center
     Centers Centres Institute Foundation Union Alliance Association Federation Committee
+    Community Office
     """
 )
+_COINED = re.compile(r"^[A-Z][a-z]{3,}[A-Za-z]*$")
 _RUN_WORD = re.compile(r"^(?:[A-Z][\w'’&.+-]*|of|for|and|the|on|in|de|du|des|la|le|&)$")
 
 
 def _loose(
-    sentence: str, paren: re.Match[str], acronym: str, tokens: list[tuple[int, int, str]]
+    sentence: str,
+    paren: re.Match[str],
+    acronym: str,
+    tokens: list[tuple[int, int, str]],
+    coined: bool = False,
 ) -> Definition | None:
     """Names whose acronym skips words or comes from another language:
     "Large Electron-Positron Collider (LEP)", "Centers for Disease Control and Prevention
@@ -135,10 +142,22 @@ def _loose(
             used += 1
     prefix_ok = li == len(letters) and heads[0] == letters[0] and len(heads) - used <= 2
     body_ok = len(letters) >= 3 and any(w in _LOOSE_HEADS for w in content)
+    if coined:
+        prefix_ok, body_ok = False, body_ok and heads[0] == letters[0]
     if not (prefix_ok or body_ok):
         return None
     start, name_end = run[0][0], run[-1][1]
     return Definition(acronym, sentence[start:name_end], start, paren.end(), name_end, paren.end())
+
+
+def _tokens_before(sentence: str, paren: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The words before the parenthesis, back to the last clause punctuation."""
+    before = sentence[: paren.start()]
+    stop = 0
+    for match in _STOP.finditer(before):
+        stop = match.end()
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(before, stop)]
+    return [(s, e, w.rstrip(".")) for s, e, w in tokens]
 
 
 def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:

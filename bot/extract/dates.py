@@ -411,6 +411,8 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
         return False  # "a 2000-strong force", "1000-year history"
     if re.match(r"\s*(?:per\s*cent|percent)\b", after):
         return False
+    if re.match(r"\s+(?:levels?|baseline|prices|terms|values|figures)\b", after):
+        return False  # "from 1990 levels": a reference point, not a date
     if before.rstrip().endswith(("$", "€", "£", "¥", "#", "№")):
         return False
     low_prev = prev_word.lower().rstrip(".")

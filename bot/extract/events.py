@@ -23,7 +23,12 @@ from datetime import date
 from bot.extract.dates import DateSpan, find_dates
 from bot.extract.programmes import Mention
 from bot.extract.summaries import summarise
-from bot.extract.tense import is_nominal_date, is_reporting_date, is_unrealised
+from bot.extract.tense import (
+    clause_has_past,
+    is_nominal_date,
+    is_reporting_date,
+    is_unrealised,
+)
 from bot.facts import Event, Person
 
 # "before 1990", "after 2001", "for 2024-2027" (a budget period): no date for an event.
@@ -112,6 +117,11 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
         return False
     if published_on is not None and _after(span, published_on):
         return False
+    phrase = sentence[span.start : span.end].lower()
+    if phrase.startswith("later this"):
+        return False  # "later this year": still to come
+    if phrase in ("this year", "this month") and not clause_has_past(sentence, span.start):
+        return False  # "whose term ends this year": present tense, not yet happened
     if is_nominal_date(sentence, span.start, span.cue):
         return True
     return not is_unrealised(sentence, span.start, span.end, span.cue)

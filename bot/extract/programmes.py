@@ -50,13 +50,14 @@ HEADS = words(
     Federation League Consortium Forum Academy Observatory Laboratory Campaign Coalition
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
-    Conference Parliament Cooperation Co-operation Fellowship Prize Award Games
+    Conference Cooperation Co-operation Fellowship Prize Award Games Community
+    Commonwealth Act Panel
     """
 )
 # Heads that only count when the text gives the name an acronym (too often generic).
 _ACRONYM_ONLY_HEADS = words(
     """
-    Group Court Conference Parliament Cooperation Co-operation Prize Award Games Service
+    Group Court Conference Cooperation Co-operation Prize Award Games Service Panel
     Services Trust
     """
 )
@@ -69,7 +70,7 @@ _REJECT_HEADS = words(
     County City Peninsula Sea Ocean River Mountains Valley Strait Gulf Bay Syndrome Disease
     Virus Fever Infection Disorder Summit Meeting Declaration Statement Communique Times Post
     Journal Gazette Herald Tribune News Daily Review Ministry Department Embassy Consulate
-    Government Cabinet Senate Congress Army Navy Police Party
+    Government Cabinet Senate Congress Army Navy Police Party Parliament
     """
 )
 # States whose names end like an organisation's ("Soviet Union").
@@ -97,7 +98,7 @@ _CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(
 # Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
 # ("Armenia–European Union relations").
 _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
-_CONNECT = r"(?:of|for|and|on|in|the|de|du|to|&)"
+_CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|&)"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
 )
@@ -182,6 +183,18 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
         return None
 
     def add(acronym: str | None, name: str | None, index: int, defining: bool) -> _Draft:
+        known = by_acronym.get(acronym or "")
+        if (
+            defining
+            and known
+            and known.defined_in is not None
+            and known.name
+            and name
+            and normalise(known.name) != normalise(name)
+        ):
+            # "NUC" first for the Commission, later for the Council that replaced it: the
+            # second body is known by its name, so keys stay unique.
+            acronym = None
         draft = lookup(acronym, name, loose=not defining)
         if draft is None:
             draft = _Draft(acronym, name, len(drafts))
@@ -301,6 +314,8 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
         return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme
     if " ".join(content) in _STATES:
         return False
+    if head == "Assembly" and (_DEMONYM.match(content[0]) or "National" in content):
+        return False  # "French National Assembly": a parliament
     if not with_acronym:
         if len(content) < 2:
             return False
@@ -314,8 +329,11 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
 def _head_word(name: str, content: list[str]) -> str:
     """The noun a name is built on: "Council" in "Council of the EU", else its last word."""
     parts = name.split()
-    if len(parts) >= 3 and parts[1] == "of" and _is_head(parts[0]):
-        return parts[0]
+    # "Council of the EU", "Temporary Framework for State Aid": the head comes before
+    # "of/for/on" and the words that qualify it.
+    for i, part in enumerate(parts[:-1]):
+        if _is_head(part) and parts[i + 1] in ("of", "for", "on"):
+            return part
     for word in reversed(content):
         if not word[0].isdigit():
             return word.split("-")[-1]
@@ -329,7 +347,7 @@ def _is_head(word: str) -> bool:
 
 # Plurals that still name one body ("Centers for Disease Control"); others, like
 # "Instruments" in "Nordvik Instruments", usually end a company's name.
-_PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords")
+_PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords Treaties")
 
 
 def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -339,7 +357,7 @@ def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tupl
         start, end = run.span()
         tokens = list(re.finditer(r"\S+", run.group()))
         # Trim determiners and words capitalised only because they open the sentence.
-        while tokens and tokens[0].group().lower() in _OPENERS:
+        while tokens and (tokens[0].group().lower() in _OPENERS or tokens[0].group()[0].isdigit()):
             tokens.pop(0)
         while tokens and tokens[-1].group().lower() in _OPENERS:
             tokens.pop()
@@ -387,6 +405,16 @@ def _candidate_span(
             )
             if stop > 2 and texts[stop - 1] not in ("the", "of", "and"):
                 return first_start, start + spans[stop - 1][1]
+        # "Temporary Framework for State Aid", "Centers for Disease Control": a head may be
+        # followed by "for/of/on" and more capitalised words.
+        if last + 2 < len(texts) and texts[last + 1] in ("for", "of", "on"):
+            tail = last + 2
+            while tail < len(texts) and texts[tail] not in _RUN_BREAKS:
+                if _is_month(texts[tail]):
+                    break
+                tail += 1
+            if texts[tail - 1][:1].isupper():
+                last = tail - 1
         cut = start + spans[last][1]
         year = _YEAR_AFTER.match(sentence, cut)
         return first_start, year.end() if year else cut  # "Strategy 2022–2026"

@@ -30,6 +30,9 @@ _INTENTION = re.compile(
     r"target|targets|targeted|targeting|propose|proposes|proposed|proposing|ready|prepare|"
     r"prepares|preparing)\s+(?:to|for|at)\b|"
     r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|due\s+(?:in|by|to)|"
+    # "committed industrialised countries to cut ...", "planned a conference to open ..."
+    r"(?:committed|commits|obliged|obliges|required|requires|planned|plans|urged|urges|"
+    r"called\s+on|asked|asks|pledged)\s+(?:[\w’'-]+\s+){1,8}?to\s+[a-z]+|"
     r"to\s+be\s+(?:held|completed|launched|built|finished|delivered|opened|introduced|"
     r"implemented|adopted|signed|reached|achieved)|"
     r"(?:\b(?:the|a|an|its|their|his|her)\s+(?:upcoming|forthcoming|future|proposed|planned|"
@@ -42,11 +45,106 @@ _MODAL = re.compile(
     r"poised)\s+to|(?:is|are)\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|seeks?\s+"
     r"to|wants?\s+to)\b"
 )
+_IRREGULAR_PAST = [
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "became",
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "gave",
+    "won",
+    "lost",
+    "left",
+    "joined",
+    "signed",
+    "held",
+    "met",
+    "saw",
+    "found",
+    "built",
+    "led",
+    "ran",
+    "set",
+    "cut",
+    "put",
+    "hit",
+    "shut",
+    "spread",
+    "cost",
+    "fell",
+    "rose",
+    "grew",
+    "drew",
+    "flew",
+    "threw",
+    "knew",
+    "wrote",
+    "broke",
+    "spoke",
+    "chose",
+    "froze",
+    "bought",
+    "brought",
+    "caught",
+    "fought",
+    "sought",
+    "taught",
+    "thought",
+    "sold",
+    "kept",
+    "felt",
+    "dealt",
+    "meant",
+    "sent",
+    "spent",
+    "lent",
+    "struck",
+    "stuck",
+    "hung",
+    "dug",
+    "fed",
+    "fled",
+    "sat",
+    "paid",
+    "laid",
+    "ate",
+    "shook",
+    "stood",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "beat",
+    "bore",
+    "wore",
+    "tore",
+    "swore",
+    "drove",
+    "rode",
+    "hid",
+    "bit",
+    "slid",
+    "lit",
+    "split",
+    "got",
+    "heard",
+    "launched",
+    "opened",
+    "closed",
+    "announced",
+    "reported",
+    "started",
+    "ended",
+]
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|became|began|came|went|took|made|gave|won|lost|left|"
-    r"joined|signed|held|met|saw|found|built|led|ran|set\s+up|launched|opened|closed|"
-    r"announced|reported|started|ended)\b|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bhave\s)"
-    r"(?<!\bhas\s)(?<!\bbeing\s)\b[a-z]{3,}ed\b"
+    rf"\b(?:{'|'.join(_IRREGULAR_PAST)}|set\s+up)\b|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)"
+    r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bbeing\s)\b[a-z]{3,}ed\b"
 )
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|could|might|should|must|may|did|"
@@ -105,6 +203,13 @@ _SPEECH = re.compile(
     r"|(?P<announce>announced|reported|confirmed))\b(?P<rest>[^,;:.!?]{0,60})$"
 )
 _DATE_PREPOSITION = re.compile(r"^\s*(?:on|in|at|late|early|last|this|earlier|yesterday)\b")
+# What may stand between "said" and its date: an inverted speaker and a channel ("said the
+# Azerbaijani mission in a message on"), nothing that could be reported content.
+_SPEECH_GAP = re.compile(
+    r"^\s*(?:(?:the|its|his|her|their)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+)?"
+    r"(?:(?:in|at)\s+(?:a|an|the)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+    r"(?:on|in|at|late|early|last|this|earlier)?\s*$"
+)
 
 
 def is_reporting_date(sentence: str, start: int) -> bool:
@@ -117,7 +222,9 @@ def is_reporting_date(sentence: str, start: int) -> bool:
     if _PAST.search(rest) or _VERBISH.search(rest) or " that " in f" {rest} ":
         return False
     # "announced the discovery on 4 July": the announcement itself is the event.
-    return bool(match.group("say")) or bool(_DATE_PREPOSITION.match(rest))
+    if match.group("say"):
+        return bool(_SPEECH_GAP.match(rest))
+    return bool(_DATE_PREPOSITION.match(rest))
 
 
 def is_nominal_date(sentence: str, start: int, cue: str) -> bool:
@@ -134,3 +241,13 @@ _PERIOD_NOUNS = words(
     "end beginning start middle course spring summer autumn fall winter half quarter rest "
     "close turn first last"
 )
+
+
+def clause_has_past(sentence: str, index: int) -> bool:
+    """Does the phrase around `index` (between commas or clause marks) have a past-tense
+    verb ("the pandemic cut sales this year", not "whose term ends this year")?"""
+    start = max(clause_start(sentence, index), sentence.rfind(",", 0, index) + 1)
+    comma = sentence.find(",", index)
+    end = min(clause_end(sentence, index), comma if comma != -1 else len(sentence))
+    phrase = sentence[start:end]
+    return bool(_PAST.search(phrase) or re.search(r"\b(?:has|have)\s+(?:been|\w+ed)\b", phrase))

@@ -115,10 +115,14 @@ def score_programmes(facts: Facts, expected: dict) -> Score:
     return Score(tp, fp, len(missed), tuple(missed), tuple(spurious))
 
 
-def score_corpus() -> dict[str, tuple[Score, Score]]:
-    """Per article: (events score, programmes score)."""
+def score_corpus(subset: str | None = None) -> dict[str, tuple[Score, Score]]:
+    """Per article: (events score, programmes score). `subset` "heldout" keeps only the
+    articles written after the rules were tuned; "tuning" only the others."""
     out = {}
     for path in articles():
+        held_out = expected_for(path).get("set") == "heldout"
+        if subset == "heldout" and not held_out or subset == "tuning" and held_out:
+            continue
         facts = extract(parse_article(path))
         expected = expected_for(path)
         out[path.name] = (score_events(facts, expected), score_programmes(facts, expected))
@@ -126,7 +130,8 @@ def score_corpus() -> dict[str, tuple[Score, Score]]:
 
 
 def main() -> int:
-    results = score_corpus()
+    subset = next((a for a in sys.argv[1:] if a in ("heldout", "tuning")), None)
+    results = score_corpus(subset)
     total_e = total_p = Score(0, 0, 0)
     print(f"{'article':34} {'events P':>9} {'R':>6} {'progs P':>9} {'R':>6}")
     for name, (ev, pr) in results.items():
