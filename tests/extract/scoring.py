@@ -121,7 +121,7 @@ def score_corpus(subset: str | None = None) -> dict[str, tuple[Score, Score]]:
     out = {}
     for path in articles():
         held_out = expected_for(path).get("set") == "heldout"
-        if subset == "heldout" and not held_out or subset == "tuning" and held_out:
+        if (subset == "heldout" and not held_out) or (subset == "tuning" and held_out):
             continue
         facts = extract(parse_article(path))
         expected = expected_for(path)
