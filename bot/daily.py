@@ -49,6 +49,7 @@ from bot.store.servers import (
     PAUSE_CHANNEL_DELETED,
     PAUSE_MISSING_PERMISSIONS,
     STATUS_EMPTY,
+    STATUS_FAILED,
     STATUS_SENT,
     STATUS_UNDELIVERED,
     DailyPosts,
@@ -701,8 +702,11 @@ class DailyPoster:
     async def _undeliverable(self, job: Job, reason: str, detail: str, report: PassReport) -> None:
         now = self.clock.now()
         guild_id = job.settings.guild_id
+        # Discord refused the post outright, so nothing was posted: the day stays 'failed'
+        # (not settled), and if an admin fixes the channel later today with /dailypost set,
+        # today's post can still go out at the new time.
         await self.posts.finish(
-            guild_id, job.local_date, status=STATUS_UNDELIVERED, detail=detail, now=now
+            guild_id, job.local_date, status=STATUS_FAILED, detail=detail, now=now
         )
         await self._pause(guild_id, reason, detail, now, report)
 

@@ -306,7 +306,12 @@ def status_text(
         and (last_post is None or last_record.local_date >= last_post.local_date)
     ):
         detail = quote(last_record.detail or "unknown error", 300)
-        verb = "will be retried" if last_record.status == STATUS_FAILED else "was given up"
+        if last_record.status == STATUS_UNDELIVERED:
+            verb = "was given up"
+        elif settings.running:
+            verb = "will be retried"
+        else:
+            verb = "was not delivered"
         lines.append(
             f"**Last problem:** the post for {last_record.local_date.isoformat()} {verb}: {detail}"
         )

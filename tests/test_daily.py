@@ -40,6 +40,7 @@ from bot.store.servers import (
     PAUSE_CHANNEL_DELETED,
     PAUSE_MISSING_PERMISSIONS,
     STATUS_EMPTY,
+    STATUS_FAILED,
     STATUS_INTERRUPTED,
     STATUS_SENDING,
     STATUS_SENT,
@@ -479,7 +480,7 @@ async def test_a_dead_channel_pauses_once_without_retries_until_set_again(
     assert settings.paused_detail == str(error)
     assert settings.next_due is None
     record = await posts.record(GUILD, DAY1)
-    assert record is not None and record.status == STATUS_UNDELIVERED
+    assert record is not None and record.status == STATUS_FAILED  # refused: nothing posted
     pauses = [r for r in caplog.records if "Paused daily posts" in r.getMessage()]
     assert len(pauses) == 1
 
@@ -489,6 +490,23 @@ async def test_a_dead_channel_pauses_once_without_retries_until_set_again(
     assert due.local_date == date(2025, 6, 5)
     await poster.run_due(due.at_utc)
     assert [s.channel_id for s in sender.sent] == [43]
+
+
+async def test_fixing_a_dead_channel_the_same_day_still_posts_today(
+    posts: DailyPosts, facts: FakeFacts, sender: FakeSender
+) -> None:
+    poster = make_poster(posts, facts, sender)
+    await set_up(poster)
+    sender.fail_with[42] = [ChannelGone("Unknown Channel (10003)")]
+    await poster.run_due(NINE_AM_DAY1)
+    # At 10:00 the admin picks a new channel and 11:00: today's post goes out at 11:00, once.
+    due = await set_up(poster, channel_id=43, at=time(11, 0), now=NINE_AM_DAY1 + timedelta(hours=1))
+    assert due == Due(NINE_AM_DAY1 + timedelta(hours=2), DAY1)
+    await poster.run_due(due.at_utc)
+    await poster.run_due(due.at_utc + timedelta(hours=1))
+    assert [(s.channel_id, s.post.local_date) for s in sender.sent] == [(43, DAY1)]
+    record = await posts.record(GUILD, DAY1)
+    assert record is not None and record.status == STATUS_SENT
 
 
 async def test_transient_errors_retry_the_same_day_then_give_up(

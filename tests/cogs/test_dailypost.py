@@ -234,14 +234,20 @@ def test_status_when_paused_says_why_and_how_to_fix() -> None:
         paused_at=NOW,
         next_due=None,
     )
-    failed = record(date(2025, 6, 1), "undelivered", detail="The channel was deleted.")
+    failed = record(date(2025, 6, 1), STATUS_FAILED, detail="The channel was deleted.")
     text = status_text(paused, last_post=None, last_record=failed, now=NOW)
     assert "**paused**" in text
     assert "/dailypost set" in text
     assert "10003" in text
     assert "Next post" not in text
     assert "none yet" in text
-    assert "was given up" in text
+    assert "was not delivered" in text
+
+
+def test_status_says_when_a_day_was_given_up() -> None:
+    gave_up = record(date(2025, 6, 1), "undelivered", detail="Discord answered 503")
+    text = status_text(settings(), last_post=None, last_record=gave_up, now=NOW)
+    assert "was given up" in text and "503" in text
 
 
 def test_status_mentions_a_pending_retry() -> None:
