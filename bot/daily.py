@@ -395,6 +395,11 @@ class PassReport:
     not_claimed: list[int] = field(default_factory=list)  # already settled or changed meanwhile
 
     @property
+    def progressed(self) -> bool:
+        """Whether any server's schedule moved on (else a pass found only stale reads)."""
+        return self.handled > len(self.not_claimed)
+
+    @property
     def handled(self) -> int:
         return sum(
             len(ids)
@@ -558,8 +563,8 @@ class DailyPoster:
                 earliest = None
             if earliest is not None:
                 delay = min(self.max_sleep, (earliest - self.clock.now()).total_seconds())
-            if delay <= 0 and report.handled == 0:
-                # Something is due but could not be handled: do not spin.
+            if delay <= 0 and not report.progressed:
+                # Something is due but nothing moved on: do not spin.
                 delay = 1.0
             if delay > 0:
                 await self._sleep_or_wake(delay)
@@ -630,17 +635,16 @@ class DailyPoster:
 
         today = local_date_of(now, zone)
         target = stored
-        if stored.local_date < today:
+        if stored.local_date != today:
             # The bot was down through that day's slot and the day is over: never post for a
             # past day. Today's slot, if it has passed too, posts now (late); else later.
+            # (A slot dated after today cannot be due unless the tz rules changed under it;
+            # it is rescheduled the same way.)
             target = due_now_or_next(now, settings.post_time, zone)
             if target.at_utc > now or target.local_date != today:
                 await self.posts.move_due(guild_id, expected=stored, new=target)
                 report.missed.append(guild_id)
                 return None
-        elif stored.local_date > today:
-            report.not_claimed.append(guild_id)  # cannot happen for a due slot; be safe
-            return None
 
         following = next_due_from(target.local_date + timedelta(days=1), settings.post_time, zone)
         claim = await self.posts.claim(

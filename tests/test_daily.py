@@ -340,6 +340,22 @@ async def test_back_the_next_afternoon_posts_today_late_not_yesterday(
     assert await posts.record(GUILD, DAY1) is None
 
 
+async def test_a_slot_with_an_impossible_date_is_rescheduled_not_posted_for_that_date(
+    posts: DailyPosts, facts: FakeFacts, sender: FakeSender
+) -> None:
+    # A slot dated tomorrow but already due (the zone's rules changed under it).
+    poster = make_poster(posts, facts, sender)
+    await set_up(poster)
+    odd = Due(NINE_AM_DAY1 - timedelta(hours=2), date(2025, 6, 2))
+    settings = await posts.get(GUILD)
+    assert settings is not None and settings.next_due is not None
+    assert await posts.move_due(GUILD, expected=settings.next_due, new=odd)
+    report = await poster.run_due(NINE_AM_DAY1 - timedelta(hours=1))  # 08:00 on 1 June
+    assert report.missed == [GUILD] and sender.sent == []
+    await poster.run_due(NINE_AM_DAY1)
+    assert [s.post.local_date for s in sender.sent] == [DAY1]
+
+
 async def test_a_send_that_finishes_after_midnight_is_still_that_days_post(
     posts: DailyPosts, facts: FakeFacts, sender: FakeSender
 ) -> None:
