@@ -9,21 +9,23 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.client import AlmanacBot
+from bot.client import AlmanacBot, create_bot
 from bot.config import Settings
 from bot.daily import ManualClock
 from bot.facts import Article, Block, Event, Facts, Programme
+from bot.schedule import Due
 from bot.store import Store
 from bot.store.servers import (
     PAUSE_CHANNEL_DELETED,
     PAUSE_MISSING_PERMISSIONS,
     STATUS_SENDING,
     STATUS_SENT,
+    DailyPosts,
     PostRecord,
 )
 from cogs.dailypost import NOT_A_MANAGER, DailyPostCog
@@ -408,3 +410,45 @@ async def test_many_servers_due_together_all_post_once_within_the_global_limit(
     per_channel = {g.id: len(fake.messages(g.text_channels[0], kinds=("channel",))) for g in guilds}
     assert set(per_channel.values()) == {1}
     assert fake.count_429 == 0
+
+
+async def test_a_sharded_process_posts_only_for_servers_on_its_shards(
+    tmp_path: Path, fake_discord: FakeDiscord
+) -> None:
+    fake = fake_discord
+    by_shard: dict[int, FakeGuild] = {}
+    while len(by_shard) < 2:
+        guild = fake.add_guild(f"Server {len(fake.world.guilds)}", channels=("history",))
+        by_shard.setdefault((guild.id >> 22) % 2, guild)
+    clock = ManualClock(START)
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        await ingest_sample(store)
+        posts = DailyPosts(store.conn)
+        for guild in by_shard.values():  # both servers configured in the shared database
+            await posts.save(
+                guild.id,
+                channel_id=guild.text_channels[0].id,
+                post_time=time(9, 0),
+                timezone="Europe/Berlin",
+                fallback="archive",
+                next_due=Due(NINE_BERLIN, date(2025, 6, 1)),
+                now=START,
+            )
+        settings = Settings(
+            api_base=fake.api_base, gateway_url=fake.gateway_url, shard_count=2, shard_ids=(0,)
+        )
+        bot = create_bot(
+            settings,
+            store=store,
+            extensions=("cogs.errors", "cogs.dailypost"),
+            clock=clock,
+            guild_ready_timeout=0.05,
+        )
+        async with running_bot(bot, fake):
+            clock.set(NINE_BERLIN)
+            bot.get_cog("DailyPost").poster.wake()  # type: ignore[union-attr]
+            mine, other = by_shard[0].text_channels[0], by_shard[1].text_channels[0]
+            await fake.wait_for_message(mine)
+            await asyncio.sleep(0.2)
+            assert fake.messages(other, kinds=("channel",)) == []
+        assert await posts.record(by_shard[1].id, date(2025, 6, 1)) is None
