@@ -452,3 +452,41 @@ async def test_a_sharded_process_posts_only_for_servers_on_its_shards(
             await asyncio.sleep(0.2)
             assert fake.messages(other, kinds=("channel",)) == []
         assert await posts.record(by_shard[1].id, date(2025, 6, 1)) is None
+
+
+async def test_a_restart_after_the_post_does_not_post_again(
+    tmp_path: Path, fake_discord: FakeDiscord
+) -> None:
+    fake = fake_discord
+    guild = fake.add_guild("Test Server", channels=("history",))
+    channel = guild.text_channels[0]
+    clock = ManualClock(START)
+    settings = Settings(api_base=fake.api_base, gateway_url=fake.gateway_url)
+    async with await Store.open(tmp_path / "almanac.db") as store:
+        await ingest_sample(store)
+        for run in range(2):  # the same database, two processes one after the other
+            bot = AlmanacBot(
+                settings,
+                store=store,
+                extensions=("cogs.errors", "cogs.dailypost"),
+                clock=clock,
+                guild_ready_timeout=0.05,
+            )
+            async with running_bot(bot, fake):
+                cog = bot.get_cog("DailyPost")
+                assert cog is not None
+                if run == 0:
+                    await fake.wait_commands_synced()
+                    answer = await fake.slash(
+                        "dailypost set",
+                        options={"channel": channel, "time": "09:00", "timezone": "Europe/Berlin"},
+                    )
+                    await answer.wait_original()
+                clock.set(NINE_BERLIN + timedelta(minutes=run))
+                cog.poster.wake()  # type: ignore[attr-defined]
+                await fake.wait_for_message(channel)
+                if run == 1:
+                    report = await cog.poster.run_due(clock.now())  # type: ignore[attr-defined]
+                    assert report.handled == 0
+                await asyncio.sleep(0.2)
+        assert len(fake.messages(channel, kinds=("channel",))) == 1
