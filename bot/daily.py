@@ -521,7 +521,7 @@ class DailyPoster:
                     today = local_date_of(now, zone_from_key(settings.timezone))
                 except UnknownTimezone:
                     today = None
-            if settings is None or not fresh or today != record.local_date:
+            if settings is None or not settings.running or not fresh or today != record.local_date:
                 log.warning(
                     "Daily post for guild %s on %s was interrupted between sending and "
                     "recording; counting it as sent (not resending).",
