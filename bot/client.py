@@ -167,6 +167,7 @@ class AlmanacBot(commands.Bot):
         self.view_timeout = view_timeout
         self._clock = clock
         self.synced: bool | None = None  # set by setup_hook: did this start sync commands?
+        self.sync_error: discord.HTTPException | None = None  # why the sync failed, if it did
 
     @property
     def store(self) -> Store:
@@ -193,7 +194,21 @@ class AlmanacBot(commands.Bot):
             await self.load_extension(name)
         log.debug("Loaded extensions: %s", ", ".join(self.extensions))
         if self.sync_mode != "never":
-            self.synced = await self.sync_if_changed(force=self.sync_mode == "force")
+            try:
+                self.synced = await self.sync_if_changed(force=self.sync_mode == "force")
+            except discord.HTTPException as exc:
+                # Not fatal: the commands of the last good sync keep working meanwhile.
+                self.synced = False
+                self.sync_error = exc
+                log.error("Could not sync the slash commands: %s. %s", exc, self._sync_hint(exc))
+
+    def _sync_hint(self, error: discord.HTTPException) -> str:
+        if isinstance(error, discord.Forbidden) and self.settings.dev_guild_id is not None:
+            return (
+                f"Check DEV_GUILD_ID ({self.settings.dev_guild_id}): the bot must be in that "
+                "server, invited with the applications.commands scope."
+            )
+        return "The next start (or `python -m bot sync`) will try again."
 
     async def sync_if_changed(self, *, force: bool = False) -> bool:
         """Sync the slash commands (to DEV_GUILD_ID when set, else globally) unless they are
@@ -380,10 +395,10 @@ async def _sync(settings: Settings, token: str) -> int:
     try:
         bot = create_bot(settings, store=store, sync="force")
         async with bot:
-            await bot.login(token)  # runs setup_hook, which syncs
+            await bot.login(token)  # runs setup_hook, which syncs (and logs any failure)
     finally:
         await store.close()
-    return EXIT_OK
+    return EXIT_OK if bot.sync_error is None else EXIT_FAILURE
 
 
 async def load_seeds(store: Store, seeds_dir: Path) -> None:

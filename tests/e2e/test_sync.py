@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.client import EXIT_OK, sync_commands
+from bot.client import EXIT_FAILURE, EXIT_OK, sync_commands
 from bot.store import Store
 from tests.e2e.fakediscord import FAKE_TOKEN, FakeDiscord, FakeGuild
 from tests.e2e.seeded_bot import COMMAND_EXTENSIONS, almanac, settings_for
@@ -87,3 +87,30 @@ async def test_sync_command_forces_a_sync_even_when_nothing_changed(
     names = {c["name"] for c in fake_discord.commands.list(None)}
     assert {"timeline", "programme", "onthisday", "search", "sources", "about"} <= names
     assert not fake_discord.gateway.live_sessions()  # it logged in and out, never connected
+
+
+@pytest.mark.usefixtures("keep_logging")
+async def test_a_failed_sync_is_explained_and_the_bot_still_starts(
+    fake_discord: FakeDiscord,
+    fake_guild: FakeGuild,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = settings_for(fake_discord, dev_guild_id=424242)  # a server the bot is not in
+    async with (
+        await Store.open(tmp_path / "almanac.db") as store,
+        almanac(fake_discord, store, settings=settings) as running,
+    ):
+        assert running.bot.is_ready()
+        assert running.bot.synced is False
+        assert "Check DEV_GUILD_ID (424242)" in caplog.text
+        assert await store.get_meta("commands_hash:guild:424242") is None  # retried next time
+
+    forced = settings_for(
+        fake_discord,
+        token=FAKE_TOKEN,
+        database_path=tmp_path / "almanac.db",
+        dev_guild_id=424242,
+        log_level="WARNING",
+    )
+    assert await asyncio.to_thread(sync_commands, forced) == EXIT_FAILURE
