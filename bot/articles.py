@@ -276,9 +276,11 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 
 def _strip_markup(text: str) -> str:
     """Drop Markdown emphasis and link targets so the prose reads plainly."""
-    text = _MD_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    return re.sub(r"\s+", " ", text).strip()
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    return " ".join(text.split())
 
 
 def _title_from(blocks: list[Block]) -> str:

@@ -196,7 +196,7 @@ def find_dates(
     stated before this sentence in its paragraph) resolves "the following year" and kin when
     the sentence has no earlier date of its own. Pure; never raises.
     """
-    atoms = [a for a in (_atom(m, sentence) for m in _PATTERN.finditer(sentence)) if a]
+    atoms = [a for a in (_atom(m, sentence) for m in _scan(sentence)) if a]
     skipped = tuple((a.start, a.end) for a in atoms if a.kind == "skip")
     atoms = [a for a in atoms if a.kind != "skip"]
     atoms = _join_ranges(atoms, sentence)
@@ -214,6 +214,52 @@ def find_dates(
         spans.append(span)
         last = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
+
+
+# Every date phrase contains a digit, a month or weekday name, "yesterday" or a unit word
+# ("the following year"). Finding those first and trying the full pattern only around them
+# is many times faster than letting the pattern try each position of the sentence.
+_TRIGGER = re.compile(
+    r"(?=[0-9JFMASONDTWYymd])(?:(?P<digit>[0-9])|(?P<unit>(?:year|month|day)s?)(?![a-z])"
+    r"|(?P<name>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|[Yy]esterday)(?![a-z]))"
+)
+_LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
+_WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
+
+
+def _scan(sentence: str) -> list[re.Match[str]]:
+    """The date-phrase matches of `sentence`, left to right, without overlaps."""
+    found: list[re.Match[str]] = []
+    taken = 0  # end of the last match: later triggers inside it are skipped
+    for trigger in _TRIGGER.finditer(sentence):
+        pos = trigger.start()
+        if pos < taken or (pos > 0 and sentence[pos - 1].isalnum() and not trigger["unit"]):
+            continue
+        starts: list[int] = []
+        if trigger["digit"]:
+            lead = _LEAD_IN.search(sentence, max(0, pos - 8), pos)
+            if lead:
+                starts.append(lead.start())
+            starts.append(pos)
+        elif trigger["unit"]:
+            # "the following year", "two years later", "later that month": the phrase
+            # starts up to four words before its unit word.
+            window = max(taken, pos - 32)
+            starts.extend(m.start() for m in _WORD_START.finditer(sentence, window, pos))
+            starts.append(pos)
+        else:
+            starts.append(pos)
+        for start in starts:
+            if start < taken:
+                continue
+            match = _PATTERN.match(sentence, start)
+            if match and match.end() > pos:
+                found.append(match)
+                taken = match.end()
+                break
+    return found
 
 
 def _anchored(atom: _Atom) -> bool:

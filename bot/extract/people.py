@@ -1,17 +1,19 @@
-"""People named in an article, with their role where the text gives one.
+"""People named in an article, with their role where the text gives it.
 
-Patterns, cheapest first:
+A person is a run of two to four capitalised name words ("Jens Stoltenberg", "John F.
+Kennedy", "Simon van der Meer", "Mircea Geoană") that the text marks as a person:
 
-* a title before the name: "Secretary General Jens Stoltenberg", "NATO Secretary General
-  Jens Stoltenberg", "President Ilham Aliyev", "Dr. Jane Smith";
-* a lowercase role phrase ending in a name: "head of Azerbaijan's Mission to NATO Gaya
-  Mammadov" (the name is the last two or three capitalised words);
-* an apposition: "Jens Stoltenberg, NATO's Secretary General," / "Jane Smith, the
-  company's founder,";
-* a name before a speech verb: "Jane Smith said ...".
+* a title or role right before it: "Secretary General Jens Stoltenberg", "NATO Secretary
+  General ...", "President Ilham Aliyev", "Dr. Jane Smith", "striker Joe Oduya", "head of
+  Azerbaijan's Mission to NATO Gaya Mammadov" (the role phrase is everything from "head
+  of");
+* an apposition after it: "Jens Stoltenberg, NATO's Secretary General," or before it:
+  "The agency's administrator, Jim Bridenstine,";
+* a speech verb after it: "Jane Smith said".
 
-A later mention by surname alone ("Mammadov") is the same person. Places, organisations,
-months and the article's author are not people.
+Later mentions by surname alone ("Mammadov") are the same person. Names made of
+organisation or place words ("Mission", "Council", "North") are not people, nor is the
+article's author.
 """
 
 from __future__ import annotations
@@ -23,45 +25,69 @@ from dataclasses import dataclass
 from bot.extract.vocabulary import words
 from bot.facts import Person
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+_NAME_WORD = (
+    rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|[’'][{_UPPER}][{_LOWER}]+)*|[{_UPPER}]\.)"
+)
+_PARTICLE = r"(?:van der|van den|van|von|de la|de|da|di|del|der|bin|al|ibn|le|la|du|dos|das)"
+# Two to four name words; the look-behind keeps a run from starting inside a word.
+_NAME = re.compile(
+    rf"(?<![\w.’'-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,5}}(?![\w’'-])"
+)
 _TITLES = (
-    r"(?:(?:Deputy|Vice|Acting|Former|former|Interim|Permanent|Special|Chief|Executive|"
-    r"Assistant|Associate|Senior|Lead)\s+)*"
-    r"(?:Secretary[- ]General|Secretary\s+of\s+State|Prime\s+Minister|(?:Foreign|Defen[cs]e|"
-    r"Finance|Interior|Health|Economy|Energy|Education)\s+Minister|Minister(?:\s+of\s+"
-    r"(?:[A-Z][a-z]+\s+)*?[A-Z][a-z]+)?|President|Vice[- ]President|Chancellor|King|Queen|"
-    r"Prince|Princess|Emperor|Pope|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Lieutenant|"
-    r"Lt\.|Major|Maj\.|Captain|Capt\.|Commander|Ambassador|Director(?:[- ]General)?|"
-    r"Chairman|Chairwoman|Chairperson|Chair|Chief\s+Executive|CEO|Senator|Sen\.|Governor|"
-    r"Gov\.|Mayor|Commissioner|High\s+Representative|Special\s+Representative|Professor|"
-    r"Prof\.|Dr\.?|Judge|Justice|Sheikh|Archbishop|Bishop|Cardinal|Sir|Dame|Lord|Lady|"
-    r"Mr\.?|Mrs\.?|Ms\.?|Coach|Manager|Astronaut|Cosmonaut|Founder|Co-founder|President-elect|"
-    r"Speaker|Envoy|Spokesman|Spokeswoman|Spokesperson|(?:head|chief|founder|co-founder|"
-    r"coach|head\s+coach|manager|captain|striker|midfielder|defender|goalkeeper|astronaut|"
-    r"cosmonaut|chief\s+executive|chairman|chairwoman|president|spokesman|spokeswoman|"
-    r"spokesperson|director|engineer|scientist|physicist|chemist|biologist|researcher|"
-    r"economist|historian|minister|ambassador|commander|envoy|CEO|inventor|designer|"
-    r"professor|analyst|author|pilot|architect))"
+    r"Secretary[- ]General|Secretary\s+of\s+State|Prime\s+Minister|Foreign\s+Minister|"
+    r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Vice[- ]President|President|"
+    r"Chancellor|King|Queen|Prince|Princess|Pope|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
+    r"Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Commander|Ambassador|Director[- ]General|"
+    r"vice[- ]president|foreign\s+minister|prime\s+minister|"
+    r"Director|Chairman|Chairwoman|Chairperson|Chair|Chief\s+Executive|CEO|Senator|Sen\.|"
+    r"Governor|Gov\.|Mayor|Commissioner|High\s+Representative|Special\s+Representative|"
+    r"Professor|Prof\.|Dr\.?|Judge|Justice|Sheikh|Archbishop|Bishop|Cardinal|Sir|Dame|Lord|"
+    r"Lady|Mr\.?|Mrs\.?|Ms\.?|Coach|Manager|Astronaut|Founder|Co-founder|Speaker|Envoy|"
+    r"Spokesman|Spokeswoman|Spokesperson|head\s+coach|coach|manager|captain|striker|"
+    r"midfielder|defender|goalkeeper|astronauts?|cosmonauts?|founder|co-founder|"
+    r"chief\s+executive|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|"
+    r"director|engineer|scientist|physicist|chemist|biologist|researcher|economist|"
+    r"historian|minister|ambassador|commander|envoy|investor|inventor|designer|professor|"
+    r"analyst|administrator|chair|[Dd]eputy\s+[Ss]ecretary\s+[Gg]eneral|[Ss]ecretary\s+"
+    r"[Gg]eneral"
 )
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.)"
-_PARTICLE = r"(?:van|von|de|da|di|del|der|bin|al|ibn|le|la|du|dos|das)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
-_ORG_PREFIX = r"(?:(?:[A-Z]{2,}|[A-Z][a-z]+(?:['’]s)?)\s+){0,3}"
-
-_TITLED = re.compile(rf"(?P<role>{_ORG_PREFIX}{_TITLES})\s+(?P<name>{_NAME})(?![\w])")
+# The role before a name: optional qualifiers and an organisation ("NATO", "Georgia's",
+# "EU") then a title, ending right where the name starts.
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z]{{2,}}|(?:[A-Z]\.){{2,}}|[{_UPPER}][{_LOWER}]+['’]s|the\s+\w+['’]s|"
+    rf"[{_UPPER}][{_LOWER}]+)\s+){{0,2}}(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ff]ormer|[Ii]nterim|"
+    rf"[Pp]ermanent|[Ss]pecial|[Cc]hief|[Ee]xecutive|[Aa]ssistant|[Ss]enior|[Ll]ead|[Ff]oreign|"
+    rf"[Dd]efen[cs]e|(?:[A-Z]\.){{2,}}|[{_UPPER}][{_LOWER}]+(?:an|ish|ese|ch|i))\s+)*"
+    rf"(?:{_TITLES}))\s+$"
+)
 _HEAD_OF = re.compile(
-    rf"(?P<role>\b(?:head|chief|director|chairman|chair|president|commander|ambassador|"
-    rf"secretary|minister|founder|leader|governor|representative|envoy|spokesman|"
-    rf"spokeswoman|spokesperson|member|coach|captain|manager)\s+(?:of|at|to|for)\s+"
-    rf"(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|for|to|and|the)\s+)?){{1,8}}?)"
-    rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?![\w])"
+    r"(?P<role>\b(?:head|chief|director|chairman|chair|president|commander|ambassador|"
+    r"secretary|minister|founder|leader|governor|representative|envoy|member|coach|captain|"
+    r"manager)\s+(?:of|at|to|for)\s+(?:the\s+)?[^,;:()]{2,80}?)\s+$"
 )
-_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){{0,6}}?"
-    rf"(?:{_TITLES}|head\s+of\s+[^,]+)(?:\s+(?:of|at|for)\s+[^,.;]+)?)\s*[,.;]"
+_ROLE_AFTER = re.compile(
+    rf"^,\s+(?P<role>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:{_TITLES}|head\s+of\s+"
+    r"[^,;.]+)(?:\s+(?:of|at|for)\s+[^,;.]+)?)\s*[,.;]"
 )
-_SPEAKER = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME})\s+(?:said|says|told|added|noted|stressed|announced|"
-    r"explained|wrote|argued|recalled|declared|warned)\b"
+_APPOSITIVE_BEFORE = re.compile(
+    rf"(?P<role>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_TITLES}))"
+    r",\s+$"
+)
+_TITLE_WORD_LIST = (
+    "Secretary General Secretary-General Deputy Vice Prime Minister President Vice-President "
+    "Chancellor King Queen Prince Princess Pope Admiral Colonel Lieutenant Major Captain "
+    "Commander Ambassador Director Director-General Chairman Chairwoman Chair Chief Executive "
+    "Senator Governor Mayor Commissioner Professor Judge Justice Sheikh Archbishop Bishop "
+    "Cardinal Sir Dame Lord Lady Foreign Defence Defense Finance Interior Acting Former "
+    "Special Permanent High Representative Coach Manager Speaker Envoy Founder Dr Mr Mrs Ms "
+    "Gen Adm Col Lt Maj Capt Sen Gov Prof"
+)
+_LEADING_TITLE = re.compile(rf"^(?:(?:{'|'.join(_TITLE_WORD_LIST.split())})\.?\s+)+(?=\S+\s+\S)")
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:said|says|told|added|noted|stressed|announced|explained|wrote|argued|recalled|"
+    r"declared|warned)\b"
 )
 _NOT_NAME_WORDS = words(
     """
@@ -77,10 +103,19 @@ _NOT_NAME_WORDS = words(
     Party Parliament Government Assembly Court Secretary General President Minister Prime
     Chancellor Director Chairman Chief Executive Ambassador Commander Officer Spokesman
     National International European American African Asian Atlantic Pacific Security
-    Defence Defense Cooperation Peace War Affairs Affairs Foreign Space Station
+    Defence Defense Cooperation Peace War Affairs Foreign Space Station Open Cup Prize
+    Award Games Championship Division Park Stadium Street Square River Sea Ocean Island
+    Islands Mount Lake Day Year Award Treaty Protocol Convention Strategy Facility Rovers
+    United City Town FC Club Trust Report Review Project Fund Exchange Stock Times Post
+    Dear Good Thanks Yes No Not
     """
 )
 _TITLE_WORDS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof. Sir Dame Lord Lady")
+_ABBREVIATED_TITLES = {
+    "Gen.": "General", "Adm.": "Admiral", "Col.": "Colonel", "Lt.": "Lieutenant",
+    "Maj.": "Major", "Capt.": "Captain", "Sen.": "Senator", "Gov.": "Governor",
+    "Prof.": "Professor",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -111,16 +146,93 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
             person.role = role
         by_name[name] = person
 
+    alone = _surnames_used_alone(sentences)
     for sentence in sentences:
-        for m in _TITLED.finditer(sentence):
-            note(m["name"], m["role"])
-        for m in _HEAD_OF.finditer(sentence):
-            note(m["name"], m["role"])
-        for m in _APPOSITION.finditer(sentence):
-            note(m["name"], m["role"])
-        for m in _SPEAKER.finditer(sentence):
-            note(m["name"], None)
+        for match in _NAME.finditer(sentence):
+            start, end = match.span()
+            name = match.group()
+            if len(name.split()) > 4 and not _LEADING_TITLE.match(name):
+                continue
+            # "Secretary General Jens Stoltenberg": title words join the context, not the name.
+            lead = _LEADING_TITLE.match(name)
+            if lead:
+                start += lead.end()
+                name = name[lead.end() :]
+            before = sentence[max(0, start - 90) : start]
+            after = sentence[end : end + 120]
+            role = _role_before(before) or _role_after(after)
+            if (
+                role is not None
+                or _SPEECH_AFTER.match(after)
+                or _in_name_list(before)
+                or (len(name.split()) <= 3 and name.split()[-1] in alone)
+            ):
+                note(name, role)
     return [Person(p.name, p.role) for p in found]
+
+
+_CAPITALISED = re.compile(rf"(?<![\w’'.-])[{_UPPER}][{_LOWER}]{{2,}}(?![\w’'-])")
+
+
+def _surnames_used_alone(sentences: Sequence[str]) -> set[str]:
+    """Capitalised words the text uses on their own, not inside a longer name ("Armstrong
+    died in 2012"): people are referred to by surname, bodies and places rarely are.
+    Sentence-initial words do not count (every sentence starts with a capital)."""
+    alone: set[str] = set()
+    for sentence in sentences:
+        for match in _CAPITALISED.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if not before.strip("\"“‘'(["):
+                continue
+            previous = before.rsplit(None, 1)[-1]
+            if previous[:1].isupper() or re.match(
+                rf"\s+(?:{_PARTICLE}\s+)?[{_UPPER}]", sentence[match.end() :]
+            ):
+                continue
+            alone.add(match.group())
+    return {w for w in alone - _NOT_NAME_WORDS if not _DEMONYM_LIKE.match(w)}
+
+
+_DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ish|ese|ch|i)$")
+
+
+_TITLE_TAILS = frozenset(
+    w.lower().rstrip(".") for w in re.findall(r"[A-Za-z][A-Za-z.-]*", _TITLES) if len(w) > 1
+)
+
+
+def _role_before(before: str) -> str | None:
+    """The role phrase ending right before a name, if any. Cheap tests first: most names
+    have no title before them, and the patterns are costly to try on every one."""
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    last = stripped.rsplit(None, 1)[-1]
+    window = before[-70:]
+    if last.endswith(","):
+        match = _APPOSITIVE_BEFORE.search(window)
+        return match.group("role") if match else None
+    if last.lower().rstrip(".") in _TITLE_TAILS:
+        match = _ROLE_BEFORE.search(window)
+        if match:
+            return match.group("role")
+    if " of " in window or " to " in window or " at " in window or " for " in window:
+        match = _HEAD_OF.search(window)
+        if match:
+            return match.group("role")
+    return None
+
+
+def _role_after(after: str) -> str | None:
+    match = _ROLE_AFTER.match(after)
+    return match.group("role") if match else None
+
+
+def _in_name_list(before: str) -> bool:
+    """ "astronauts Neil Armstrong and Buzz Aldrin": the second name of a titled pair."""
+    return bool(
+        re.search(r"(?:astronauts|players|ministers|leaders)\s+\S+\s+\S+\s+and\s+$", before)
+    )
 
 
 def _clean_name(name: str) -> str:
@@ -134,7 +246,12 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = re.sub(r"\s+", " ", role).strip(" ,;.")
-    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+    role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", role, flags=re.I)
+    if role.endswith(("astronauts", "cosmonauts")):
+        role = role[:-1]  # "astronauts Neil Armstrong and Buzz Aldrin"
+    for short, full in _ABBREVIATED_TITLES.items():
+        if role == short.rstrip(".") or role == short:
+            role = full
     if role in _TITLE_WORDS or role.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Sir", "Dame"):
         return None
     return role or None
@@ -144,7 +261,7 @@ def _plausible(name: str) -> bool:
     parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
     if len(parts) < 2:
         return False
-    return not any(p.rstrip(".") in _NOT_NAME_WORDS for p in parts)
+    return not any(p.rstrip(".").strip("’'") in _NOT_NAME_WORDS for p in parts)
 
 
 def _by_surname(found: list[_Found], name: str) -> _Found | None:
@@ -153,12 +270,3 @@ def _by_surname(found: list[_Found], name: str) -> _Found | None:
         if person.name.split()[-1] == surname:
             return person
     return None
-
-
-def surname_index(people: Sequence[Person]) -> dict[str, Person]:
-    """Each person by full name and by surname, for resolving "he"/"Mammadov" later."""
-    index: dict[str, Person] = {}
-    for person in people:
-        index[person.name] = person
-        index.setdefault(person.name.split()[-1], person)
-    return index

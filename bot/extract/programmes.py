@@ -36,6 +36,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.extract.acronyms import Definition, find_definitions, initials, is_acronym
 from bot.extract.vocabulary import words
@@ -84,6 +85,7 @@ _TECHNICAL_HEADS = words(
 )
 _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian Federation"})
 _GENERIC_LOWER = ("programme", "program", "project", "initiative", "scheme")
+_GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 _PREFIX_HEADS = ("Operation", "Project")
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)|Soviet|French|Dutch|Swiss|Thai|Greek|Afghan|"
@@ -139,16 +141,18 @@ class ProgrammeScan:
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence, in reading order
 
 
+_SPELLINGS = {"programme": "program", "centre": "center", "organisation": "organization",
+              "defence": "defense"}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """The form under which mentions of one body merge: lowercase, no "the", one spelling."""
-    s = name.lower().replace("’", "'").replace("–", " ").replace("-", " ")
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"\bprogramme\b", "program", s)
-    s = re.sub(r"\bcentre\b", "center", s)
-    s = re.sub(r"\borganisation\b", "organization", s)
-    s = re.sub(r"\bdefence\b", "defense", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    parts = s.split(" ")
+    parts = name.lower().replace("’", "'").replace("–", " ").replace("-", " ").split()
+    if parts and parts[0] == "the":
+        parts = parts[1:]
+    parts = [_SPELLINGS.get(p, p) for p in parts]
+    s = " ".join(parts)
     if len(parts) > 2 and parts[-1] in ("program", "process", "initiative", "project"):
         s = " ".join(parts[:-1])
     return s
@@ -238,6 +242,8 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
                 draft.part_of = parent
             claimed[index].append((d.start, d.end))
         if prose is not None and not prose[index]:
+            continue
+        if not _may_name(sentence):
             continue
         for start, end, name in _name_candidates(sentence, claimed[index]):
             add(None, name, index, defining=False)
@@ -338,6 +344,19 @@ def _head_word(name: str, content: list[str]) -> str:
         if not word[0].isdigit():
             return word.split("-")[-1]
     return content[-1]
+
+
+_TRIGGER_WORDS = re.compile(r"[A-Za-z+]+")
+
+
+def _may_name(sentence: str) -> bool:
+    """Cheap test: does the sentence hold a head noun, "programme"-like word or prefix head?"""
+    for word in _TRIGGER_WORDS.findall(sentence):
+        if word in HEADS or word in _PLURAL_HEADS or word in _GENERIC_WORDS:
+            return True
+        if word == "International" or word in _PREFIX_HEADS:
+            return True
+    return False
 
 
 def _is_head(word: str) -> bool:
@@ -468,32 +487,35 @@ def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
 def _find_mentions(
     sentences: Sequence[str], drafts: Sequence[_Draft]
 ) -> tuple[tuple[Mention, ...], ...]:
-    """Every place each sentence names one of `drafts` (longest forms win overlaps)."""
-    patterns: list[tuple[re.Pattern[str], str]] = []
+    """Every place each sentence names one of `drafts`: one combined pattern, longest forms
+    first, so each sentence is scanned once."""
+    keys: dict[str, str] = {}
     for draft in drafts:
-        forms = sorted(draft.variants, key=len, reverse=True)
-        for form in forms:
-            if is_acronym(form):
-                patterns.append((re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), draft.key))
-            else:
-                body = r"\s+".join(re.escape(w) for w in form.split())
-                body = re.sub(r"programme|program", "program(?:me)?", body)
-                body = body.replace("Centre", "Cent(?:re|er)")
-                patterns.append((re.compile(rf"(?<![\w]){body}(?![\w])", re.I), draft.key))
+        for form in draft.variants:
+            keys.setdefault(_mention_key(form), draft.key)
+    if not keys:
+        return tuple(() for _ in sentences)
+    bodies = []
+    for form in sorted(keys, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in form.split(" "))
+        body = body.replace("program", "program(?:me)?").replace("Center", "Cent(?:er|re)")
+        bodies.append(body)
+    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(bodies)})(?![\w])")
     out: list[tuple[Mention, ...]] = []
     for sentence in sentences:
-        spans: list[Mention] = []
-        for pattern, key in patterns:
-            for m in pattern.finditer(sentence):
-                spans.append(Mention(m.start(), m.end(), key))
-        spans.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Mention] = []
-        for m in spans:
-            if kept and m.start < kept[-1].end:
-                continue
-            kept.append(m)
-        out.append(tuple(kept))
+        found = []
+        for m in pattern.finditer(sentence):
+            key = keys.get(_mention_key(m.group()))
+            if key is not None:
+                found.append(Mention(m.start(), m.end(), key))
+        out.append(tuple(found))
     return tuple(out)
+
+
+def _mention_key(form: str) -> str:
+    """One spelling per surface form: spaces collapsed, programme -> program, Centre -> Center."""
+    form = " ".join(form.split())
+    return form.replace("programme", "program").replace("Centre", "Center")
 
 
 def _promote_inner(drafts: list[_Draft], mentions: tuple[tuple[Mention, ...], ...]) -> None:
@@ -562,6 +584,9 @@ def _relations(
             previous.append(m.key)
 
 
+_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?![\w-])")
+
+
 def _derive_acronyms(
     drafts: list[_Draft], sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
 ) -> None:
@@ -577,14 +602,14 @@ def _derive_acronyms(
                 related.add(other)
             if by_key[other].acronym:
                 related.add(d.key)
-    text = " ".join(sentences)
+    tokens = {t for s in sentences for t in _ACRONYM_TOKEN.findall(s)}
     for d in drafts:
         if d.acronym or not d.name:
             continue
         letters = initials(d.name)
         if len(letters) < 2 or letters in taken:
             continue
-        used_alone = re.search(rf"(?<![\w-]){re.escape(letters)}(?![\w-])", text) is not None
+        used_alone = letters in tokens
         if used_alone or (d.key in related and len(letters) >= _SIGNIFICANT_INITIALS):
             old = d.key
             d.acronym = letters
