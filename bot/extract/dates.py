@@ -39,7 +39,9 @@ MONTHS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a hundred": 100,
 }  # fmt: skip
 
 _MONTH = (
@@ -54,7 +56,10 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
 _DASH = r"(?:-|–|—|to|through|until)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)"
+_COUNT = (
+    r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|[1-9][0-9]?)"
+)
 
 _PATTERN = re.compile(
     "|".join(
@@ -79,8 +84,9 @@ _PATTERN = re.compile(
             r"(?![\w%]|[.,:]\d)",
             rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)",
             rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
-            r"(?P<rel_dir>later|earlier|afterwards|before|after|ago)(?![\w])",
-            r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that|the\s+same|the\s+"
+            r"(?P<rel_dir>later|earlier|afterwards|before|after|ago(?P<rel_today>\s+today)?)"
+            r"(?![\w])",
+            r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that(?:\s+same)?|the\s+same|the\s+"
             r"following|the\s+next|the\s+previous|the\s+preceding|last)\s+)"
             r"(?P<rel_fix_unit>year|month|day))(?![\w])",
             r"(?P<yesterday>(?i:yesterday))(?![\w])",
@@ -269,7 +275,7 @@ def _anchored(atom: _Atom) -> bool:
 def _cue(sentence: str, start: int) -> str:
     """The word governing a date phrase: "in" for "in early March", "until" for "until the
     end of 2014", "the" for "the 1994 summit"."""
-    words = re.findall(r"[A-Za-z$€£]+", sentence[max(0, start - 60) : start])
+    words = _WORD_CHARS.findall(sentence, max(0, start - 60), start)
     for word in reversed(words):
         low = word.lower()
         if low == "the":
@@ -280,17 +286,25 @@ def _cue(sentence: str, start: int) -> str:
     return "the" if words and words[-1].lower() == "the" else ""
 
 
+_WORD_CHARS = re.compile(r"[A-Za-z$€£]+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_DETERMINERS = words("the a an its their his her this that")
+
+
 def _prev_word(sentence: str, start: int) -> str:
-    word = re.search(r"([A-Za-z]+)\W*$", sentence[max(0, start - 30) : start])
-    return word.group(1).lower() if word else ""
+    words_ = _WORD_CHARS.findall(sentence, max(0, start - 30), start)
+    return words_[-1].lower() if words_ else ""
 
 
 def _adjective_use(sentence: str, start: int, end: int) -> bool:
     """ "the 1994 summit", "a 2020 survey", "Georgia's 2008 war": the date names a thing."""
     before = sentence[max(0, start - 20) : start]
-    if not re.search(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+$", before, re.I):
+    if not before.endswith(" "):
         return False
-    after = re.match(r"\s+([A-Za-z][\w-]*)", sentence[end : end + 30])
+    last = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    if last.lower() not in _DETERMINERS and not last.endswith(("'s", "’s")):
+        return False
+    after = _NEXT_WORD.match(sentence, end)
     return bool(after) and after.group(1).lower() not in _NOT_NOUNS  # type: ignore[union-attr]
 
 
@@ -360,14 +374,16 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             return None
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=cue)
     if g["rel_n"]:
-        raw_n = g["rel_n"].lower()
+        raw_n = " ".join(g["rel_n"].lower().split())
         n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n, 0)
         unit = g["rel_unit"].rstrip("s")
         direction = g["rel_dir"]
         if direction in ("after", "before") or unit == "week" or not n:
             return None  # "two years after the war": anchored on something we cannot date
-        if direction == "ago":
-            return _Atom(start, end, "rel", rel=f"ago-{unit}", rel_n=n, cue=cue)
+        if direction.startswith("ago"):
+            # "fifty years ago today": the same day, n years back.
+            rel = f"ago-{unit}-today" if m.group("rel_today") else f"ago-{unit}"
+            return _Atom(start, end, "rel", rel=rel, rel_n=n, cue=cue)
         sign = -1 if direction == "earlier" else 1
         return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=sign * n, cue=cue)
     if g["rel_fix"]:
@@ -404,7 +420,7 @@ def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom |
         return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=0, cue=cue)
     if which == "last":
         return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=-1, cue=cue)
-    if which in ("that", "the same"):
+    if which in ("that", "the same", "that same"):
         return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=0, cue=cue)
     if which in ("the following", "the next"):
         return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=1, cue=cue)
@@ -439,41 +455,42 @@ def _day(text: str) -> int:
 def _day_month_ok(m: re.Match[str], sentence: str, cue: str) -> bool:
     """A year-less "May 5" / "5 March" must read as a date, not "May 5 people"."""
     if m.group("dmy_m") == "May" or m.group("mdy_m") == "May":
-        after = sentence[m.end() : m.end() + 12]
-        if re.match(r"\s+[a-z]", after) and cue not in ("on", "since", "until", "by", "from"):
-            return False
+        after = _NEXT_WORD.match(sentence, m.end())
+        if after and after.group(1)[0].islower():
+            return cue in ("on", "since", "until", "by", "from")
     return True
 
 
 def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
     """Is this bare four-digit number a year, not a count, a code or part of a name?"""
-    before = sentence[max(0, start - 25) : start]
-    prev = re.search(r"([A-Za-z][\w.'’-]*)\W*$", before)
-    prev_word = prev.group(1) if prev else ""
-    after = sentence[end : end + 20]
-    if re.match(r"\s*(?:BCE?|B\.C\.)", after):
+    # "1000 BC", "a 2000-strong force", "45 percent", "from 1990 levels" (a reference point).
+    if _NOT_A_YEAR_AFTER.match(sentence, end):
         return False
-    if re.match(r"-[A-Za-z]", after):
-        return False  # "a 2000-strong force", "1000-year history"
-    if re.match(r"\s*(?:per\s*cent|percent)\b", after):
+    before = sentence[max(0, start - 25) : start].rstrip()
+    if before.endswith(("$", "€", "£", "¥", "#", "№")):
         return False
-    if re.match(r"\s+(?:levels?|baseline|prices|terms|values|figures)\b", after):
-        return False  # "from 1990 levels": a reference point, not a date
-    if before.rstrip().endswith(("$", "€", "£", "¥", "#", "№")):
-        return False
-    low_prev = prev_word.lower().rstrip(".")
-    if low_prev in _NON_DATE_BEFORE:
+    prev_word = before.rsplit(None, 1)[-1] if before else ""
+    if prev_word.lower().strip(".,;:()") in _NON_DATE_BEFORE:
         return False
     if _quantity_context(sentence, start, end, cue):
         return False
     return not _names_it(sentence, start)
 
 
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:BCE?\b|B\.C\.|per\s*cent\b|percent\b)|-[A-Za-z]"
+    r"|\s+(?:levels?|baseline|prices|terms|values|figures)\b"
+)
+_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
+
+
 def _names_it(sentence: str, start: int) -> bool:
     """A capitalised word right before the number names something: "Resolution 1325",
     "Vision 2030", "Strategy 2022–2026". Months, cues and sentence openers do not count."""
     before = sentence[max(0, start - 25) : start]
-    prev = re.search(r"([A-Za-z][\w'’-]*)[ ]$", before)
+    if not before.endswith(" ") or not before[-2:-1].isalpha():
+        return False
+    prev = _WORD_BEFORE_SPACE.search(before)
     if prev is None:
         return False
     word = prev.group(1)
@@ -503,11 +520,10 @@ def _sentence_start(sentence: str, index: int) -> bool:
 
 def _quantity_context(sentence: str, start: int, end: int, cue: str) -> bool:
     """ "deployed 1500 troops", "about 2000 people": a count, not a year."""
-    after = re.match(r"\s+([A-Za-z]+)", sentence[end : end + 25])
-    next_word = after.group(1) if after else ""
-    low_next = next_word.lower()
     if cue in _QUANTITY_BEFORE:
         return True
+    after = _NEXT_WORD.match(sentence, end)
+    low_next = after.group(1).lower() if after else ""
     return low_next in _UNIT_AFTER and cue not in ("in", "since", "by", "until", "of", "the")
 
 
@@ -608,6 +624,14 @@ def _resolve_part(atom: _Atom, pub: date) -> DateSpan | None:
 def _resolve_relative(atom: _Atom, pub: date | None, last: DateSpan | None) -> DateSpan | None:
     kind, _, unit = atom.rel.partition("-")
     n = atom.rel_n
+    if unit == "year-today":
+        if pub is None:
+            return None
+        try:
+            day = pub.replace(year=pub.year - n)
+        except ValueError:  # 29 February
+            day = pub.replace(year=pub.year - n, day=28)
+        return DateSpan(atom.start, atom.end, (day.year, day.month, day.day), relative=True)
     if kind == "anchor":
         if last is None:
             return None

@@ -76,6 +76,7 @@ def find_events(
     paragraph = -1
     last_person: str | None = None
     names = _person_patterns(people)
+    person_names = [p.name for p in people]
     for index, unit in enumerate(units):
         if unit.paragraph != paragraph:
             paragraph, anchor = unit.paragraph, None
@@ -91,8 +92,19 @@ def find_events(
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
             usable = [s for s in usable if s not in reported]
-        for span in usable:
-            summary, start, end = summarise(unit.text, span, usable, mentions[index], last_person)
+        distinct, duplicates = _distinct(unit.text, usable)
+        it_refers_to = _leading_programme(units, mentions, index)
+        for span in distinct:
+            summary, start, end = summarise(
+                unit.text,
+                span,
+                distinct,
+                mentions[index],
+                last_person=last_person,
+                it_refers_to=it_refers_to,
+                also_drop=duplicates.get(id(span), ()),
+                people=person_names,
+            )
             key = (span.text_date, span.text_end, summary)
             if key in seen or not summary:
                 continue
@@ -110,6 +122,53 @@ def find_events(
             )
         last_person = _last_person(unit.text, names) or last_person
     return _one_per_sentence_date(events), unresolved
+
+
+def _distinct(
+    sentence: str, spans: list[DateSpan]
+) -> tuple[list[DateSpan], dict[int, list[DateSpan]]]:
+    """One span per date in a sentence ("Two years later, in 1994": the stated year wins),
+    and for each kept span the others that gave the same date."""
+    kept: dict[tuple[str, str | None], DateSpan] = {}
+    groups: dict[tuple[str, str | None], list[DateSpan]] = {}
+    exact = [s for s in spans if not s.relative]
+    for span in spans:
+        key = (span.text_date, span.text_end)
+        phrase = sentence[span.start : span.end].lower()
+        if span.relative and span.end_date is None and not phrase.startswith(("later", "earl")):
+            # "in July 2011, after winning Wimbledon that year": "that year" restates a
+            # date the sentence already gives more exactly.
+            finer = next(
+                (s for s in exact if s.end_date is None and s.text_date.startswith(key[0])),
+                None,
+            )
+            if finer is not None and finer.text_date != key[0]:
+                key = (finer.text_date, finer.text_end)
+        groups.setdefault(key, []).append(span)
+        best = kept.get(key)
+        if best is None or (best.relative and not span.relative):
+            kept[key] = span
+    chosen = sorted(kept.values(), key=lambda s: s.start)
+    duplicates = {
+        id(span): [s for s in groups[(span.text_date, span.text_end)] if s is not span]
+        for span in chosen
+    }
+    return chosen, duplicates
+
+
+def _leading_programme(
+    units: Sequence[SentenceUnit], mentions: Sequence[Sequence[Mention]], index: int
+) -> str | None:
+    """What "It" at the start of sentence `index` most likely means: the programme that
+    opens the previous sentence of the same paragraph ("The EPCA was signed ... It was")."""
+    if index == 0 or units[index - 1].paragraph != units[index].paragraph:
+        return None
+    previous = units[index - 1].text
+    for m in mentions[index - 1]:
+        if m.start <= 4 and previous[: m.start].strip() in ("", "The", "the"):
+            return "The " + previous[m.start : m.end]
+        break
+    return None
 
 
 def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
@@ -166,12 +225,22 @@ def _last_person(text: str, names: list[tuple[re.Pattern[str], str]]) -> str | N
 
 
 def _one_per_sentence_date(events: list[Event]) -> list[Event]:
-    """One sentence gives one event per date, even if two clauses produced summaries."""
+    """One sentence gives one event per date, even if two clauses produced summaries; and
+    the same exact day in two consecutive events is one event told twice ("Seventy years
+    ago today, Schuman proposed ... His declaration of 9 May 1950 ...")."""
     out: list[Event] = []
     seen: set[tuple[str, str, str | None]] = set()
     for event in events:
         key = (event.sentence, event.date, event.end)
         if key in seen:
+            continue
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and event.precision == "day"
+            and (previous.date, previous.end) == (event.date, event.end)
+            and previous.sentence != event.sentence
+        ):
             continue
         seen.add(key)
         out.append(event)

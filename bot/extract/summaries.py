@@ -2,16 +2,23 @@
 
 Steps, each cheap and local to the sentence:
 
-1. a sentence with several dated clauses ("X joined in 1994 and Y left in 1997") is cut at
-   the boundary before each later date, so each event keeps its own clause; a relative
-   clause keeps its antecedent ("the NACC, which was transformed ..." -> "The NACC was
-   transformed ...");
-2. a date inside a trailing reporting clause (", said the ministry on Monday") leaves that
-   clause out; a date followed by "when ..." takes the when-clause as the event;
-3. the date phrase goes, with its preposition ("later in 1997", "from 2002 to the end of
-   the operation in 2014", "In 1994, ..."); a year used as an adjective ("the 1994 summit")
-   stays;
-4. filler goes ("together with ...,", "a newly established forum – the X" -> "the X"),
+1. the *region*: a sentence with several dated clauses ("X joined in 1994 and Y left in
+   1997") is cut at the boundary before each later date, preferring strong boundaries
+   ("; ", ", and ", ", which ", " – ") to a bare " and "; a single dated clause is cut out of
+   a compound sentence ("The program recovered, and in December 1968 Apollo 8 ...");
+2. a relative clause keeps its antecedent ("the NACC, which was transformed ..." -> "The
+   NACC was transformed ..."); a dated participle after a noun becomes a clause ("The
+   Strategic Defence Review, completed in 2011, ..." -> "The Strategic Defence Review was
+   completed"; "the treaty (signed 1992)" -> "The treaty was signed");
+3. a date inside a reporting clause (", said the ministry on Monday") leaves that clause
+   out; a date followed by "when ..." takes the when-clause as the event;
+4. the date phrase goes, with its preposition ("later in 1997", "from 2002 to the end of
+   the operation in 2014", "In 1994, ...", "last Tuesday"); a year used as an adjective
+   ("the 1994 summit") stays;
+5. a clause that starts with its verb borrows the sentence's subject ("... and became
+   mandatory" -> "WPA3 became mandatory"), one without a verb borrows subject and verb
+   ("Armenia joined NACC in 1992 and the PfP in 1994" -> "Armenia joined the PfP");
+6. filler goes ("together with ...,", "a newly established forum – the X" -> "the X"),
    a leading "He"/"She" becomes the person last named, and the line is capitalised and
    kept under SUMMARY_MAX_CHARS, cut at a clause or word boundary.
 """
@@ -24,20 +31,40 @@ from collections.abc import Sequence
 
 from bot.extract.dates import DateSpan
 from bot.extract.programmes import Mention
+from bot.extract.tense import has_finite_verb
+from bot.extract.vocabulary import IRREGULAR_PAST
 
 SUMMARY_MAX_CHARS = 150
 
-_SPLIT = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas|which|who|then|so|because|although|though|yet|thus)\s+"
-    r"|\s[–—]\s+"
-    r"|,\s+(?:[\w-]+\s+){0,3}?(?P<sub>after|before|when|until|as)\s+"
-    r"|(?<=[a-z0-9)])\s+(?:and|but|while|whereas)\s+(?=[a-z]|[A-Z][a-z]+\s+[a-z])"
+_STRONG = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas|then|so|because|although|though|yet|thus)\s+"
+    r"|,\s+(?=(?:which|who|whose)\s)|\s[–—]\s+"
+    r"|,\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|until|as)\s+"
+    r"|\s(?:before|after|until)\s+(?=(?:the\s+|a\s+|an\s+|its\s+)?[a-z]+\s+[a-z]+ed\b|[a-z]+\s+and\s)"
+    # "Denmark joined in 1973, Greece in 1981": a new subject with its own date.
+    r"|,\s+(?=(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2}\s+(?:in|on)\s)"
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s*(?:in\s+|on\s+)?$")
+_WEAK = re.compile(
+    r"(?<=[a-z0-9)])\s+(?:and|but|while|whereas)\s+(?=[a-z0-9]|[A-Z][a-z]+\s+[a-z]|[A-Z]\S*\s+in\s)"
+)
+# Boundaries that may cut a single dated clause out of a compound sentence.
+_CLAUSE_CUT = re.compile(
+    r";\s+|:\s+(?=\S+(?:\s+\S+){3})|,\s+(?:and|but|while|whereas|so|although|though|yet)\s+"
+)
+# Matched at the gap's start (pattern.match with pos), so no "^".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s*(?:in\s+|on\s+)?$")
+_SPEECH_WORDS = ("said", "says", "announced", "reported", "stated", "told", "noted", "added",
+                 "wrote", "confirmed", "according")  # fmt: skip
 _REPORTING = re.compile(
-    r",\s+(?:(?:he|she|they|it|officials?|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?"
+    r",\s+(?:(?:he|she|they|it|officials?|the\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+)?"
     r"(?:said|says|announced|reported|stated|told|noted|added|wrote|confirmed|"
     r"according\s+to)\b"
+)
+_TRAILING_REPORT = re.compile(
+    r",\s+(?:(?:the|a)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    r"he|she|they|officials)\s+(?:said|says|told\s+\w+|reported|announced)"
+    r"(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*\.?$|,\s+according\s+to\s+[^,;]{1,60}\.?$"
 )
 _DATE_LEAD = re.compile(
     r"(?:\b(?:later|earlier|shortly|just|also|only|again|first|then|back|already|as\s+early|"
@@ -45,18 +72,60 @@ _DATE_LEAD = re.compile(
     r"at|around|circa|about|of|dating\s+from|dates\s+back\s+to)\s+)?(?:\bthe\s+)?"
     r"(?:\b(?:very\s+)?(?:early|late|mid|end|beginning|start|middle|close|spring|summer|"
     r"autumn|fall|winter|first\s+half|second\s+half|course)\s+(?:of\s+)?(?:the\s+)?)?"
+    r"(?:\b(?:last|this\s+past|this|past)\s+)?"
     r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",
     re.I,
 )
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$")
+_ADJECTIVE_CUES = ("the", "a", "an", "its", "their", "his", "her", "this", "that")
+_ADJECTIVE_BREAK = re.compile(r"\s+(?:and|or|to|when|as|in|on|at|with|by)\b")
 _LEADING_JUNK = re.compile(
     r"^(?:[\s,;:–—-]+|(?:and|but|while|whereas|also|then|so|thus|however|meanwhile|which|"
-    r"when|where|that)\b[\s,]*)+",
+    r"where|that)\b[\s,]*)+",
     re.I,
 )
+_LEADING_SUBORDINATOR = re.compile(r"^(?:when|while|although|though|after|as)\s+", re.I)
 _TOGETHER = re.compile(r"\s+(?:together|along)\s+with\s+[^,;]{1,80},")
 _APPOSITIVE_DASH = re.compile(r"\b(?:a|an)\s+[^–—,;()]{1,60}?\s+[–—]\s+(?=the\s|[A-Z])")
 _PRONOUN = re.compile(r"^(?:He|She)\b")
-_ADJECTIVE_CUES = ("the", "a", "an", "its", "their", "his", "her", "this", "that")
+_IT = re.compile(r"^It\b")
+_RELATIVE = re.compile(r"\s*(?:which|who|that)\b")
+_RELATIVE_WORD = re.compile(r"^\s*(?:which|who|that)\s+")
+_WHEN = re.compile(r"\s*,?\s*when\s+")
+_AND_THEN = re.compile(r"^\s*(?:and|then)\s+")
+_THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
+_NAME_BEFORE = re.compile(
+    r"((?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){0,6}[A-Z][\w’'-]*"
+    r"(?:\s+\([^)]*\))?)$"
+)
+_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b[\w-]+['’]s\s+$")
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"
+    r"(?:\s+\([^)]*\))?)$"
+)
+_PARTICIPLE = re.compile(
+    r"\s*(?:(?:first|later|originally|formally|officially|jointly)\s+)?"
+    r"(?:[a-z]{3,}ed|built|held|set\s+up|founded|won|begun|made|written|drawn\s+up|"
+    r"signed|opened|launched|known|chosen|given|taken|undertaken)"
+    r"(?:\s+(?:in|on|at|by|under|since|from|for|as|near|during|after|before|with|through|"
+    r"into|to)\b[^,;()]*?)?\s*$"
+)
+_STARTS_WITH_VERB = re.compile(
+    rf"^\s*(?:and\s+|then\s+|later\s+)*(?:is|are|has|have|{'|'.join(sorted(IRREGULAR_PAST))}|"
+    r"[a-z]{3,}ed)\b"
+)
+_FIRST_VERB = re.compile(
+    r"\s(?:(?:was|were|is|are|has|have|had)(?:\s+(?:been\s+)?(?:[a-z]{3,}ed|[a-z]+en|built|"
+    rf"held|led|won|set|made|begun)\b)?|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"
+)
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+_SPACE_IN_PAREN = re.compile(r"\(\s+")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_OPEN_PAREN_TAIL = re.compile(r"\s*\([^)]*$")
+_FOLLOWED_BY = re.compile(r"\s*(?:and\s+)?(?:followed|succeeded|replaced)\s+by\s+(.+?)\s*$")
+_SUBORDINATOR = re.compile(r"^(?:When|While|After|Although|Though|As|Once|Since|Because|If)\s+")
+_PURPOSE = re.compile(r"\s+(?:in\s+order\s+)?to\s+[a-z]+\b")
 
 
 def summarise(
@@ -65,85 +134,60 @@ def summarise(
     spans: Sequence[DateSpan],
     mentions: Sequence[Mention],
     last_person: str | None = None,
+    it_refers_to: str | None = None,
+    also_drop: Sequence[DateSpan] = (),
+    people: Sequence[str] = (),
 ) -> tuple[str, int, int]:
     """The summary line for the event dated by `span`, and the region of `sentence` it came
-    from (so callers can tell which programmes the event names). Never raises."""
-    start, end = _region(sentence, span, spans)
-    text_start = start
-    prefix = ""
-    lead = sentence[start:end]
-    if re.match(r"\s*(?:which|who|that)\b", lead) and start > 0:
-        antecedent = _antecedent(sentence, start, mentions)
-        if antecedent:
-            prefix = antecedent[0] + " "
-            start = antecedent[1]
-            lead = re.sub(r"^\s*(?:which|who|that)\s+", "", lead)
-            text_start = start + (len(sentence[start:end]) - len(lead))
+    from (so callers can tell which programmes the event names).
 
-    # Reporting clause holding the date: keep what was reported.
-    reporting = [
-        m
-        for m in _REPORTING.finditer(sentence, text_start, end)
-        if text_start + 20 < m.start() < span.start
-    ]
-    if reporting:
-        end = reporting[-1].start()
-    # "dates back to March 1992 when Azerbaijan joined ...": the when-clause is the event.
-    when = re.match(r"\s*,?\s*when\s+", sentence[span.end : end])
+    `spans` are the sentence's event dates, `also_drop` other date phrases that gave the
+    same date ("Two years later, in 1994"), `last_person` the person named last before
+    this sentence (for "He"), `it_refers_to` what a leading "It" means, `people` the
+    article's people (a subject like "Its Director-General, Fabiola Gianotti, ..." becomes
+    the person). Never raises."""
+    start, end = _region(sentence, span, spans)
+    cut_in = start > 0
+    participle = _participle_clause(sentence, span, mentions, spans)
+    if participle is not None:
+        text, region_start = participle
+        return _tidy(text, last_person, None), region_start, span.end
+    prefix = ""
+    text_start = start
+    relative = _relative_clause(sentence, span, start, end)
+    if relative is not None:
+        rel_start, rel_end, word = relative
+        antecedent = _antecedent(sentence, rel_start, mentions)
+        if antecedent:
+            phrase, phrase_start = antecedent
+            prefix = f"{phrase}'s " if word == "whose" else f"{phrase} "
+            text_start = rel_start + len(word) + 1
+            start, end, cut_in = phrase_start, rel_end, True
+    end = _without_reporting(sentence, span, text_start, end)
+    when = _WHEN.match(sentence, span.end, end)
     body_start, body_end = text_start, end
     if when:
-        body_start = span.end + when.end()
-        prefix = ""
-    piece = sentence[body_start:body_end]
-    first, last = _list_group(sentence, span, spans)
-    rel_start, rel_end = first.start - body_start, last.end - body_start
-    if rel_start >= 0 and rel_end <= len(piece) and not when:
-        piece = _drop_date(piece, rel_start, rel_end, first)
-    if not prefix and start > 0 and _STARTS_WITH_VERB.match(piece):
-        subject = _subject(sentence)
-        if subject:
-            prefix = subject + " "  # "... and became mandatory" -> "WPA3 became mandatory"
-            piece = re.sub(r"^\s*(?:and|then)\s+", "", piece)
-    summary = _tidy(prefix + piece, last_person)
-    return summary, min(start, body_start), end
-
-
-_STARTS_WITH_VERB = re.compile(
-    r"^\s*(?:and\s+|then\s+|later\s+)*(?:was|were|is|are|has|have|had|became|began|won|"
-    r"joined|left|signed|took|made|set|held|led|ran|saw|came|went|gave|built|grew|fell|rose|"
-    r"[a-z]{3,}ed)\b"
-)
-_FIRST_VERB = re.compile(
-    r"\s(?:was|were|is|are|has|have|had|became|began|won|joined|left|signed|took|made|held|"
-    r"led|ran|saw|came|went|gave|built|grew|fell|rose|[a-z]{3,}ed)\b"
-)
-
-
-def _subject(sentence: str) -> str | None:
-    """The words before the sentence's first verb, when they look like a short subject."""
-    verb = _FIRST_VERB.search(sentence)
-    if verb is None:
-        return None
-    subject = sentence[: verb.start()].strip()
-    if not subject or "," in subject or len(subject.split()) > 8:
-        return None
-    return subject
-
-
-def _list_group(
-    sentence: str, span: DateSpan, spans: Sequence[DateSpan]
-) -> tuple[DateSpan, DateSpan]:
-    """The first and last date of the list `span` belongs to ("in 1994, 1997 and 2002")."""
-    ordered = sorted(spans, key=lambda s: s.start)
-    i = ordered.index(span)
-    lo = hi = i
-    while lo > 0 and _LIST_GAP.match(sentence[ordered[lo - 1].end : ordered[lo].start]):
-        lo -= 1
-    while hi + 1 < len(ordered) and _LIST_GAP.match(
-        sentence[ordered[hi].end : ordered[hi + 1].start]
-    ):
-        hi += 1
-    return ordered[lo], ordered[hi]
+        body_start, prefix = when.end(), ""
+    drops = [(s.start, s.end) for s in also_drop if body_start <= s.start and s.end <= body_end]
+    drops.extend(_other_relative_clauses(sentence, span, spans, body_start, body_end))
+    if not when:
+        first, last = _list_group(sentence, span, spans)
+        drops.append((first.start, last.end))
+    piece = _drop_dates(sentence, body_start, body_end, drops, first_cue=span)
+    if not prefix and cut_in:
+        piece = _AND_THEN.sub("", piece)
+        if _STARTS_WITH_VERB.match(piece):
+            subject = _subject(sentence, start, mentions, people)
+            if subject:
+                prefix = subject + " "  # "... and became mandatory" -> "WPA3 became mandatory"
+        elif not has_finite_verb(piece):
+            gapped = _gapped(sentence, span, spans, (body_start, body_end))
+            if gapped:
+                piece = gapped
+    text = prefix + piece
+    if cut_in and not prefix:
+        text = _LEADING_SUBORDINATOR.sub("", text.lstrip(" ,;:"))
+    return _tidy(text, last_person, it_refers_to), min(start, body_start), end
 
 
 def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[int, int]:
@@ -151,31 +195,126 @@ def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[i
     ordered = sorted(spans, key=lambda s: s.start)
     start, end = 0, len(sentence)
     for a, b in itertools.pairwise(ordered):
-        gap = sentence[a.end : b.start]
-        if _LIST_GAP.match(gap):
+        if _LIST_GAP.match(sentence, a.end, b.start):
             continue
-        cut = None
-        for match in _SPLIT.finditer(sentence, a.end, b.start):
-            if not _inside_name(sentence, match):
-                cut = match
+        cut = _last_boundary(sentence, a.end, b.start)
         if cut is None:
             continue
         if b.start <= span.start:
-            # "..., fourteen months after the country declared": the event starts after "after".
-            skip = cut.end() if cut.group("sub") else cut.start() + (sentence[cut.start()] == ",")
-            start = max(start, skip)
+            start = max(start, cut.end())
         elif span.start < cut.start():
             end = min(end, cut.start())
-    return start, end
+    return _clause_of(sentence, span, start, end)
+
+
+_RELATIVE_BEFORE = re.compile(r",\s+(which|who|whose)\s+[^,;:]*$")
+
+
+def _relative_clause(
+    sentence: str, span: DateSpan, start: int, end: int
+) -> tuple[int, int, str] | None:
+    """ "the NACC, which was transformed into the EAPC later in 1997": where the relative
+    clause holding the date starts (at "which") and ends, and its relative word."""
+    match = _RELATIVE_BEFORE.search(sentence, max(start - 2, 0), span.start)
+    if match is None:
+        return None
+    stop = sentence.find(",", span.end, end)
+    return match.start(1), stop if stop != -1 else end, match.group(1)
+
+
+def _other_relative_clauses(
+    sentence: str, span: DateSpan, spans: Sequence[DateSpan], start: int, end: int
+) -> list[tuple[int, int]]:
+    """ "Kari Nordvik, who died in 2011, remained chair until 1995": for the 1995 event the
+    clause about 2011 goes."""
+    out = []
+    for other in spans:
+        if other is span or not (start <= other.start < end):
+            continue
+        match = _RELATIVE_BEFORE.search(sentence, start, other.start)
+        if match is None or match.start() < start:
+            continue
+        stop = sentence.find(",", other.end, end)
+        if stop != -1 and not (match.start() <= span.start < stop):
+            out.append((match.start(), stop + 1))
+    for opener, stop in _dated_appositives(sentence, span, spans, start, end):
+        out.append((opener, stop + 1))
+    return out
+
+
+def _dated_appositives(
+    sentence: str, span: DateSpan, spans: Sequence[DateSpan], start: int, end: int
+) -> list[tuple[int, int]]:
+    """ "Carbon dioxide, recorded since 1958 by Keeling, passed 400 ppm in May 2013": the
+    participle phrase of another date, between commas."""
+    out = []
+    for other in spans:
+        if other is span or not (start <= other.start < end):
+            continue
+        opener = sentence.rfind(",", start, other.start)
+        stop = sentence.find(",", other.end, end)
+        if stop != -1 and not has_finite_verb(sentence[stop:end]):
+            stop = end - 1  # the phrase runs to the end: "..., predicted in 1964 by A, B and C."
+        if opener == -1 or stop == -1 or opener <= span.start < stop:
+            continue
+        phrase = sentence[opener + 1 : other.start]
+        lead = _DATE_LEAD.search(phrase)
+        if _PARTICIPLE.match(phrase[: lead.start()] if lead else phrase):
+            out.append((opener, stop))
+    return out
+
+
+def _last_boundary(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
+    strong = None
+    for match in _STRONG.finditer(sentence, lo, hi):
+        strong = match
+    if strong is not None:
+        return strong
+    weak = None
+    for match in _WEAK.finditer(sentence, lo, hi):
+        if not _inside_name(sentence, match):
+            weak = match
+    return weak
+
+
+def _clause_of(sentence: str, span: DateSpan, start: int, end: int) -> tuple[int, int]:
+    """Within [start, end), the clause of a compound sentence that holds the date, when the
+    cut leaves a clause with a verb ("The program recovered, and in December 1968 ...")."""
+    lo, hi = start, end
+    for match in _CLAUSE_CUT.finditer(sentence, start, end):
+        if match.end() <= span.start:
+            if has_finite_verb(sentence[match.end() : hi]):
+                lo = match.end()
+        elif match.start() >= span.end:
+            if has_finite_verb(sentence[lo : match.start()]):
+                hi = match.start()
+            break
+    return lo, hi
 
 
 def _inside_name(sentence: str, match: re.Match[str]) -> bool:
     """ "Central and Eastern", "Partnership and Cooperation": an "and" inside a name."""
-    if not re.fullmatch(r"\s+and\s+", match.group()):
-        return False
-    before = re.search(r"(\S+)$", sentence[: match.start()])
-    after = re.match(r"(\S+)", sentence[match.end() :])
-    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+    before = sentence[: match.start()].rsplit(None, 1)
+    after = sentence[match.end() :].split(None, 1)
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def _list_group(
+    sentence: str, span: DateSpan, spans: Sequence[DateSpan]
+) -> tuple[DateSpan, DateSpan]:
+    """The first and last date of the list `span` belongs to ("in 1994, 1997 and 2002")."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    i = ordered.index(span) if span in ordered else 0
+    if not ordered:
+        return span, span
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.match(sentence, ordered[lo - 1].end, ordered[lo].start):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_GAP.match(
+        sentence, ordered[hi].end, ordered[hi + 1].start
+    ):
+        hi += 1
+    return ordered[lo], ordered[hi]
 
 
 def _antecedent(sentence: str, start: int, mentions: Sequence[Mention]) -> tuple[str, int] | None:
@@ -183,60 +322,244 @@ def _antecedent(sentence: str, start: int, mentions: Sequence[Mention]) -> tuple
     and where that phrase starts."""
     before = sentence[:start].rstrip(" ,")
     for m in mentions:
-        if m.end == len(before) or (m.end < len(before) and not before[m.end :].strip(" )")):
+        if m.end <= len(before) and not before[m.end :].strip(" )"):
+            owner = _OWNER_BEFORE.search(before, max(0, m.start - 40), m.start)
+            if owner:
+                return sentence[owner.start() : len(before)], owner.start()
             phrase = sentence[m.start : len(before)]
-            if re.search(r"\bthe\s+$", before[: m.start]):
+            if _THE_BEFORE.search(before, 0, m.start):
                 phrase = "the " + phrase
             return phrase, m.start
-    name = re.search(
-        r"((?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){1,6}[A-Z][\w’'-]*"
-        r"(?:\s+\([^)]*\))?)$",
-        before,
-    )
-    if name:
-        return name.group(1), name.start(1)
+    for pattern in (_NAME_BEFORE, _NOUN_PHRASE_BEFORE):
+        match = pattern.search(before, max(0, len(before) - 120))
+        if match:
+            return match.group(1), match.start(1)
     return None
 
 
-def _drop_date(piece: str, start: int, end: int, span: DateSpan) -> str:
-    """`piece` without the date phrase at [start, end) and its preposition."""
-    after = piece[end:]
-    adjective = (
-        span.cue in _ADJECTIVE_CUES
-        and not span.relative
-        and re.match(r"\s+[A-Za-z]", after)
-        and not re.match(r"\s+(?:and|or|to|when|as|in|on|at|with|by)\b", after)
+def _participle_clause(
+    sentence: str, span: DateSpan, mentions: Sequence[Mention], spans: Sequence[DateSpan] = ()
+) -> tuple[str, int] | None:
+    """ "The Review, completed in 2011, set out ..." -> ("The Review was completed", start);
+    "the treaty (signed 1992)" -> ("the treaty was signed", start)."""
+    opener = max(sentence.rfind(",", 0, span.start), sentence.rfind("(", 0, span.start))
+    if opener <= 0 or sentence.find(")", opener, span.start) != -1:
+        return None
+    if any(opener < other.start < span.start for other in spans):
+        return None  # "followed by X in 2007 and Y in 2013": not one participle phrase
+    between = sentence[opener + 1 : span.start]
+    lead = _DATE_LEAD.search(between)
+    phrase = between[: lead.start()] if lead else between
+    if not phrase.strip() or not _PARTICIPLE.match(phrase):
+        return None
+    follower = _FOLLOWED_BY.match(phrase)
+    if follower:
+        # "X in 2003, followed by WPA2 in 2004" -> "WPA2 followed"
+        return f"{follower.group(1).strip()} followed", opener + 1
+    closer = ")" if sentence[opener] == "(" else ","
+    stop = sentence.find(closer, span.end)
+    tail = sentence[span.end : stop if stop != -1 else len(sentence)].rstrip(" .")
+    if closer == "," and stop == -1 and len(tail.split()) > 8:
+        return None
+    noun = _noun_before(sentence, opener, mentions)
+    if noun is None:
+        return None
+    phrase_text, noun_start = noun
+    head = phrase_text.split(" of ")[0].split("(")[0].split()[-1]
+    be = "were" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "was"
+    text = f"{phrase_text} {be} {phrase.strip()}{(' ' + tail.strip()) if tail.strip() else ''}"
+    return text, noun_start
+
+
+def _noun_before(sentence: str, index: int, mentions: Sequence[Mention]) -> tuple[str, int] | None:
+    before = sentence[:index].rstrip()
+    for m in mentions:
+        if m.end == len(before):
+            start = m.start
+            the = _THE_BEFORE.search(before, 0, m.start)
+            if the:
+                start = the.start()
+            return sentence[start : len(before)], start
+    match = _NOUN_PHRASE_BEFORE.search(before, max(0, len(before) - 80))
+    if match:
+        return match.group(1), match.start(1)
+    if before and len(before.split()) <= 6 and not has_finite_verb(before) and "," not in before:
+        return before, 0  # "Carbon dioxide at Mauna Loa, recorded since 1958 ..."
+    return None
+
+
+def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> int:
+    """Where the region ends once a reporting clause holding the date is dropped."""
+    window = sentence[start:end]
+    if not any(word in window for word in _SPEECH_WORDS):
+        return end
+    last = None
+    for match in _REPORTING.finditer(sentence, start, end):
+        if start + 20 < match.start() < span.start:
+            last = match
+    if last is not None:
+        return last.start()
+    trailing = _TRAILING_REPORT.search(sentence, span.end, end)
+    return trailing.start() if trailing else end
+
+
+def _drop_dates(
+    sentence: str, start: int, end: int, drops: list[tuple[int, int]], first_cue: DateSpan
+) -> str:
+    """sentence[start:end] without the given date phrases (and their prepositions)."""
+    piece = sentence[start:end]
+    for lo, hi in sorted(drops, reverse=True):
+        if not (start <= lo and hi <= end):
+            continue
+        rel_lo, rel_hi = lo - start, hi - start
+        after = piece[rel_hi:]
+        if (
+            lo == first_cue.start
+            and first_cue.cue in _ADJECTIVE_CUES
+            and not first_cue.relative
+            and after[:1].isspace()
+            and after[1:2].isalpha()
+            and not _ADJECTIVE_BREAK.match(after)
+        ):
+            continue  # "the 1994 summit": the year is part of the noun phrase
+        lead = _DATE_LEAD.search(piece, 0, rel_lo)
+        cut_from = lead.start() if lead else rel_lo
+        from_word = _FROM_BEFORE.search(piece, 0, cut_from)
+        if from_word:
+            cut_from = from_word.start()
+        before, rest = piece[:cut_from], piece[rel_hi:]
+        if before.rstrip().endswith("(") and rest.lstrip().startswith(")"):
+            before, rest = before.rstrip()[:-1], rest.lstrip()[1:]  # "(1998–2001)"
+        if not before.strip(" ,"):
+            rest = rest.lstrip(" ,")
+        piece = f"{before.rstrip()} {rest.lstrip()}" if before.strip() else rest.lstrip()
+    return piece
+
+
+def _subject(
+    sentence: str, region_start: int, mentions: Sequence[Mention], people: Sequence[str] = ()
+) -> str | None:
+    """Who does a verb-initial clause ("... and entered into force") speak of? The
+    antecedent of a relative clause just before it ("the UNFCCC, which was opened ... and
+    entered into force"), else the sentence's subject when it is short; from "The first
+    legal framework, the PCA, was signed" the programme ("the PCA")."""
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, region_start - 200), region_start)
+    if relative is not None:
+        antecedent = _antecedent(sentence, relative.start(1), mentions)
+        if antecedent:
+            return antecedent[0]
+    verb = _FIRST_VERB.search(sentence)
+    if verb is None:
+        return None
+    subject = sentence[: verb.start()].strip().rstrip(",")
+    if not subject or len(subject.split()) > 10:
+        return None
+    if "," in subject:
+        for name in people:
+            if name in subject:
+                return name
+        part = subject.rsplit(",", 1)[-1].strip()
+        if any(m.end <= verb.start() and sentence[m.start : m.end] in part for m in mentions):
+            return part
+        if len(subject.split()) > 8:
+            return None
+    return subject
+
+
+def _gapped(
+    sentence: str, span: DateSpan, spans: Sequence[DateSpan], body: tuple[int, int]
+) -> str | None:
+    """A clause without its own verb shares the verb of an earlier dated clause.
+
+    "Armenia joined the NACC in 1992 and the PfP in 1994" -> "Armenia joined the PfP"
+    (an object stood between verb and date: the clause lacks subject and verb);
+    "Denmark joined in 1973, Greece in 1981, and Spain in 1986" -> "Greece joined",
+    "Spain joined"; "type 2 was declared eradicated in 2015 and type 3 in 2019" -> "type 3
+    was declared eradicated" (verb and complement go where the date stood)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    i = ordered.index(span) if span in ordered else 0
+    verb, date_start = None, 0
+    for j in range(i - 1, -1, -1):  # the nearest earlier clause that has a verb
+        lo = ordered[j - 1].end if j > 0 else 0
+        verb = _verb_group(sentence, lo, ordered[j].start)
+        if verb is not None:
+            date_start = ordered[j].start
+            break
+    if verb is None:
+        return None
+    between = sentence[verb[1] : date_start]
+    lead = _DATE_LEAD.search(between)
+    complement = (between[: lead.start()] if lead else between).strip()
+    body_start, body_end = body
+    before_date = sentence[body_start : span.start]
+    date_lead = _DATE_LEAD.search(before_date)
+    subject_part = _AND_THEN.sub(
+        "", (before_date[: date_lead.start()] if date_lead else before_date).strip(" ,")
     )
-    if adjective:
-        return piece  # "the 1994 summit": the year is part of the noun phrase
-    lead = _DATE_LEAD.search(piece, 0, start)
-    cut_from = lead.start() if lead else start
-    # "from 2002 to ..." ranges: the span already covers "2002 ... 2014"; drop "from" too.
-    if re.search(r"\b(?:from|between)\s+$", piece[:cut_from]):
-        cut_from = re.search(r"\b(?:from|between)\s+$", piece[:cut_from]).start()  # type: ignore[union-attr]
-    before, rest = piece[:cut_from], piece[end:]
-    if not before.strip(" ,"):
-        rest = re.sub(r"^\s*,\s*", "", rest)
-    return f"{before.rstrip()} {rest.lstrip()}" if before.strip() else rest.lstrip()
+    after_date = sentence[span.end : body_end].rstrip(" .")
+    group = sentence[verb[0] : verb[1]].strip()
+    words_between = complement.split()
+    if complement.startswith("by ") or (
+        len(words_between) <= 1 and (not words_between or words_between[0].lower() not in _DETS)
+    ):
+        if not complement.startswith("by "):
+            group = f"{group} {complement}".strip()
+        if " and " not in subject_part and not subject_part.endswith("s"):
+            group = _SINGULAR.sub(lambda m: _SINGULAR_FORMS[m.group()], group, count=1)
+        return f"{subject_part} {group}{after_date}"  # "Greece joined", "Croatia followed"
+    lead_words = _PARTICIPLE_APPOSITIVE.sub("", sentence[: verb[1]]).strip()
+    clause = max(lead_words.rfind(": "), lead_words.rfind("; "))
+    lead_words = lead_words[clause + 2 :] if clause != -1 else lead_words
+    if "," in lead_words or len(lead_words.split()) > 8:
+        return None
+    return f"{lead_words} {subject_part}{after_date}"  # "Armenia joined the PfP"
 
 
-def _tidy(text: str, last_person: str | None) -> str:
-    text = _TOGETHER.sub("", text)
-    text = _APPOSITIVE_DASH.sub("", text)
+def _verb_group(sentence: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last run of verbs in sentence[lo:hi] ("was declared eradicated")."""
+    matches = list(_FIRST_VERB.finditer(sentence, lo, hi))
+    if not matches:
+        return None
+    start, end = matches[-1].span()
+    for match in reversed(matches[:-1]):
+        if sentence[match.end() : start].strip():
+            break
+        start = match.start()
+    return start, end
+
+
+_PARTICIPLE_APPOSITIVE = re.compile(
+    r",\s+(?:[a-z]{3,}ed|built|held|founded|set\s+up|known)\b[^,]*,"
+)
+_DETS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that"))
+_SINGULAR = re.compile(r"^(?:were|are|have)\b")
+_SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has"}
+
+
+def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
+    if "together" in text or "along" in text:
+        text = _TOGETHER.sub("", text)
+    if "–" in text or "—" in text:
+        text = _APPOSITIVE_DASH.sub("", text)
     text = _LEADING_JUNK.sub("", text)
-    text = re.sub(r"\(\s*\)", "", text)
-    text = re.sub(r"\s+([,.;:)])", r"\1", text)
-    text = re.sub(r"\(\s+", "(", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = text.rstrip(" ,;:–—-")
-    text = text.rstrip(".")
+    if "(" in text:
+        text = _EMPTY_PARENS.sub("", text)
+        text = _SPACE_IN_PAREN.sub("(", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(",", text)
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.rstrip(" ,;:–—-.")
     if text.count("(") > text.count(")"):
-        text = re.sub(r"\s*\([^)]*$", "", text)
+        text = _OPEN_PAREN_TAIL.sub("", text)
     if text.count(")") > text.count("("):
         text = text.replace(")", "", text.count(")") - text.count("("))
     if last_person and _PRONOUN.match(text):
         text = _PRONOUN.sub(last_person, text, count=1)
+    elif it_refers_to and _IT.match(text):
+        text = _IT.sub(it_refers_to, text, count=1)
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = text.replace("“", "").replace("”", "").replace('"', "")
     text = _shorten(text)
@@ -249,9 +572,11 @@ def _shorten(text: str) -> str:
     window = text[: SUMMARY_MAX_CHARS + 1]
     clause = max(window.rfind(", "), window.rfind("; "), window.rfind(" – "), window.rfind(" — "))
     if clause >= 60:
-        return window[:clause].rstrip(" ,;")
-    purpose = re.search(r"\s+(?:in\s+order\s+)?to\s+[a-z]+\b", window[60:])
+        # "When the NACC was replaced by the EAPC, Armenia became ...": without its main
+        # clause the subordinate clause is the event itself.
+        return _SUBORDINATOR.sub("", window[:clause].rstrip(" ,;"), count=1)
+    purpose = _PURPOSE.search(window, 60)
     if purpose:
-        return window[: 60 + purpose.start()].rstrip(" ,;")
+        return window[: purpose.start()].rstrip(" ,;")
     space = window.rfind(" ")
     return window[: space if space > 0 else SUMMARY_MAX_CHARS].rstrip(" ,;") + "…"

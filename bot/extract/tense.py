@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.vocabulary import words
+from bot.extract.vocabulary import IRREGULAR_PAST, words
 
 # Markers that make a following date something not (yet) true.
 _INTENTION = re.compile(
@@ -45,103 +45,7 @@ _MODAL = re.compile(
     r"poised)\s+to|(?:is|are)\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|seeks?\s+"
     r"to|wants?\s+to)\b"
 )
-_IRREGULAR_PAST = [
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "became",
-    "began",
-    "came",
-    "went",
-    "took",
-    "made",
-    "gave",
-    "won",
-    "lost",
-    "left",
-    "joined",
-    "signed",
-    "held",
-    "met",
-    "saw",
-    "found",
-    "built",
-    "led",
-    "ran",
-    "set",
-    "cut",
-    "put",
-    "hit",
-    "shut",
-    "spread",
-    "cost",
-    "fell",
-    "rose",
-    "grew",
-    "drew",
-    "flew",
-    "threw",
-    "knew",
-    "wrote",
-    "broke",
-    "spoke",
-    "chose",
-    "froze",
-    "bought",
-    "brought",
-    "caught",
-    "fought",
-    "sought",
-    "taught",
-    "thought",
-    "sold",
-    "kept",
-    "felt",
-    "dealt",
-    "meant",
-    "sent",
-    "spent",
-    "lent",
-    "struck",
-    "stuck",
-    "hung",
-    "dug",
-    "fed",
-    "fled",
-    "sat",
-    "paid",
-    "laid",
-    "ate",
-    "shook",
-    "stood",
-    "withdrew",
-    "overtook",
-    "undertook",
-    "beat",
-    "bore",
-    "wore",
-    "tore",
-    "swore",
-    "drove",
-    "rode",
-    "hid",
-    "bit",
-    "slid",
-    "lit",
-    "split",
-    "got",
-    "heard",
-    "launched",
-    "opened",
-    "closed",
-    "announced",
-    "reported",
-    "started",
-    "ended",
-]
+_IRREGULAR_PAST = sorted(IRREGULAR_PAST)
 _PAST = re.compile(
     rf"\b(?:{'|'.join(_IRREGULAR_PAST)}|set\s+up)\b|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)"
     r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bbeing\s)\b[a-z]{3,}ed\b"
@@ -150,6 +54,18 @@ _VERBISH = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|could|might|should|must|may|did|"
     r"does|do)\b|\b[a-z]{3,}(?:ed|es)\b"
 )
+# Present tenses common in reports; a bare "-s" word is more often a plural noun.
+_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|does|do|says|remains|includes|covers|contains|runs|holds|leads|"
+    r"serves|becomes|begins|joins|signs|opens|launches|ends|starts|takes|makes)\b"
+)
+
+
+def has_finite_verb(text: str) -> bool:
+    """Does `text` hold something that reads as a finite verb (past or present)?"""
+    return bool(_PAST.search(text) or _VERBISH.search(text) or _PRESENT.search(text))
+
+
 _CLAUSE_START = re.compile(r"[;:]\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 _GOAL = re.compile(r"\b(?:goal|goals|target|targets|aim|objective|deadline|ambition|plan)\b")
 _NEGATION = re.compile(
