@@ -152,6 +152,10 @@ class AlmanacBot(commands.Bot):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         **options: Any,
     ) -> None:
+        # Almanac never joins voice: discord.py's warnings about missing voice libraries
+        # would only worry the people running it.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -413,3 +417,5 @@ async def load_seeds(store: Store, seeds_dir: Path) -> None:
 
     report = await ingest_paths(store, [seeds_dir])
     log.info("Seeds from %s: %s", seeds_dir, report)
+    for outcome in report.failed:
+        log.warning("Seed not loaded: %s", outcome.line())
