@@ -1,0 +1,522 @@
+"""docs/benchmarks.md from one run's results: each number next to its target and baseline.
+
+`render(results)` is pure (results in, Markdown out) so it can be tested on made-up numbers;
+`write(results, path)` also keeps the raw numbers as JSON beside the cached data
+(bench/out/results.json), for anyone who wants more than the tables show.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+QUERY_KINDS = ("timeline", "timeline_deep", "programme", "autocomplete", "on_this_date", "search")
+QUERY_TARGET_MS = {kind: 5.0 for kind in QUERY_KINDS} | {"autocomplete": 2.0}
+INTERACTION_TARGET_MS = 50.0
+DISCORD_DEADLINE_MS = 3000.0
+SPEEDUP_TARGET = 20.0
+FANOUT_RATIO_TARGET = 1.1
+SHARE_429_TARGET = 0.01
+RSS_TARGET_MB = 150.0
+INTERACTION_KINDS = ("timeline", "click", "programme", "autocomplete", "onthisday", "search")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the summary: a measured value against its target and baseline."""
+
+    benchmark: str
+    measure: str
+    result: str
+    target: str
+    baseline: str
+    passed: bool | None  # None: reported, no target
+
+    @property
+    def verdict(self) -> str:
+        return {True: "pass", False: "**FAIL**", None: "-"}[self.passed]
+
+
+def checks(results: dict[str, Any]) -> list[Check]:
+    """Every target of the issue that these results say something about."""
+    found: list[Check] = []
+    found += _extraction_checks(results.get("extraction"), results.get("ingestion"))
+    found += _query_checks(results.get("queries"))
+    found += _interaction_checks(results.get("interactions"))
+    found += _fanout_checks(results.get("fanout"))
+    found += _memory_checks(results.get("memory"))
+    return found
+
+
+def _extraction_checks(extraction: Any, ingestion: Any) -> list[Check]:
+    found = []
+    if isinstance(extraction, dict) and "almanac" in extraction:
+        ours, theirs = extraction["almanac"], extraction["dateparser"]
+        speedup = extraction["speedup"]
+        found.append(
+            Check(
+                "1. Extraction",
+                f"speed ({extraction['articles']} articles)",
+                f"{ours['articles_per_second']:,.0f} articles/s, {speedup:.1f}x dateparser",
+                f"{SPEEDUP_TARGET:.0f}x faster",
+                f"{theirs['articles_per_second']:,.1f} articles/s (search_dates)",
+                speedup >= SPEEDUP_TARGET,
+            )
+        )
+        expected = extraction["expected_events"]
+        found.append(
+            Check(
+                "1. Extraction",
+                "correct dated events found",
+                f"{ours['found']:,} of {expected:,} ({ours['recall']:.1%}), "
+                f"{ours.get('extra_events', 0):,} extra",
+                "more than dateparser",
+                f"{theirs['found']:,} ({theirs['recall']:.1%})",
+                ours["found"] > theirs["found"],
+            )
+        )
+    if isinstance(ingestion, dict) and "files_per_s" in ingestion:
+        found.append(
+            Check(
+                "1. Ingestion",
+                f"files -> fresh database ({ingestion['articles']} articles)",
+                f"{ingestion['files_per_s']:,.1f} articles/s end to end; "
+                f"{ingestion['store_per_s']:,.1f}/s storing alone",
+                "none set",
+                "-",
+                None,
+            )
+        )
+    return found
+
+
+def _query_checks(queries: Any) -> list[Check]:
+    if not isinstance(queries, dict) or "database" not in queries:
+        return []
+    db = queries["database"]
+    size = f"{db['events']:,} events"
+    found = []
+    for kind in QUERY_KINDS:
+        if kind not in queries:
+            continue
+        r = queries[kind]
+        target = QUERY_TARGET_MS[kind]
+        found.append(
+            Check(
+                "2. Queries",
+                f"{kind} p99 ({size})",
+                f"{r['p99_ms']:.2f} ms (p50 {r['p50_ms']:.2f})",
+                f"< {target:g} ms",
+                "-",
+                r["p99_ms"] < target,
+            )
+        )
+    return found
+
+
+def _interaction_checks(interactions: Any) -> list[Check]:
+    if not isinstance(interactions, dict):
+        return []
+    main = interactions.get("main")
+    if not isinstance(main, dict) or "all" not in main:
+        return []
+    empty = interactions.get("empty")
+    baseline = f"Discord's {DISCORD_DEADLINE_MS:,.0f} ms deadline"
+    if isinstance(empty, dict) and "all" in empty:
+        baseline += f"; empty DB p99 {empty['all']['p99_ms']:.1f} ms"
+    failures = sum(main["failures"].values())
+    return [
+        Check(
+            "3. Interactions",
+            f"p99, {main['count']:,} mixed, concurrency {main['concurrency']}",
+            f"{main['all']['p99_ms']:.1f} ms (p50 {main['all']['p50_ms']:.1f})",
+            f"< {INTERACTION_TARGET_MS:g} ms",
+            baseline,
+            main["all"]["p99_ms"] < INTERACTION_TARGET_MS and failures == 0,
+        ),
+        Check(
+            "3. Interactions",
+            "answered correctly in time",
+            f"{main['count'] - failures:,} of {main['count']:,}",
+            "all",
+            "-",
+            failures == 0 and main["over_deadline"] == 0,
+        ),
+    ]
+
+
+def _fanout_checks(fanout: Any) -> list[Check]:
+    if not isinstance(fanout, dict) or "ratio" not in fanout:
+        return []
+    limit = f"{fanout['limit_per_s']:g}/s"
+    return [
+        Check(
+            "4. Daily fan-out",
+            f"time / bound ({fanout['servers']:,} servers, limit {limit})",
+            f"{fanout['seconds']:.1f} s / {fanout['bound_s']:.1f} s = {fanout['ratio']:.3f}",
+            f"<= {FANOUT_RATIO_TARGET}",
+            f"bound = servers / limit = {fanout['bound_s']:.1f} s",
+            fanout["ratio"] <= FANOUT_RATIO_TARGET,
+        ),
+        Check(
+            "4. Daily fan-out",
+            "429 answers to posts",
+            f"{fanout['posts_429']:,} of {fanout['posts_attempted']:,} ({fanout['share_429']:.2%})",
+            f"< {SHARE_429_TARGET:.0%}",
+            "-",
+            fanout["share_429"] < SHARE_429_TARGET,
+        ),
+        Check(
+            "4. Daily fan-out",
+            "lost / doubled posts",
+            f"{fanout['lost']} / {fanout['doubled']} ({fanout['logged_sent']:,} recorded as sent)",
+            "0 / 0",
+            "-",
+            fanout["lost"] == 0
+            and fanout["doubled"] == 0
+            and fanout["logged_sent"] == fanout["servers"],
+        ),
+    ]
+
+
+def _memory_checks(memory: Any) -> list[Check]:
+    if not isinstance(memory, dict):
+        return []
+    main = memory.get("main")
+    if not isinstance(main, dict) or "rss_mb" not in main:
+        return []
+    baseline = memory.get("baseline")
+    base_text = (
+        f"{baseline['rss_mb']:.0f} MB with 1 guild, empty DB"
+        if isinstance(baseline, dict) and "rss_mb" in baseline
+        else "-"
+    )
+    return [
+        Check(
+            "5. Memory",
+            f"bot RSS after READY ({main['guilds']:,} guilds, {memory.get('events', '?')} events)",
+            f"{main['rss_mb']:.0f} MB ({main.get('anon_mb', 0):.0f} anonymous, "
+            f"{main.get('file_mb', 0):.0f} file-backed)",
+            f"< {RSS_TARGET_MB:g} MB",
+            base_text,
+            main["rss_mb"] < RSS_TARGET_MB,
+        )
+    ]
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> list[str]:
+    header = list(header)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def render(results: dict[str, Any]) -> str:
+    """The whole of docs/benchmarks.md for `results` (as bench.__main__ gathers them)."""
+    machine = results.get("machine", {})
+    found = checks(results)
+    failed = [c for c in found if c.passed is False]
+    mode = "quick (small sizes: not the issue's)" if results.get("quick") else "full"
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m bench`); do not edit by hand: change "
+        "`bench/report.py` and run it again. Raw numbers: `bench/out/results.json`.",
+        "",
+        f"Run: {machine.get('date', '?')}, commit `{machine.get('commit', '?')}`, {mode} run, "
+        f"{results.get('total_s', 0):.0f} s in all. "
+        + (
+            f"**{len(failed)} of {len(found)} targets missed.**"
+            if failed
+            else f"All {len(found)} targets met."
+        ),
+        "",
+        "## Machine",
+        "",
+        *_table(
+            ("CPU", "Cores", "RAM", "OS", "Python", "discord.py", "aiosqlite", "SQLite"),
+            [
+                (
+                    machine.get("cpu", "?"),
+                    f"{machine.get('usable_cores', '?')} usable "
+                    f"({machine.get('logical_cores', '?')} logical)",
+                    f"{machine.get('ram_gb', '?')} GB",
+                    machine.get("os", "?"),
+                    machine.get("python", "?"),
+                    machine.get("discord_py", "?"),
+                    machine.get("aiosqlite", "?"),
+                    machine.get("sqlite", "?"),
+                )
+            ],
+        ),
+        "",
+        "## Summary",
+        "",
+        *_table(
+            ("Benchmark", "Measure", "Result", "Target", "Baseline", "Verdict"),
+            ((c.benchmark, c.measure, c.result, c.target, c.baseline, c.verdict) for c in found),
+        ),
+        "",
+    ]
+    errors = results.get("errors") or {}
+    if errors:
+        lines += ["Benchmarks that could not run:", ""]
+        lines += [f"- **{name}**: {text}" for name, text in errors.items()]
+        lines.append("")
+    lines += _durations(results.get("durations") or {})
+    lines += _extraction_section(results.get("extraction"), results.get("ingestion"))
+    lines += _queries_section(results.get("queries"))
+    lines += _interactions_section(results.get("interactions"))
+    lines += _fanout_section(results.get("fanout"))
+    lines += _memory_section(results.get("memory"))
+    lines += [NOTES.strip(), ""]
+    return "\n".join(lines)
+
+
+def _durations(durations: dict[str, float]) -> list[str]:
+    if not durations:
+        return []
+    parts = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in durations.items())
+    return [f"Time per benchmark: {parts}.", ""]
+
+
+def _extraction_section(extraction: Any, ingestion: Any) -> list[str]:
+    lines = ["## 1. Extraction and ingestion", ""]
+    if not isinstance(extraction, dict) or "almanac" not in extraction:
+        return [*lines, "Not run.", ""]
+    ours, theirs = extraction["almanac"], extraction["dateparser"]
+    lines += [
+        f"{extraction['articles']} synthetic articles (`bench/synthetic.py`, "
+        f"{extraction['words']:,} words, {extraction['expected_events']:,} dated events a "
+        "careful reader would list), the same texts for both. Almanac: `parse_text` + "
+        "`extract`. Baseline: `dateparser.search.search_dates` (English, relative base = "
+        "the article's date).",
+        "",
+        *_table(
+            ("Extractor", "Articles/s", "Seconds", "Events found", "Recall", "Extra events"),
+            [
+                (
+                    "Almanac",
+                    f"{ours['articles_per_second']:,.1f}",
+                    f"{ours['seconds']:.2f}",
+                    f"{ours['found']:,}",
+                    f"{ours['recall']:.1%}",
+                    f"{ours.get('extra_events', 0):,}",
+                ),
+                (
+                    "dateparser",
+                    f"{theirs['articles_per_second']:,.1f}",
+                    f"{theirs['seconds']:.2f}",
+                    f"{theirs['found']:,}",
+                    f"{theirs['recall']:.1%}",
+                    "-",
+                ),
+            ],
+        ),
+        "",
+    ]
+    if isinstance(ingestion, dict) and "files_per_s" in ingestion:
+        lines += [
+            f"Ingestion: the same generator's {ingestion['articles']} articles written as files "
+            "and loaded into a fresh database by `bot.loader.ingest_paths` (what "
+            "`python -m bot ingest` and the start-up seeding run: read, parse and extract in a "
+            "thread, one transaction per article): "
+            f"**{ingestion['files_per_s']:,.1f} articles/s** ({ingestion['seconds']:.1f} s, "
+            f"{ingestion['events']:,} events). `Store.ingest` alone, on facts extracted "
+            f"beforehand: **{ingestion['store_per_s']:,.1f} articles/s**.",
+            "",
+        ]
+    return lines
+
+
+def _queries_section(queries: Any) -> list[str]:
+    lines = ["## 2. Queries at scale", ""]
+    if not isinstance(queries, dict) or "database" not in queries:
+        return [*lines, "Not run.", ""]
+    db = queries["database"]
+    cached = " (reused from the cache)" if db.get("cached") else ""
+    lines += [
+        f"A generated database (`bench/bigdb.py`): {db['events']:,} events, "
+        f"{db['programmes']:,} programmes, {db['articles']:,} articles, "
+        f"{db.get('megabytes', '?')} MB, generated in {db.get('generated_s', '?')} s{cached}. "
+        f"Store opened in {queries.get('open_ms', '?')} ms. Each query through the Store as "
+        "the cogs call it, one at a time after a warm-up (`bench/queries.py` describes the "
+        "workload).",
+        "",
+        *_table(
+            ("Query", "n", "p50 ms", "p99 ms", "max ms", "Target p99"),
+            (
+                (
+                    kind,
+                    queries[kind]["n"],
+                    f"{queries[kind]['p50_ms']:.3f}",
+                    f"{queries[kind]['p99_ms']:.3f}",
+                    f"{queries[kind]['max_ms']:.3f}",
+                    f"< {QUERY_TARGET_MS[kind]:g} ms",
+                )
+                for kind in QUERY_KINDS
+                if kind in queries
+            ),
+        ),
+        "",
+    ]
+    return lines
+
+
+def _interactions_section(interactions: Any) -> list[str]:
+    lines = ["## 3. Interactions end to end", ""]
+    if not isinstance(interactions, dict) or "main" not in interactions:
+        return [*lines, "Not run.", ""]
+    main = interactions["main"]
+    lines += [
+        "The fake Discord (`tests/e2e/fakediscord`) in the benchmark's process, the real bot "
+        "(every cog) in a process of its own on the database of benchmark 2, "
+        f"{main['guilds']:,} guilds. Latency = INTERACTION_CREATE written to the bot's "
+        "gateway socket -> interaction callback received, both stamped by the fake. "
+        f"Sent **{_how_sent(main['concurrency'])}** so the numbers are latency, not "
+        "queueing; 30 "
+        "interactions of warm-up first. The mix: /timeline 20 %, page-button clicks 15 %, "
+        "/programme 15 %, autocomplete 20 %, /onthisday 15 %, /search 15 %.",
+        "",
+    ]
+    runs = [(name, interactions[name]) for name in ("main", "empty", "loaded")]
+    runs = [(name, r) for name, r in runs if isinstance(r, dict) and "all" in r]
+    header = ["Kind"] + [f"{r['label']} p50 / p99 ms" for _, r in runs]
+    rows = []
+    for kind in ("all", *INTERACTION_KINDS):
+        row = [kind]
+        for _, r in runs:
+            s = r.get(kind, {})
+            row.append(f"{s.get('p50_ms', 0):.1f} / {s.get('p99_ms', 0):.1f} (n {s.get('n', 0)})")
+        rows.append(row)
+    lines += _table(header, rows)
+    lines.append("")
+    for _, r in runs:
+        failures = ", ".join(f"{k}: {v}" for k, v in r["failures"].items()) or "none"
+        lines.append(
+            f"- {r['label']}: {r['count']:,} interactions in {r['seconds']:.1f} s, "
+            f"failures {failures}, over the 3 s deadline {r['over_deadline']}, "
+            f"bot RSS afterwards {r.get('rss_after_mb', 0):.0f} MB."
+        )
+    lines.append("")
+    return lines
+
+
+def _how_sent(concurrency: int) -> str:
+    if concurrency == 1:
+        return "sequentially (one interaction in flight)"
+    return f"with {concurrency} interactions in flight"
+
+
+def _fanout_section(fanout: Any) -> list[str]:
+    lines = ["## 4. Daily fan-out", ""]
+    if not isinstance(fanout, dict) or "ratio" not in fanout:
+        return [*lines, "Not run.", ""]
+    outcomes = ", ".join(f"{k} {v}" for k, v in fanout["outcomes"].items())
+    lines += [
+        f"{fanout['servers']:,} servers with their daily post due at the same instant; the fake "
+        f"Discord answers 429 beyond **{fanout['limit_per_s']:g} requests/s** (global, fixed "
+        "one-second windows). The bot in its own process, its clock fixed at the due "
+        "instant, on the database of benchmark 2: its own scheduler (cogs.dailypost -> "
+        "bot.daily.DailyPoster) claims, composes from the store, renders and sends every post "
+        f"in one pass, paced at **{fanout['rate_per_s']:g}/s** with {fanout['concurrency']} "
+        "sends in flight.",
+        "",
+        *_table(
+            ("Measure", "Value"),
+            [
+                ("Pass duration (first claim -> last record)", f"{fanout['seconds']:.1f} s"),
+                ("Bound (servers / limit)", f"{fanout['bound_s']:.1f} s"),
+                ("Ratio", f"{fanout['ratio']:.3f} (target <= {FANOUT_RATIO_TARGET})"),
+                ("First to last post, seen by the fake", f"{fanout['first_to_last_post_s']} s"),
+                (
+                    "Posts attempted / answered 429",
+                    f"{fanout['posts_attempted']:,} / {fanout['posts_429']:,} "
+                    f"({fanout['share_429']:.2%})",
+                ),
+                (
+                    "All bot requests / 429",
+                    f"{fanout['requests']:,} / {fanout['requests_429']:,}",
+                ),
+                (
+                    "Sent (scheduler) / recorded sent (post log)",
+                    f"{fanout['sent']:,} / {fanout['logged_sent']:,}",
+                ),
+                (
+                    "Channels with no post / with two or more",
+                    f"{fanout['lost']} / {fanout['doubled']}",
+                ),
+                ("Other outcomes", outcomes),
+                ("Bot CPU time during the pass", f"{fanout['bot_cpu_s']} s"),
+                ("discord.py rate-limit buckets afterwards", f"{fanout['buckets']:,}"),
+            ],
+        ),
+        "",
+    ]
+    return lines
+
+
+def _memory_section(memory: Any) -> list[str]:
+    lines = ["## 5. Memory", ""]
+    if not isinstance(memory, dict) or "main" not in memory:
+        return [*lines, "Not run.", ""]
+    lines += [
+        "Resident memory (psutil) of the bot's own process, the fake Discord running in "
+        "another; read five times over a second after on_ready (the largest shown). "
+        "Anonymous = Python objects and SQLite's page cache; file-backed = shared libraries "
+        "and database pages read through SQLite's mmap (the OS can drop those at will).",
+        "",
+    ]
+    rows = []
+    for name in ("baseline", "guilds_only", "database_only", "main"):
+        r = memory.get(name)
+        if isinstance(r, dict) and "rss_mb" in r:
+            rows.append(
+                (
+                    r["label"],
+                    f"{r['rss_mb']:.1f}",
+                    f"{r.get('anon_mb', 0):.1f}",
+                    f"{r.get('file_mb', 0):.1f}",
+                    f"{r.get('uss_mb', 0):.1f}",
+                    f"{r['ready_s']:.1f}",
+                )
+            )
+    lines += _table(
+        ("Bot process", "RSS MB", "Anonymous MB", "File-backed MB", "USS MB", "Start -> ready s"),
+        rows,
+    )
+    lines.append("")
+    return lines
+
+
+NOTES = """
+## Method and findings
+
+- `make bench` runs all five in one process tree: `python -m bench [--quick] [--only NAME]
+  [--out PATH]`. The 1,000,000-event database is generated once and cached under `bench/out/`
+  (git-ignored), keyed by its sizes, seed and a digest of the generator and the schema
+  migrations, so a changed schema never reuses a stale file. The benchmarks that start the
+  bot write to that database only in tables they own (daily-post settings and log, which the
+  fan-out clears first, and the synced-commands digest).
+- Interactions, fan-out and memory run the bot as `python -m bench.botprocess`: the real
+  `AlmanacBot` with every extension, configured from the environment like `python -m bot
+  run`, against the fake Discord hosted by the benchmark process. Two processes on two cores:
+  neither waits behind the other's event loop, and the bot's RSS is its own.
+- Latencies are taken by the fake, not the bot, so they include the gateway frame's
+  compression and decoding, discord.py's dispatch and the HTTP callback.
+"""
+
+
+def write(results: dict[str, Any], path: Path, raw_path: Path | None = None) -> None:
+    """Write render(results) to `path`, and the raw results as JSON to `raw_path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(results), encoding="utf-8")
+    if raw_path is not None:
+        raw_path.parent.mkdir(parents=True, exist_ok=True)
+        raw_path.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
