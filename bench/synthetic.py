@@ -52,16 +52,25 @@ _BODIES = (
     ("Development Agency", "DA"),
     ("Standards Committee", "SC"),
 )
-_FILLER = (
-    "The talks covered regional security, energy links and reform of the armed forces.",
-    "Officials from both sides described the meeting as constructive and forward-looking.",
-    "Civil society groups have long argued for closer ties and more transparency.",
-    "Much of the work is technical, from shared standards to joint training of staff.",
-    "Critics say progress has been uneven and depends heavily on domestic politics.",
-    "The partnership has also opened doors for universities and research institutes.",
-    "Regional experts note that the relationship rests on practical projects, not slogans.",
-    "Both governments stress that cooperation is not directed against any third country.",
-)
+# Undated sentences, built from parts so an article rarely repeats one.
+_FILLER_SUBJECTS = (
+    "The talks", "Officials from both sides", "Civil society groups", "Regional experts",
+    "The defence ministry", "Opposition politicians", "Diplomats in the capital",
+    "The parliamentary committee", "Business leaders", "Independent analysts",
+    "Local journalists", "The foreign ministry",
+)  # fmt: skip
+_FILLER_PREDICATES = (
+    "described the cooperation as constructive and forward-looking",
+    "argued for closer ties and more transparency in public spending",
+    "said that much of the work is technical, from shared standards to joint training",
+    "noted that progress has been uneven and depends heavily on domestic politics",
+    "stressed that cooperation is not directed against any third country",
+    "pointed to practical projects rather than slogans as the real measure of success",
+    "called for more attention to energy security and critical infrastructure",
+    "warned that reforms of the armed forces will take a generation to complete",
+    "welcomed the growing number of exchanges between universities and research institutes",
+    "asked for clearer reporting on how the money is spent and what it achieves",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +95,7 @@ def _article(rng: random.Random, index: int) -> SyntheticArticle:
     writer = _Writer(rng, published, country, programmes, body)
     paragraphs: list[str] = []
     expected: list[Expected] = []
-    for _ in range(rng.randint(9, 16)):
+    for _ in range(rng.randint(10, 18)):
         sentences: list[str] = []
         for _ in range(rng.randint(2, 4)):
             text, events = writer.sentence()
@@ -119,19 +128,25 @@ class _Writer:
         self.defined: set[str] = set()
         self.texts: set[str] = set()
         self.used: set[tuple[str, Expected]] = set()
-        self.templates = [
+        self.dated = [
             self._joined, self._signed_on_day, self._established_month, self._from_to,
             self._between, self._since, self._resolved_day, self._two_events, self._year_list,
             self._short_range, self._parenthesis, self._decade, self._following_year,
-            self._plan, self._expected, self._counts, self._duration, self._clock,
-            self._filler, self._filler, self._filler,
         ]  # fmt: skip
+        self.distractors = [self._plan, self._expected, self._counts, self._duration, self._clock]
 
     def sentence(self) -> tuple[str, list[Expected]]:
         """A template sentence. A template never states the same date twice in an article:
         the same clause with the same date is one event, however often it is repeated."""
         for _ in range(20):
-            template = self.rng.choice(self.templates)
+            roll = self.rng.random()
+            # Roughly a third of a news article's sentences carry a date.
+            if roll < 0.35:
+                template = self.rng.choice(self.dated)
+            elif roll < 0.5:
+                template = self.rng.choice(self.distractors)
+            else:
+                template = self._filler
             text, events = template()
             keys = {(template.__name__, e) for e in events}
             if text not in self.texts and not keys & self.used:
@@ -276,4 +291,5 @@ class _Writer:
         return text, []
 
     def _filler(self) -> tuple[str, list[Expected]]:
-        return self.rng.choice(_FILLER), []
+        subject = self.rng.choice(_FILLER_SUBJECTS)
+        return f"{subject} {self.rng.choice(_FILLER_PREDICATES)}.", []

@@ -58,6 +58,8 @@ def is_acronym(token: str) -> bool:
 
 def find_definitions(sentence: str) -> list[Definition]:
     """Every acronym the sentence defines, in order. Never raises."""
+    if "(" not in sentence:
+        return []
     found: list[Definition] = []
     for paren in _PAREN.finditer(sentence):
         inner = paren.group(1).strip()

@@ -226,13 +226,19 @@ def find_dates(
 # ("the following year"). Finding those first and trying the full pattern only around them
 # is many times faster than letting the pattern try each position of the sentence.
 _TRIGGER = re.compile(
-    r"(?=[0-9JFMASONDTWYymd])(?:(?P<digit>[0-9])|(?P<unit>(?:year|month|day)s?)(?![a-z])"
+    r"(?=[0-9JFMASONDTWYymd])(?:(?P<digit>[0-9]+)|(?P<unit>(?:year|month|day)s?)(?![a-z])"
     r"|(?P<name>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday|[Yy]esterday)(?![a-z]))"
 )
 _LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
 _WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
+# The word right before a relative unit ("that year", "two years", "the following month").
+_UNIT_LEAD = re.compile(
+    r"\b(?i:this|that|same|following|next|previous|preceding|last|an?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|[0-9]{1,2})\s+$"
+)
 
 
 def _scan(sentence: str) -> list[re.Match[str]]:
@@ -251,10 +257,11 @@ def _scan(sentence: str) -> list[re.Match[str]]:
             starts.append(pos)
         elif trigger["unit"]:
             # "the following year", "two years later", "later that month": the phrase
-            # starts up to four words before its unit word.
+            # starts up to four words before its unit word, after one of a few words.
             window = max(taken, pos - 32)
+            if not _UNIT_LEAD.search(sentence, window, pos):
+                continue
             starts.extend(m.start() for m in _WORD_START.finditer(sentence, window, pos))
-            starts.append(pos)
         else:
             starts.append(pos)
         for start in starts:

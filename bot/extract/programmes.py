@@ -102,7 +102,7 @@ _CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(
 _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
 _CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|&)"
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
+    rf"(?=[A-Z])(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
 )
 _WORD = re.compile(r"[^\s]+")
 _SIGNIFICANT_INITIALS = 3
@@ -253,9 +253,20 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
     _promote_inner(drafts, mentions)
     live = [d for d in drafts if not d.inner]
     _relations(sentences, mentions, {d.key: d for d in live})
-    _derive_acronyms(live, sentences, mentions)
-    mentions = _find_mentions(sentences, live)
-    programmes = tuple(_finish(d, sentences, mentions) for d in live)
+    renamed, rescan = _derive_acronyms(live, sentences, mentions)
+    if rescan:
+        mentions = _find_mentions(sentences, live)
+    elif renamed:
+        mentions = tuple(
+            tuple(Mention(m.start, m.end, renamed.get(m.key, m.key)) for m in ms) for ms in mentions
+        )
+    live_keys = {d.key for d in live}
+    mentions = tuple(tuple(m for m in ms if m.key in live_keys) for ms in mentions)
+    where: dict[str, list[int]] = {}
+    for index, ms in enumerate(mentions):
+        for key in dict.fromkeys(m.key for m in ms):
+            where.setdefault(key, []).append(index)
+    programmes = tuple(_finish(d, sentences, where.get(d.key, [])) for d in live)
     return ProgrammeScan(programmes, mentions)
 
 
@@ -351,12 +362,7 @@ _TRIGGER_WORDS = re.compile(r"[A-Za-z+]+")
 
 def _may_name(sentence: str) -> bool:
     """Cheap test: does the sentence hold a head noun, "programme"-like word or prefix head?"""
-    for word in _TRIGGER_WORDS.findall(sentence):
-        if word in HEADS or word in _PLURAL_HEADS or word in _GENERIC_WORDS:
-            return True
-        if word == "International" or word in _PREFIX_HEADS:
-            return True
-    return False
+    return not _TRIGGER_SET.isdisjoint(_TRIGGER_WORDS.findall(sentence))
 
 
 def _is_head(word: str) -> bool:
@@ -374,7 +380,16 @@ def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tupl
     found: list[tuple[int, int, str]] = []
     for run in _NAME_RUN.finditer(sentence):
         start, end = run.span()
-        tokens = list(re.finditer(r"\S+", run.group()))
+        words_ = run.group().split()
+        # Most capitalised runs are names of people and places: skip them cheaply.
+        if (
+            _HEAD_SET.isdisjoint(w.rsplit("-", 1)[-1] for w in words_)
+            and words_[-1] != "International"
+            and words_[0] not in _PREFIX_HEADS
+            and not _GENERIC_AFTER.match(sentence, end)
+        ):
+            continue
+        tokens = list(_TOKEN.finditer(run.group()))
         # Trim determiners and words capitalised only because they open the sentence.
         while tokens and (tokens[0].group().lower() in _OPENERS or tokens[0].group()[0].isdigit()):
             tokens.pop(0)
@@ -462,6 +477,9 @@ def _is_month(word: str) -> bool:
     return word in _MONTH_NAMES
 
 
+_TOKEN = re.compile(r"\S+")
+_TRIGGER_SET = HEADS | _PLURAL_HEADS | _GENERIC_WORDS | {"International", *_PREFIX_HEADS}
+_HEAD_SET = HEADS | _PLURAL_HEADS
 _YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
 _OPENERS = words(
@@ -589,7 +607,11 @@ _ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?![\w-])")
 
 def _derive_acronyms(
     drafts: list[_Draft], sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
-) -> None:
+) -> tuple[dict[str, str], bool]:
+    """Give initials to bodies that need them (see the module notes). Returns the renamed
+    keys (old -> new) and whether a new acronym also occurs in the text on its own."""
+    renamed: dict[str, str] = {}
+    rescan = False
     taken = {d.acronym for d in drafts if d.acronym}
     related: set[str] = set()
     by_key = {d.key: d for d in drafts}
@@ -612,6 +634,8 @@ def _derive_acronyms(
         used_alone = letters in tokens
         if used_alone or (d.key in related and len(letters) >= _SIGNIFICANT_INITIALS):
             old = d.key
+            renamed[old] = letters
+            rescan = rescan or used_alone
             d.acronym = letters
             d.variants.add(letters)
             taken.add(letters)
@@ -620,12 +644,10 @@ def _derive_acronyms(
                     other.part_of = letters
                 if other.succeeded_by == old:
                     other.succeeded_by = letters
+    return renamed, rescan
 
 
-def _finish(
-    draft: _Draft, sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
-) -> Programme:
-    mentioned = [i for i, ms in enumerate(mentions) if any(m.key == draft.key for m in ms)]
+def _finish(draft: _Draft, sentences: Sequence[str], mentioned: list[int]) -> Programme:
     order = mentioned[:]
     if draft.defined_in is not None and draft.defined_in in order:
         order.remove(draft.defined_in)

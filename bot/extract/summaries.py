@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from bot.extract.dates import DateSpan
 from bot.extract.programmes import Mention
 from bot.extract.tense import has_finite_verb
-from bot.extract.vocabulary import IRREGULAR_PAST
+from bot.extract.vocabulary import IRREGULAR_PAST, words
 
 SUMMARY_MAX_CHARS = 150
 
@@ -66,16 +66,34 @@ _TRAILING_REPORT = re.compile(
     r"he|she|they|officials)\s+(?:said|says|told\s+\w+|reported|announced)"
     r"(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*\.?$|,\s+according\s+to\s+[^,;]{1,60}\.?$"
 )
-_DATE_LEAD = re.compile(
-    r"(?:\b(?:later|earlier|shortly|just|also|only|again|first|then|back|already|as\s+early|"
-    r"as\s+late)\s+)?(?:\b(?:in|on|since|from|during|by|until|till|through|between|as\s+of|"
-    r"at|around|circa|about|of|dating\s+from|dates\s+back\s+to)\s+)?(?:\bthe\s+)?"
-    r"(?:\b(?:very\s+)?(?:early|late|mid|end|beginning|start|middle|close|spring|summer|"
-    r"autumn|fall|winter|first\s+half|second\s+half|course)\s+(?:of\s+)?(?:the\s+)?)?"
-    r"(?:\b(?:last|this\s+past|this|past)\s+)?"
-    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$",
-    re.I,
+
+
+_LEAD_WORDS = words(
+    """
+    later earlier shortly just also again already in on since from during by until till
+    through between at around circa about of the very early late mid end beginning start
+    middle close spring summer autumn fall winter half course last this past as monday
+    tuesday wednesday thursday friday saturday sunday
+    """
 )
+_LEAD_TOKEN = re.compile(r"[A-Za-z]+,?\s*$")
+
+
+def lead_start(text: str, end: int | None = None) -> int:
+    """Where the words leading into a date that ends `text` at `end` begin: "later in",
+    "until the end of", "since", "last", "on Tuesday,". Plain word tests, right to left."""
+    end = len(text) if end is None else end
+    start = end
+    while start > 0:
+        token = _LEAD_TOKEN.search(text, max(0, start - 14), start)
+        if token is None or token.group().rstrip(" ,").lower() not in _LEAD_WORDS:
+            break
+        if token.start() > 0 and text[token.start() - 1].isalnum():
+            break
+        start = token.start()
+    return start
+
+
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$")
 _ADJECTIVE_CUES = ("the", "a", "an", "its", "their", "his", "her", "this", "that")
 _ADJECTIVE_BREAK = re.compile(r"\s+(?:and|or|to|when|as|in|on|at|with|by)\b")
@@ -258,8 +276,7 @@ def _dated_appositives(
         if opener == -1 or stop == -1 or opener <= span.start < stop:
             continue
         phrase = sentence[opener + 1 : other.start]
-        lead = _DATE_LEAD.search(phrase)
-        if _PARTICIPLE.match(phrase[: lead.start()] if lead else phrase):
+        if _PARTICIPLE.match(phrase[: lead_start(phrase)]):
             out.append((opener, stop))
     return out
 
@@ -348,8 +365,7 @@ def _participle_clause(
     if any(opener < other.start < span.start for other in spans):
         return None  # "followed by X in 2007 and Y in 2013": not one participle phrase
     between = sentence[opener + 1 : span.start]
-    lead = _DATE_LEAD.search(between)
-    phrase = between[: lead.start()] if lead else between
+    phrase = between[: lead_start(between)]
     if not phrase.strip() or not _PARTICIPLE.match(phrase):
         return None
     follower = _FOLLOWED_BY.match(phrase)
@@ -406,9 +422,11 @@ def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> i
 def _drop_dates(
     sentence: str, start: int, end: int, drops: list[tuple[int, int]], first_cue: DateSpan
 ) -> str:
-    """sentence[start:end] without the given date phrases (and their prepositions)."""
+    """sentence[start:end] without the given date phrases (and the words leading into
+    them). All cuts are measured on the untouched text, merged, then applied at once."""
     piece = sentence[start:end]
-    for lo, hi in sorted(drops, reverse=True):
+    cuts: list[tuple[int, int]] = []
+    for lo, hi in drops:
         if not (start <= lo and hi <= end):
             continue
         rel_lo, rel_hi = lo - start, hi - start
@@ -422,18 +440,35 @@ def _drop_dates(
             and not _ADJECTIVE_BREAK.match(after)
         ):
             continue  # "the 1994 summit": the year is part of the noun phrase
-        lead = _DATE_LEAD.search(piece, 0, rel_lo)
-        cut_from = lead.start() if lead else rel_lo
-        from_word = _FROM_BEFORE.search(piece, 0, cut_from)
+        cut_from = lead_start(piece, rel_lo)
+        from_word = _FROM_BEFORE.search(piece, max(0, cut_from - 10), cut_from)
         if from_word:
             cut_from = from_word.start()
-        before, rest = piece[:cut_from], piece[rel_hi:]
-        if before.rstrip().endswith("(") and rest.lstrip().startswith(")"):
-            before, rest = before.rstrip()[:-1], rest.lstrip()[1:]  # "(1998–2001)"
-        if not before.strip(" ,"):
-            rest = rest.lstrip(" ,")
-        piece = f"{before.rstrip()} {rest.lstrip()}" if before.strip() else rest.lstrip()
-    return piece
+        if piece[:cut_from].rstrip().endswith("(") and piece[rel_hi:].lstrip().startswith(")"):
+            # "(1998–2001)": the brackets go with the date
+            cut_from = piece.rindex("(", 0, cut_from)
+            rel_hi = piece.index(")", rel_hi) + 1
+        cuts.append((cut_from, rel_hi))
+    if not cuts:
+        return piece
+    cuts.sort()
+    merged = [cuts[0]]
+    for lo, hi in cuts[1:]:
+        if lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    parts, position = [], 0
+    for lo, hi in merged:
+        parts.append(piece[position:lo])
+        position = hi
+    parts.append(piece[position:])
+    text = parts[0].rstrip()
+    for part in parts[1:]:
+        if not text.strip(" ,"):
+            text, part = "", part.lstrip(" ,")
+        text = f"{text} {part.lstrip()}" if text else part.lstrip()
+    return text
 
 
 def _subject(
@@ -488,14 +523,11 @@ def _gapped(
     if verb is None:
         return None
     between = sentence[verb[1] : date_start]
-    lead = _DATE_LEAD.search(between)
-    complement = (between[: lead.start()] if lead else between).strip()
+    complement = between[: lead_start(between)].strip()
     body_start, body_end = body
     before_date = sentence[body_start : span.start]
-    date_lead = _DATE_LEAD.search(before_date)
-    subject_part = _AND_THEN.sub(
-        "", (before_date[: date_lead.start()] if date_lead else before_date).strip(" ,")
-    )
+    before_lead = before_date[: lead_start(before_date)]
+    subject_part = _AND_THEN.sub("", before_lead.strip(" ,"))
     after_date = sentence[span.end : body_end].rstrip(" .")
     group = sentence[verb[0] : verb[1]].strip()
     words_between = complement.split()

@@ -86,14 +86,33 @@ def clause_end(sentence: str, index: int) -> int:
     return match.start() if match else len(sentence)
 
 
+# Every _INTENTION match contains one of these words; most clauses contain none of them.
+_INTENTION_WORDS = words(
+    """
+    will shall would could might should must may if unless whether expected scheduled set due
+    slated planned poised likely unlikely projected forecast anticipated intended supposed
+    meant going about hoped tipped to expect expects expecting plan plans planning aim aims
+    aimed aiming intend intends intending hope hopes hoping seek seeks sought seeking want
+    wants wanted wish wishes wished pledge pledges pledged promise promises promised vow vows
+    vowed commit commits committed undertake undertook strive strives target targets targeted
+    targeting propose proposes proposed proposing ready prepare prepares preparing upcoming
+    forthcoming future prospective next obliged obliges required requires urged urges called
+    asked asks
+    """
+)
+_WORD_SPLIT = re.compile(r"[a-z]+")
+
+
 def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     """True when the date at sentence[start:end] is planned, expected, hoped for or
     conditional rather than something that happened."""
     left_from = clause_start(sentence, start)
     left = sentence[left_from:start]
     last = None
-    for match in _INTENTION.finditer(left):
-        last = match
+    lowered = left.lower()
+    if "'ll" in lowered or not _INTENTION_WORDS.isdisjoint(_WORD_SPLIT.findall(lowered)):
+        for match in _INTENTION.finditer(left):
+            last = match
     if last is not None:
         between = left[last.end() :]
         if not _PAST.search(between):
@@ -118,6 +137,10 @@ _SPEECH = re.compile(
     r"\b(?:(?P<say>said|says|told|stated|added|noted|wrote|tweeted|posted|explained|recalled)"
     r"|(?P<announce>announced|reported|confirmed))\b(?P<rest>[^,;:.!?]{0,60})$"
 )
+_SPEECH_VERBS = (
+    "said", "says", "told", "stated", "added", "noted", "wrote", "tweeted", "posted",
+    "explained", "recalled", "announced", "reported", "confirmed",
+)  # fmt: skip
 _DATE_PREPOSITION = re.compile(r"^\s*(?:on|in|at|late|early|last|this|earlier|yesterday)\b")
 # What may stand between "said" and its date: an inverted speaker and a channel ("said the
 # Azerbaijani mission in a message on"), nothing that could be reported content.
@@ -131,6 +154,9 @@ _SPEECH_GAP = re.compile(
 def is_reporting_date(sentence: str, start: int) -> bool:
     """Does the date at `start` only say when something was *said* ("the ministry said on
     Friday", "said the mission in a message on November 29", "announced on Monday that")?"""
+    window = sentence[max(0, start - 80) : start]
+    if not any(verb in window for verb in _SPEECH_VERBS):
+        return False
     match = _SPEECH.search(sentence, max(0, start - 80), start)
     if match is None:
         return False
