@@ -30,7 +30,7 @@ FUNCTION_WORDS = words(
     """
 )
 ACRONYM = re.compile(
-    r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?$"
+    r"^(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?$"
 )
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 # A word of a name: letters/digits with inner hyphens, apostrophes, ampersands or dots.

@@ -508,7 +508,11 @@ def _names_it(sentence: str, start: int) -> bool:
         and low not in _CUE_WORDS
         and low not in _MODIFIERS
         and low not in ("the", "a", "an")
-        and not _sentence_start(sentence, start - len(before) + prev.start(1))
+        # A sentence's first word is capitalised anyway: "Founded 1994" is not a name.
+        and not (
+            _sentence_start(sentence, start - len(before) + prev.start(1))
+            and low.endswith(("ed", "ing"))
+        )
     )
 
 

@@ -349,8 +349,8 @@ def _head_word(name: str, content: list[str]) -> str:
     # "Council of the EU", "Temporary Framework for State Aid": the head comes before
     # "of/for/on" and the words that qualify it.
     for i, part in enumerate(parts[:-1]):
-        if _is_head(part) and parts[i + 1] in ("of", "for", "on"):
-            return part
+        if (_is_head(part) or part in _REJECT_HEADS) and parts[i + 1] in ("of", "for", "on"):
+            return part  # "Democratic Republic of the Congo" -> "Republic": rejected
     for word in reversed(content):
         if not word[0].isdigit():
             return word.split("-")[-1]
@@ -378,9 +378,31 @@ _PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accor
 def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Capitalised names ending in a head noun, outside spans already claimed."""
     found: list[tuple[int, int, str]] = []
-    for run in _NAME_RUN.finditer(sentence):
-        start, end = run.span()
-        words_ = run.group().split()
+    for whole in _NAME_RUN.finditer(sentence):
+        found.extend(_run_candidates(sentence, whole, claimed))
+    return found
+
+
+_NEW_NOUN_PHRASE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
+
+
+def _run_candidates(
+    sentence: str, whole: re.Match[str], claimed: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Candidates in one capitalised run; "the Council of the EU and the Temporary
+    Framework" is two names, so the run is cut before "and the"."""
+    pieces: list[tuple[int, int]] = []
+    position = whole.start()
+    for cut in _NEW_NOUN_PHRASE.finditer(sentence, whole.start(), whole.end()):
+        pieces.append((position, cut.start()))
+        position = cut.end()
+    pieces.append((position, whole.end()))
+    found: list[tuple[int, int, str]] = []
+    for start, end in pieces:
+        if start >= end:
+            continue
+        text = sentence[start:end]
+        words_ = text.split()
         # Most capitalised runs are names of people and places: skip them cheaply.
         if (
             _HEAD_SET.isdisjoint(w.rsplit("-", 1)[-1] for w in words_)
@@ -389,7 +411,7 @@ def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tupl
             and not _GENERIC_AFTER.match(sentence, end)
         ):
             continue
-        tokens = list(_TOKEN.finditer(run.group()))
+        tokens = list(_TOKEN.finditer(text))
         # Trim determiners and words capitalised only because they open the sentence.
         while tokens and (tokens[0].group().lower() in _OPENERS or tokens[0].group()[0].isdigit()):
             tokens.pop(0)
@@ -550,9 +572,11 @@ def _promote_inner(drafts: list[_Draft], mentions: tuple[tuple[Mention, ...], ..
 _SUCCESSION_FORWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:was|were|has\s+been|had\s+been|is|"
     r"would\s+be)?\s*(?:later|eventually|subsequently|formally|officially|then|itself)?\s*"
-    r"(?:transformed|turned|converted|reorganised|reorganized|renamed|rebranded|merged|"
-    r"folded|absorbed|upgraded|replaced|succeeded|superseded|evolved|became|gave\s+way|"
-    r"developed|restructured|relaunched|re-launched)\s*(?:into|to|by|as|in|with)?\s*"
+    r"(?:(?:transformed|turned|converted|reorganised|reorganized|merged|folded|absorbed|"
+    r"upgraded|evolved|developed|restructured|relaunched|re-launched)\s+(?:into|to|as|with)"
+    r"|renamed(?:\s+as)?|rebranded(?:\s+as)?|became|gave\s+way\s+to"
+    # passive only: "X was replaced by Y"; active "X replaced Y" runs the other way
+    r"|(?:replaced|succeeded|superseded|followed)\s+by)\s*"
     r"(?:the\s+)?(?:new\s+|current\s+|present\s+)?$",
     re.I,
 )

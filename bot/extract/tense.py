@@ -18,7 +18,7 @@ from bot.extract.vocabulary import IRREGULAR_PAST, words
 # Markers that make a following date something not (yet) true.
 _INTENTION = re.compile(
     r"\b(?:will|shall|'ll|would(?!\s+(?:later|eventually|go\s+on|soon|become))|"
-    r"could|might|should|must|may|if|unless|whether|"
+    r"could|might|should|must|may|(?i:if|unless|whether)|"
     r"(?:is|are|was|were|be|been|being|remains?|seems?)\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:expected|scheduled|set|due|slated|planned|poised|likely|unlikely|projected|forecast|"
     r"anticipated|intended|supposed|meant|going|about|hoped|tipped|poised)\s+(?:to|for)|"
@@ -114,6 +114,8 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         for match in _INTENTION.finditer(left):
             last = match
     if last is not None:
+        if last.group().lower() in ("if", "unless", "whether"):
+            return True  # a condition, whatever its tense: "If elected in 2030, ..."
         between = left[last.end() :]
         if not _PAST.search(between):
             return True

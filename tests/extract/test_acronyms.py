@@ -1,0 +1,95 @@
+"""Acronym definitions and the initials they match."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.acronyms import find_definitions, initials, is_acronym
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acronym", "name"),
+    [
+        (
+            "Azerbaijan joined the Partnership for Peace (PfP) programme.",
+            "PfP",
+            "Partnership for Peace",
+        ),
+        (
+            "a forum – the North Atlantic Cooperation Council (NACC), which",
+            "NACC",
+            "North Atlantic Cooperation Council",
+        ),
+        (
+            "in the PfP Planning and Review Process (PARP) since",
+            "PARP",
+            "Planning and Review Process",
+        ),
+        (
+            "the Organization for Security and Co-operation in Europe (OSCE)",
+            "OSCE",
+            "Organization for Security and Co-operation in Europe",
+        ),
+        (
+            "the United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+            "UNESCO",
+            "United Nations Educational, Scientific and Cultural Organization",
+        ),
+        (
+            "the Association of Southeast Asian Nations (ASEAN)",
+            "ASEAN",
+            "Association of Southeast Asian Nations",
+        ),
+        ("the Hypertext Transfer Protocol (HTTP)", "HTTP", "Hypertext Transfer Protocol"),
+        ("the High-Luminosity LHC (HL-LHC) upgrade", "HL-LHC", "High-Luminosity LHC"),
+        (
+            "the Large Electron-Positron Collider (LEP), housed",
+            "LEP",
+            "Large Electron-Positron Collider",
+        ),
+        (
+            "the U.S. Centers for Disease Control and Prevention (CDC)",
+            "CDC",
+            "Centers for Disease Control and Prevention",
+        ),
+        (
+            "the European Organization for Nuclear Research (CERN) turns 70",
+            "CERN",
+            "European Organization for Nuclear Research",
+        ),
+        (
+            "the European Atomic Energy Community (Euratom), both",
+            "Euratom",
+            "European Atomic Energy Community",
+        ),
+        ("PfP (Partnership for Peace) activities", "PfP", "Partnership for Peace"),
+    ],
+)
+def test_definitions(sentence: str, acronym: str, name: str) -> None:
+    (definition,) = find_definitions(sentence)
+    assert (definition.acronym, definition.name) == (acronym, name)
+    assert sentence[definition.start : definition.name_end] == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was founded in Geneva (1954) by twelve states.",
+        "NATO (1949) grew.",
+        "The minister (Paris) spoke.",
+        "He joined the club (PSG) late.",
+    ],
+)
+def test_no_definition(sentence: str) -> None:
+    assert find_definitions(sentence) == []
+
+
+def test_is_acronym() -> None:
+    assert all(is_acronym(t) for t in ("PfP", "UNESCO", "NATO", "EU", "G7", "IPv6", "HL-LHC"))
+    assert not any(is_acronym(t) for t in ("I", "Mr", "NATO-led", "Paris", "F-16x"))
+
+
+def test_initials() -> None:
+    assert initials("Euro-Atlantic Partnership Council") == "EAPC"
+    assert initials("International Anti-Terrorism Training Centre") == "IATTC"
+    assert initials("Partnership for Peace") == "PP"

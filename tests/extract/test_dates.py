@@ -1,0 +1,159 @@
+"""Finding, resolving and joining dates in one sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.dates import DateSpan, find_dates
+
+PUB = date(2018, 11, 29)  # a Thursday
+
+
+def found(sentence: str, published_on: date | None = PUB) -> list[tuple[str, str | None]]:
+    return [(s.text_date, s.text_end) for s in find_dates(sentence, published_on).spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It was signed on 29 November 2018.", [("2018-11-29", None)]),
+        ("It was signed on November 29, 2018.", [("2018-11-29", None)]),
+        ("It was signed on Nov. 29 2018.", [("2018-11-29", None)]),
+        ("It was signed on 2018-11-29.", [("2018-11-29", None)]),
+        ("It was signed on the 29th of November 2018.", [("2018-11-29", None)]),
+        ("It was signed on the 1st of March 2001.", [("2001-03-01", None)]),
+        ("It was signed on 29/11/2018.", [("2018-11-29", None)]),
+        ("It was founded in March 1992.", [("1992-03", None)]),
+        ("It was founded in Mar. 1992.", [("1992-03", None)]),
+        ("It was founded in March of 1992.", [("1992-03", None)]),
+        ("It was founded in 1994.", [("1994", None)]),
+        ("The 1994 summit was short.", [("1994", None)]),
+        ("Growth slowed in mid-2014.", [("2014", None)]),
+        ("It ran from 2002 to 2014.", [("2002", "2014")]),
+        ("It ran from 2002 to the end of the NATO-led operation in 2014.", [("2002", "2014")]),
+        ("It ran in 2002-2014.", [("2002", "2014")]),
+        ("It ran in 2002–14.", [("2002", "2014")]),
+        ("The 2018/19 season was long.", [("2018", "2019")]),
+        ("Between 1994 and 1997 it grew.", [("1994", "1997")]),
+        ("It ran from March to June 2005.", [("2005-03", "2005-06")]),
+        ("It met on 3–5 March 2005.", [("2005-03-03", "2005-03-05")]),
+        ("It met on March 3-5, 2005.", [("2005-03-03", "2005-03-05")]),
+        (
+            "Inspections took place in 1994, 1997 and 2002.",
+            [("1994", None), ("1997", None), ("2002", None)],
+        ),
+        ("Canada joined in 1994 and Norway left in 1997.", [("1994", None), ("1997", None)]),
+    ],
+)
+def test_explicit_dates(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(sentence) == expected
+
+
+def test_precision_follows_the_written_form() -> None:
+    spans = find_dates("In March 1992, on 1 May 1993 and in 1994.", PUB).spans
+    assert [s.precision for s in spans] == ["month", "day", "year"]
+
+
+def test_since_opens_a_range() -> None:
+    (span,) = find_dates("It has taken part since 1997.", PUB).spans
+    assert (span.text_date, span.text_end, span.open_ended) == ("1997", None, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It happened in the 1990s.", ("1990", "1999")),
+        ("It happened in the early 2000s.", ("2000", "2003")),
+        ("It happened in the mid-1990s.", ("1994", "1996")),
+        ("It happened in the late 1980s.", ("1987", "1989")),
+    ],
+)
+def test_decades_are_year_ranges(sentence: str, expected: tuple[str, str]) -> None:
+    (span,) = find_dates(sentence, PUB).spans
+    assert (span.text_date, span.text_end) == expected
+    assert span.approximate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 1,500 troops and 2,019 people took part.",
+        "It cost $1994 million, as page 1997 shows.",
+        "Resolution 1325 was cited; an F-16 and a Boeing 747 flew by.",
+        "COVID-19 spread; the meeting ended at 19:45 with a 2-1 vote.",
+        "Turnout rose by 1999 percent, a 2000-strong crowd said.",
+        "He deployed 1500 soldiers to the border.",
+        "Emissions fell from 1990 levels.",
+        "It lasted for a two-year period, a 10-year plan for 20 years.",
+        "The pre-1990 rules changed.",
+        "Vision 2030 and the Strategy 2022–2026 were discussed.",
+    ],
+)
+def test_numbers_that_are_not_dates(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_year_less_dates_take_the_article_year_or_the_one_before() -> None:
+    assert found("They met on November 29.") == [("2018-11-29", None)]
+    assert found("They met on December 30.") == [("2017-12-30", None)]
+    assert found("They met in March.") == [("2018-03", None)]
+    assert found("They met between 14 February and 18 March.") == [("2018-02-14", "2018-03-18")]
+
+
+def test_article_relative_phrases() -> None:
+    assert found("They met last Tuesday.") == [("2018-11-27", None)]
+    assert found("They met on Thursday.") == [("2018-11-29", None)]
+    assert found("Yesterday they met.") == [("2018-11-28", None)]
+    assert found("They met earlier this year.") == [("2018", None)]
+    assert found("They met last year.") == [("2017", None)]
+    assert found("Fifty years ago today, they landed.") == [("1968-11-29", None)]
+
+
+def test_relative_phrases_are_unresolved_without_an_article_date() -> None:
+    scan = find_dates("They met last Tuesday and on November 29.", None)
+    assert scan.spans == ()
+    assert scan.unresolved == ("Tuesday", "November 29")
+
+
+def test_phrases_anchored_on_an_earlier_date() -> None:
+    assert found("It opened in 2003 and moved the following year.") == [
+        ("2003", None),
+        ("2004", None),
+    ]
+    assert found("It was founded in 1994; two years later it grew.") == [
+        ("1994", None),
+        ("1996", None),
+    ]
+    assert found("On 12 May 2006 it met; earlier that month the chair resigned.") == [
+        ("2006-05-12", None),
+        ("2006-05", None),
+    ]
+    assert found("The beams circulated on 10 September 2008, but nine days later it broke.") == [
+        ("2008-09-10", None),
+        ("2008-09-19", None),
+    ]
+
+
+def test_anchor_from_a_previous_sentence() -> None:
+    anchor = DateSpan(0, 4, (1994, None, None))
+    spans = find_dates("The following year it grew.", PUB, anchor).spans
+    assert [(s.text_date, s.relative) for s in spans] == [("1995", True)]
+
+
+def test_impossible_days_are_not_dates() -> None:
+    assert found("It was due on 31 April 2001.") == []
+    assert found("It was due on 29 February 2001.") == []
+    assert found("It was due on 29 February 2000.") == [("2000-02-29", None)]
+
+
+def test_ambiguous_numeric_dates_are_skipped() -> None:
+    scan = find_dates("It was signed on 03/04/2005.", PUB)
+    assert scan.spans == ()
+    assert scan.skipped
+
+
+def test_cues_are_recorded() -> None:
+    spans = find_dates("Until 1991 it ruled, after 2001 it fell, by 2005 it grew.", PUB).spans
+    assert [s.cue for s in spans] == ["until", "after", "by"]

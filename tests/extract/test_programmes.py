@@ -1,0 +1,129 @@
+"""Programmes: detection, merging of mentions, relations and derived acronyms."""
+
+from __future__ import annotations
+
+from bot.extract.programmes import find_programmes, normalise
+from bot.facts import Programme
+
+
+def programmes(*sentences: str) -> dict[str, Programme]:
+    return {p.key: p for p in find_programmes(list(sentences)).programmes}
+
+
+def test_definition_and_later_mentions_merge() -> None:
+    found = programmes(
+        "Azerbaijan values the Partnership for Peace program.",
+        "Cooperation began when it joined the Partnership for Peace (PfP) in 1994.",
+        "PfP activities followed.",
+    )
+    assert list(found) == ["PfP"]
+    pfp = found["PfP"]
+    assert pfp.name == "Partnership for Peace"
+    assert len(pfp.sentences) == 3
+    assert pfp.description.startswith("Cooperation began when it joined")
+
+
+def test_name_starting_with_a_defined_acronym_is_part_of_it() -> None:
+    found = programmes(
+        "It joined the Partnership for Peace (PfP) in 1994.",
+        "Its role in the PfP Planning and Review Process (PARP) grew.",
+    )
+    assert found["PARP"].name == "PfP Planning and Review Process"
+    assert found["PARP"].part_of == "PfP"
+
+
+def test_acronym_inside_a_name_names_the_whole_body() -> None:
+    found = programmes(
+        "It gave to the Afghan National Army (ANA) Trust Fund.",
+        "It also contributes to NATO's Afghan National Army Trust Fund.",
+    )
+    assert set(found) == {"Afghan National Army Trust Fund"}
+    assert len(found["Afghan National Army Trust Fund"].sentences) == 2
+
+
+def test_succession_relations() -> None:
+    found = programmes(
+        "It joined the North Atlantic Cooperation Council (NACC), which was transformed "
+        "into the Euro-Atlantic Partnership Council later in 1997.",
+        "It supported the International Security Assistance Force (ISAF) until 2014.",
+        "It now supports the follow-on Resolute Support Mission (RSM).",
+        "The Kyoto Protocol was replaced by the Paris Agreement.",
+    )
+    assert found["NACC"].succeeded_by == "EAPC"  # derived: successor with three initials
+    assert found["EAPC"].name == "Euro-Atlantic Partnership Council"
+    assert found["ISAF"].succeeded_by == "RSM"
+    assert found["Kyoto Protocol"].succeeded_by == "Paris Agreement"
+
+
+def test_backward_succession_and_renaming() -> None:
+    found = programmes(
+        "The Wireless Ethernet Compatibility Alliance (WECA) was renamed the Wi-Fi Alliance.",
+        "The Enhanced Partnership and Cooperation Agreement (EPCA) replaced the "
+        "Partnership and Cooperation Agreement (PCA).",
+    )
+    assert found["WECA"].succeeded_by in ("Wi-Fi Alliance", "WFA")
+    assert found["PCA"].succeeded_by == "EPCA"
+
+
+def test_part_of_phrases() -> None:
+    found = programmes(
+        "The Deep and Comprehensive Free Trade Area (DCFTA), part of the Association "
+        "Agreement (AA), applies."
+    )
+    assert found["DCFTA"].part_of == "AA"
+
+
+def test_names_without_acronym() -> None:
+    found = programmes(
+        "The ministry worked with NATO to establish an International Anti-Terrorism "
+        "Training Centre.",
+        "Its first effort, Project Mercury, ran until 1963, and the Apollo program followed.",
+        "It joined the Council of the EU and the Temporary Framework for State Aid.",
+        "Rotary International launched the effort.",
+    )
+    assert {
+        "International Anti-Terrorism Training Centre",
+        "Project Mercury",
+        "Apollo program",
+        "Council of the EU",
+        "Temporary Framework for State Aid",
+        "Rotary International",
+    } <= set(found)
+
+
+def test_not_programmes() -> None:
+    found = programmes(
+        "Mammadov, head of Azerbaijan's Mission to NATO, met the Ministry of National Security.",
+        "Cooperative activities, reform plans and political dialogue processes continued.",
+        "The NATO Brussels Summit declaration and the Washington Post reported it.",
+        "The Soviet Union, the United States and the French National Assembly objected.",
+        "Gross domestic product (GDP) and Wi-Fi Protected Access (WPA) grew.",
+        "The Chief Executive Officer (CEO) of the Democratic Republic of the Congo (DRC) spoke.",
+        "NATO and the EU and the US agreed.",
+        "Each programme sets goals; the Azerbaijani mission said so.",
+    )
+    assert found == {}
+
+
+def test_reused_acronym_for_a_new_body_keeps_keys_unique() -> None:
+    found = programmes(
+        "It established the NATO-Ukraine Commission (NUC) in 1997.",
+        "In 2023, the NUC was upgraded to the NATO-Ukraine Council (NUC).",
+    )
+    assert found["NUC"].name == "NATO-Ukraine Commission"
+    assert "NATO-Ukraine Council" in found
+    assert found["NUC"].succeeded_by == "NATO-Ukraine Council"
+
+
+def test_mentions_point_at_keys_in_each_sentence() -> None:
+    scan = find_programmes(
+        ["The Partnership for Peace (PfP) began in 1994.", "Nothing here.", "PfP grew."]
+    )
+    assert [[m.key for m in ms] for ms in scan.mentions] == [["PfP"], [], ["PfP"]]
+
+
+def test_normalise_merges_spellings() -> None:
+    assert normalise("the Partnership for Peace Programme") == normalise(
+        "Partnership for Peace program"
+    )
+    assert normalise("International Training Centre") == normalise("International Training Center")

@@ -1,0 +1,67 @@
+"""Plans, expectations, conditions and reporting dates are told apart from events."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.tense import is_reporting_date, is_unrealised
+
+
+def _unrealised(sentence: str, date_text: str, cue: str = "in") -> bool:
+    start = sentence.index(date_text)
+    return is_unrealised(sentence, start, start + len(date_text), cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new radar is expected to reach full capability in 2019.",
+        "The country will hold elections in 2030.",
+        "Iceland plans to join by 2025.",
+        "A summit is scheduled for 2021.",
+        "The review is due to start in 2021.",
+        "The fund aims to double its capital by 2025.",
+        "In 2030, the country will hold elections.",
+        "If elected in 2030, she would resign.",
+        "The protocol committed countries to cut emissions over 2008.",
+        "The country did not join in 1994.",
+    ],
+)
+def test_plans_and_conditions_are_not_events(sentence: str) -> None:
+    date_text = next(w.strip(".,") for w in sentence.split() if w.strip(".,").isdigit())
+    assert _unrealised(sentence, date_text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text"),
+    [
+        ("Azerbaijan joined the Partnership for Peace in 1994.", "1994"),
+        ("In 2017, officials said the unit is expected to be ready in 2019.", "2017"),
+        ("The plan, which was expected to finish in 2010, was finished in 2012.", "2012"),
+        ("It pledged in 2015 to cut emissions.", "2015"),
+        ("The agency, which would later become NASA in 1958, grew.", "1958"),
+    ],
+)
+def test_past_statements_are_events(sentence: str, date_text: str) -> None:
+    assert not _unrealised(sentence, date_text)
+
+
+def test_expectation_in_a_relative_clause_only_affects_its_own_date() -> None:
+    sentence = "The plan, which was expected to finish in 2010, was finished in 2012."
+    assert _unrealised(sentence, "2010")
+
+
+def test_not_until_is_an_event() -> None:
+    assert not _unrealised("Georgia did not join until 2004.", "2004", cue="until")
+
+
+def test_reporting_dates() -> None:
+    seed = "Azerbaijan is a partner, said the Azerbaijani mission in a message on November 29."
+    assert is_reporting_date(seed, seed.index("November"))
+    meeting = "The ministers met in Brussels on March 11, the ministry said on Friday."
+    assert is_reporting_date(meeting, meeting.index("Friday"))
+    assert not is_reporting_date(meeting, meeting.index("March"))
+    passive = "WPA3 was announced in January 2018."
+    assert not is_reporting_date(passive, passive.index("January"))
+    content = "He added a 24th title in September."
+    assert not is_reporting_date(content, content.index("September"))
