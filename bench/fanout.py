@@ -114,7 +114,7 @@ async def measure(
         "rate_per_s": rate,
         "concurrency": daily["concurrency"],
         "bound_s": round(bound, 1),
-        "seconds": round(seconds, 1),
+        "seconds": round(seconds, 2),
         "ratio": round(seconds / bound, 3),
         "first_to_last_post_s": round(max(received) - min(received), 1) if received else 0.0,
         "posts_attempted": len(attempts),

@@ -302,20 +302,24 @@ async def run_mix(
 
 
 def summarize(outcomes: Sequence[Outcome], *, concurrency: int, seconds: float) -> dict[str, Any]:
-    """Percentiles overall and per kind, failures by reason."""
-    timed = [o for o in outcomes if o.latency_ms is not None]
+    """Percentiles overall ("all") and per kind, each with the percentiles of the answer
+    shown ("answer": differs from the callback only after a deferral); failures by reason.
+    """
+
+    def summary(chosen: Sequence[Outcome]) -> dict[str, Any]:
+        found = latency_summary([o.latency_ms for o in chosen if o.latency_ms is not None])
+        found["answer"] = latency_summary([o.answer_ms for o in chosen if o.answer_ms is not None])
+        found["deferred"] = sum(1 for o in chosen if o.response_type == 5)
+        return found
+
     result: dict[str, Any] = {
         "count": len(outcomes),
         "concurrency": concurrency,
         "seconds": round(seconds, 2),
-        "all": latency_summary([o.latency_ms for o in timed if o.latency_ms is not None]),
+        "all": summary(outcomes),
     }
     for kind in MIX:
-        result[kind] = latency_summary(
-            [o.latency_ms for o in timed if o.kind == kind and o.latency_ms is not None]
-        )
-    result["answer"] = latency_summary([o.answer_ms for o in outcomes if o.answer_ms is not None])
-    result["deferred"] = sum(1 for o in outcomes if o.response_type == 5)
+        result[kind] = summary([o for o in outcomes if o.kind == kind])
     result["failures"] = dict(Counter(o.failure for o in outcomes if o.failure))
     result["over_deadline"] = sum(
         1 for o in outcomes if o.latency_ms is None or o.latency_ms > DEADLINE_MS
