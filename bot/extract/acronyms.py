@@ -155,16 +155,19 @@ def _loose(
 def _tokens_before(sentence: str, paren: re.Match[str]) -> list[tuple[int, int, str]]:
     """The words before the parenthesis, back to the last clause punctuation."""
     before = sentence[: paren.start()]
-    stop = 0
-    for match in _STOP.finditer(before):
+    stop = max(0, paren.start() - 200)  # a name is never longer; keeps long sentences linear
+    for match in _STOP.finditer(before, stop):
         stop = match.end()
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(before, stop)]
     return [(s, e, w.rstrip(".")) for s, e, w in tokens]
 
 
+_TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")
+
+
 def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:
     """ "PfP (Partnership for Peace)": an acronym right before a parenthesis naming it."""
-    token = re.search(r"([A-Za-z0-9&]+)\s*$", sentence[: paren.start()])
+    token = _TOKEN_END.search(sentence, max(0, paren.start() - 40), paren.start())
     if not token or not is_acronym(token.group(1)):
         return None
     name = re.split(r"[,;]", inner, maxsplit=1)[0].strip()

@@ -22,7 +22,7 @@ from datetime import date
 
 from bot.extract.dates import DateSpan, find_dates
 from bot.extract.programmes import Mention
-from bot.extract.summaries import summarise
+from bot.extract.summaries import summarise, summarise_many
 from bot.extract.tense import (
     clause_has_past,
     is_nominal_date,
@@ -32,6 +32,9 @@ from bot.extract.tense import (
 from bot.facts import Event, Person
 
 # "before 1990", "after 2001", "for 2024-2027" (a budget period): no date for an event.
+# A sentence with more dates than this is a table set as prose: its events share one
+# summary, so the work stays linear in the number of dates.
+MANY_DATES = 12
 _VAGUE_CUES = frozenset({"before", "prior", "after", "pre", "post", "beyond", "for"})
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|became|began|won|joined|signed|launched|"
@@ -94,17 +97,21 @@ def find_events(
             usable = [s for s in usable if s not in reported]
         distinct, duplicates = _distinct(unit.text, usable)
         it_refers_to = _leading_programme(units, mentions, index)
+        shared = summarise_many(unit.text, distinct) if len(distinct) > MANY_DATES else None
         for span in distinct:
-            summary, start, end = summarise(
-                unit.text,
-                span,
-                distinct,
-                mentions[index],
-                last_person=last_person,
-                it_refers_to=it_refers_to,
-                also_drop=duplicates.get(id(span), ()),
-                people=person_names,
-            )
+            if shared is not None:
+                summary, start, end = shared, 0, len(unit.text)
+            else:
+                summary, start, end = summarise(
+                    unit.text,
+                    span,
+                    distinct,
+                    mentions[index],
+                    last_person=last_person,
+                    it_refers_to=it_refers_to,
+                    also_drop=duplicates.get(id(span), ()),
+                    people=person_names,
+                )
             key = (span.text_date, span.text_end, summary)
             if key in seen or not summary:
                 continue

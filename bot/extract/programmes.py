@@ -270,9 +270,12 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
     return ProgrammeScan(programmes, mentions)
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9&]+)\s+$")
+
+
 def _extend_with_parent(sentence: str, d: Definition, defined: set[str]) -> tuple[str, str | None]:
     """ "PfP Planning and Review Process (PARP)": the name keeps a defined acronym before it."""
-    before = re.search(r"([A-Za-z][A-Za-z0-9&]+)\s+$", sentence[: d.start])
+    before = _WORD_BEFORE.search(sentence, max(0, d.start - 30), d.start)
     if before and before.group(1) in defined and is_acronym(before.group(1)):
         return f"{before.group(1)} {d.name}", before.group(1)
     first = d.name.split()[0]

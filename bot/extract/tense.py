@@ -73,17 +73,25 @@ _NEGATION = re.compile(
 )
 
 
+# How far a clause is looked at around a date. Real clauses are shorter; the bound keeps
+# the work per date constant however long (or degenerate) the sentence is.
+CLAUSE_WINDOW = 240
+
+
 def clause_start(sentence: str, index: int) -> int:
-    """Where the clause holding `index` starts (after ";", ":", a dash, "but", "while")."""
-    start = 0
-    for match in _CLAUSE_START.finditer(sentence, 0, index):
+    """Where the clause holding `index` starts (after ";", ":", a dash, "but", "while"),
+    looking back at most CLAUSE_WINDOW characters."""
+    start = max(0, index - CLAUSE_WINDOW)
+    for match in _CLAUSE_START.finditer(sentence, start, index):
         start = match.end()
     return start
 
 
 def clause_end(sentence: str, index: int) -> int:
-    match = _CLAUSE_START.search(sentence, index)
-    return match.start() if match else len(sentence)
+    """Where the clause holding `index` ends, looking ahead at most CLAUSE_WINDOW characters."""
+    limit = min(len(sentence), index + CLAUSE_WINDOW)
+    match = _CLAUSE_START.search(sentence, index, limit)
+    return match.start() if match else limit
 
 
 # Every _INTENTION match contains one of these words; most clauses contain none of them.

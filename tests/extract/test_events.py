@@ -1,0 +1,88 @@
+"""Which dated statements become events."""
+
+from __future__ import annotations
+
+from bot.articles import parse_text
+from bot.extract import extract
+from bot.facts import Facts
+
+
+def facts_of(body: str, header: str = "date 2019-03-14 By Test Writer\n\n") -> Facts:
+    return extract(parse_text(header + body + "\n"))
+
+
+def dates_of(body: str, header: str = "date 2019-03-14 By Test Writer\n\n") -> list[tuple]:
+    return [(e.date, e.end) for e in facts_of(body, header).events]
+
+
+def test_future_relative_to_the_article_is_not_an_event() -> None:
+    assert dates_of("The office opened in 2018. The tower opens in 2021.") == [("2018", None)]
+    assert dates_of("The office opened in March 2019 and closes in April 2019.") == [
+        ("2019-03", None)
+    ]
+
+
+def test_vague_references_are_not_events() -> None:
+    body = (
+        "Before 1990 the site was a farm. After 2001 it grew. The budget for 2024-2027 is set. "
+        "The pre-1990 rules lapsed. It was built in 1995."
+    )
+    assert dates_of(body) == [("1995", None)]
+
+
+def test_plans_and_expectations_are_not_events() -> None:
+    body = (
+        "The new radar is expected to reach full capability in 2019. Iceland plans to join "
+        "by 2025. The country will hold elections in 2030. The original goal was "
+        "eradication by 2000. In 2010, officials said the unit is expected to be ready in 2012."
+    )
+    assert dates_of(body) == [("2010", None)]
+
+
+def test_durations_counts_and_codes_are_not_events() -> None:
+    body = (
+        "It was agreed for a two-year period. Some 1,500 troops took part under Resolution "
+        "1325. An F-16 landed at 19:45. Turnout rose by 45 percent. A 10-year plan was set."
+    )
+    assert dates_of(body) == []
+
+
+def test_open_ranges_and_ranges() -> None:
+    facts = facts_of(
+        "Its participation since 1997 has helped. It supported the mission from 2002 to the "
+        "end of the operation in 2014."
+    )
+    got = [(e.date, e.end, e.open_ended) for e in facts.events]
+    assert got == [("1997", None, True), ("2002", "2014", False)]
+
+
+def test_headings_and_labels_carry_no_events_but_list_sentences_do() -> None:
+    body = (
+        "# Founded in 1990\n\nKey facts:\n\n- Founded: 1975\n- Headquarters: Paris\n"
+        "- The Huygens probe landed on Titan on 14 January 2005.\n- 1994: the country joins "
+        "the partnership.\n\nIt grew in 2001."
+    )
+    assert sorted(dates_of(body)) == [("1994", None), ("2001", None), ("2005-01-14", None)]
+
+
+def test_one_event_per_date_per_sentence_and_restated_days_merge() -> None:
+    body = (
+        "Two years later, in 1994, Georgia joined the partnership.\n\n"
+        "Seventy years ago today, Schuman proposed a plan. His declaration of 14 March 1949 "
+        "is now celebrated."
+    )
+    assert dates_of(body) == [("1994", None), ("1949-03-14", None)]
+
+
+def test_events_name_the_programmes_of_their_clause() -> None:
+    facts = facts_of(
+        "The North Atlantic Cooperation Council (NACC) was founded in 1991 and the "
+        "Partnership for Peace (PfP) was launched in 1994."
+    )
+    by_date = {e.date: e.programmes for e in facts.events}
+    assert by_date == {"1991": ("NACC",), "1994": ("PfP",)}
+
+
+def test_anchored_relative_dates_across_sentences_of_a_paragraph() -> None:
+    got = dates_of("The office opened in 2003. The following year it moved.\n\nThe next year X.")
+    assert got == [("2003", None), ("2004", None)]

@@ -1,0 +1,58 @@
+"""People and their roles."""
+
+from __future__ import annotations
+
+from bot.extract.people import find_people
+
+
+def people(*sentences: str, author: str | None = None) -> dict[str, str | None]:
+    return {p.name: p.role for p in find_people(list(sentences), author)}
+
+
+def test_seed_people_and_roles() -> None:
+    found = people(
+        "Azerbaijan is a reliable partner of NATO, Secretary General Jens Stoltenberg said at "
+        "a meeting with head of Azerbaijan’s Mission to NATO Gaya Mammadov.",
+        "Mammadov handed over his credentials to the NATO Secretary General.",
+        "In turn, Stoltenberg asked to convey his greetings to the president of Azerbaijan.",
+    )
+    assert found == {
+        "Jens Stoltenberg": "Secretary General",
+        "Gaya Mammadov": "head of Azerbaijan’s Mission to NATO",
+    }
+
+
+def test_titles_appositions_and_speech() -> None:
+    found = people(
+        "President Ilham Aliyev met Jens Stoltenberg, NATO's Secretary General, in Baku.",
+        "The agency's administrator, Jim Bridenstine, said it was ready.",
+        "Georgia's Foreign Minister David Zalkaliani met NATO Deputy Secretary General "
+        "Mircea Geoană.",
+        "Jane Roe said the deal was done.",
+        "The chair, Gen. Sofia Lund, resigned.",
+    )
+    assert found["Ilham Aliyev"] == "President"
+    assert found["Jens Stoltenberg"] == "NATO's Secretary General"
+    assert found["Jim Bridenstine"] == "agency's administrator"
+    assert found["David Zalkaliani"] == "Georgia's Foreign Minister"
+    assert found["Mircea Geoană"] == "NATO Deputy Secretary General"
+    assert found["Jane Roe"] is None
+    assert found["Sofia Lund"] == "General"
+
+
+def test_a_surname_used_alone_marks_a_person() -> None:
+    found = people(
+        "Novak Djokovic won the final on Sunday.",
+        "Last year Djokovic also won in Paris.",
+    )
+    assert found == {"Novak Djokovic": None}
+
+
+def test_places_organisations_months_and_the_author_are_not_people() -> None:
+    found = people(
+        "The North Atlantic Cooperation Council met in South Caucasus in March.",
+        "Resolute Support Mission staff visited Castle Rovers and Harbour City.",
+        "Abdul Kerimkhanov said the meeting went well.",
+        author="Abdul Kerimkhanov",
+    )
+    assert found == {}

@@ -1,0 +1,143 @@
+"""Event summaries: one plain clause per event, without the date."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.articles import parse_text
+from bot.extract import extract
+
+
+def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str | None], str]:
+    facts = extract(parse_text(f"date {published} By Test Writer\n\n{text}\n"))
+    return {(e.date, e.end): e.summary for e in facts.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "summary"),
+    [
+        (
+            "Canada joined in 1994 and Norway left in 1997.",
+            ("1997", None),
+            "Norway left",
+        ),
+        (
+            "Armenia joined the North Atlantic Cooperation Council in 1992 and the "
+            "Partnership for Peace (PfP) in 1994.",
+            ("1994", None),
+            "Armenia joined the Partnership for Peace (PfP)",
+        ),
+        (
+            "Denmark, Ireland and the United Kingdom joined in 1973, Greece in 1981, and "
+            "Spain and Portugal in 1986.",
+            ("1986", None),
+            "Spain and Portugal joined",
+        ),
+        (
+            "Wild poliovirus type 2 was declared eradicated in September 2015 and type 3 in "
+            "October 2019.",
+            ("2019-10", None),
+            "Type 3 was declared eradicated",
+        ),
+        (
+            "WPA3 was announced in January 2018 and became mandatory in July 2020.",
+            ("2020-07", None),
+            "WPA3 became mandatory",
+        ),
+        (
+            "The Strategic Defence Review, completed in 2011, set out a 10-year plan.",
+            ("2011", None),
+            "The Strategic Defence Review was completed",
+        ),
+        (
+            "Its founding charter (signed 1992) was drafted by lawyers.",
+            ("1992", None),
+            "Its founding charter was signed",
+        ),
+        (
+            "Kari Nordvik, who died in 2011, remained chair of the board until 1995.",
+            ("1995", None),
+            "Kari Nordvik remained chair of the board",
+        ),
+        (
+            "Kari Nordvik, who died in 2011, remained chair of the board until 1995.",
+            ("2011", None),
+            "Kari Nordvik died",
+        ),
+        (
+            "The alliance introduced the scheme in 2003 as a stopgap, followed by WPA2 in 2004.",
+            ("2004", None),
+            "WPA2 followed",
+        ),
+        (
+            "The program recovered, and in December 1968 Apollo 8 carried three men around "
+            "the Moon.",
+            ("1968-12", None),
+            "Apollo 8 carried three men around the Moon",
+        ),
+        (
+            "Diplomatic relations were established in February 1993, fourteen months after "
+            "the country declared independence on 16 December 1991.",
+            ("1991-12-16", None),
+            "The country declared independence",
+        ),
+        (
+            "When the council was replaced by the Euro-Atlantic Partnership Council (EAPC) in "
+            "1997, Armenia became a founding member of the new body that grew and grew and grew.",
+            ("1997", None),
+            "The council was replaced by the Euro-Atlantic Partnership Council (EAPC)",
+        ),
+        (
+            "The ministers met in Brussels on May 11, the ministry said on Friday.",
+            ("2022-05-11", None),
+            "The ministers met in Brussels",
+        ),
+        (
+            "The treaty was ratified in 1994, 1997 and 2002.",
+            ("1997", None),
+            "The treaty was ratified",
+        ),
+        (
+            "At the 1994 summit in Budapest, leaders agreed on a charter.",
+            ("1994", None),
+            "At the 1994 summit in Budapest, leaders agreed on a charter",
+        ),
+    ],
+)
+def test_summaries(text: str, key: tuple[str, str | None], summary: str) -> None:
+    assert summaries(text)[key] == summary
+
+
+def test_pronouns_resolve_to_the_last_person_or_leading_programme() -> None:
+    got = summaries(
+        "Secretary General Jane Roe visited Kyiv in 2019. She returned in 2020.\n\n"
+        "The Enhanced Partnership and Cooperation Agreement (EPCA) was signed in 2015. "
+        "It was applied from 1 May 2016."
+    )
+    assert got[("2020", None)] == "Jane Roe returned"
+    assert got[("2016-05-01", None)].startswith("The Enhanced Partnership and Cooperation")
+
+
+def test_summaries_are_short_and_clean() -> None:
+    long_sentence = (
+        "In 1999 the agency, after years of negotiations between many members and observers "
+        "from every corner of the region and beyond, finally agreed on a long and detailed "
+        "charter that covered energy, transport, fisheries, trade, education and health."
+    )
+    (summary,) = summaries(long_sentence).values()
+    assert len(summary) <= 151
+    assert summary[0].isupper()
+    assert not summary.endswith((",", ";", ":", "."))
+    assert "1999" not in summary
+
+
+def test_undated_article_has_no_relative_events_and_says_why() -> None:
+    facts = extract(
+        parse_text(
+            "On November 29 the talks ended. Last year they began. In 1994 it was founded.\n"
+        )
+    )
+    assert [e.date for e in facts.events] == ["1994"]
+    assert len(facts.notes) == 1
+    assert "'November 29'" in facts.notes[0] and "'Last year'" in facts.notes[0]
+    assert facts.article.published_on is None
