@@ -65,7 +65,7 @@ def find_definitions(sentence: str) -> list[Definition]:
         inner = paren.group(1).strip()
         head = re.split(r"[,;]|\s+(?:or|also|formerly)\b", inner, maxsplit=1)[0].strip()
         head = re.sub(r"^(?:the|known as|hereafter|abbreviated)\s+", "", head, flags=re.I)
-        if is_acronym(head):
+        if is_acronym(head) or _TWO_PART.match(head):
             definition = _forward(sentence, paren, head)
             if definition:
                 found.append(definition)
@@ -102,11 +102,13 @@ _LOOSE_HEADS = words(
     """
     Organization Organisation Agency Council Commission Fund Programme Program Centre Center
     Centers Centres Institute Foundation Union Alliance Association Federation Committee
-    Community Office
+    Community Office Mission Force Operation Initiative
     """
 )
 _COINED = re.compile(r"^[A-Z][a-z]{3,}[A-Za-z]*$")
-_RUN_WORD = re.compile(r"^(?:[A-Z][\w'’&.+-]*|of|for|and|the|on|in|de|du|des|la|le|&)$")
+# "(IPCEI ME)", "(EU NAVFOR)": an acronym in two parts
+_TWO_PART = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9] [A-Z][A-Za-z0-9&]*[A-Z0-9]$")
+_RUN_WORD = re.compile(r"^(?:[A-Z][\w'’&.+-]*|of|for|and|the|on|in|to|de|du|des|la|le|&)$")
 
 
 def _loose(

@@ -76,6 +76,9 @@ _PATTERN = re.compile(
             rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d]))?",
             rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?",
             rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])",
+            # "in June of that year", "late September of the following year"
+            rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
+            r"the\s+next|the\s+previous)\s+year(?![\w])",
             rf"(?<![\w$€£¥#.,/:-])(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>{_YEAR}|\d{{2}})"
             r"(?![\w%]|[.,:]\d)",
             r"(?:(?P<dec_q>early|mid|late|Early|Mid|Late)[\s-]+)?(?<![\w$€£¥#.,/:])"
@@ -354,6 +357,11 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             return _valid(_Atom(start, end, kind, (year, month, day), cue=cue))
     if g["my_m"]:
         return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
+    if g["moy_m"]:
+        which = " ".join(g["moy_which"].split())
+        offset = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
+        month = _month(g["moy_m"])
+        return _Atom(start, end, "rel", rel=f"anchor-month-of-year{offset:+d}", rel_n=month)
     if g["yr_a"]:
         a, raw_b = int(g["yr_a"]), g["yr_b"]
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
@@ -635,6 +643,12 @@ def _resolve_part(atom: _Atom, pub: date) -> DateSpan | None:
 def _resolve_relative(atom: _Atom, pub: date | None, last: DateSpan | None) -> DateSpan | None:
     kind, _, unit = atom.rel.partition("-")
     n = atom.rel_n
+    if unit.startswith("month-of-year"):
+        if last is None:
+            return None
+        offset = int(unit.removeprefix("month-of-year"))
+        base = last.end_date or last.date
+        return DateSpan(atom.start, atom.end, (base[0] + offset, n, None), relative=True)
     if unit == "year-today":
         if pub is None:
             return None

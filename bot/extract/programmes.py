@@ -84,7 +84,9 @@ _TECHNICAL_HEADS = words(
     """
 )
 _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian Federation"})
-_GENERIC_LOWER = ("programme", "program", "project", "initiative", "scheme")
+# "the Apollo program", "the Healthy Goals initiative". Not "project": "the Dresden project"
+# is more often a place and a common noun than a name.
+_GENERIC_LOWER = ("programme", "program", "initiative", "scheme")
 _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 _PREFIX_HEADS = ("Operation", "Project")
 _DEMONYM = re.compile(

@@ -385,6 +385,15 @@ def _participle_clause(
     tail = sentence[span.end : stop if stop != -1 else len(sentence)].rstrip(" .")
     if closer == "," and stop == -1 and len(tail.split()) > 8:
         return None
+    if closer == ",":
+        # An appositive participle is closed by a comma before the main verb ("The Review,
+        # completed in 2011, set out ...") or ends a sentence whose main verb came first
+        # ("... holds the LHC, approved in 1994."). Otherwise "landed" after "China's rover,
+        # part of the mission," is the main verb itself.
+        closed = stop != -1 and has_finite_verb(sentence[stop : stop + 60])
+        final = stop == -1 and has_finite_verb(sentence[:opener])
+        if not (closed or final):
+            return None
     noun = _noun_before(sentence, opener, mentions)
     if noun is None:
         return None
@@ -495,7 +504,13 @@ def _subject(
     if verb is None:
         return None
     subject = sentence[: verb.start()].strip().rstrip(",")
-    if not subject or len(subject.split()) > 10:
+    if not subject:
+        return None
+    for m in mentions:
+        # "A Partnership and Cooperation Agreement (PCA) between Moldova and the EU was ..."
+        if m.end <= verb.start() and sentence[: m.start].strip() in ("", "The", "A", "An"):
+            return sentence[: m.end].strip()
+    if len(subject.split()) > 10:
         return None
     if "," in subject:
         for name in people:
