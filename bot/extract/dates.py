@@ -393,6 +393,8 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n, 0)
         unit = g["rel_unit"].rstrip("s")
         direction = g["rel_dir"]
+        if unit == "week" and direction in ("later", "earlier"):
+            unit, n = "day", n * 7  # "two weeks later": 14 days on
         if direction in ("after", "before") or unit == "week" or not n:
             return None  # "two years after the war": anchored on something we cannot date
         if direction.startswith("ago"):

@@ -107,7 +107,9 @@ _NOT_NAME_WORDS = words(
     Award Games Championship Division Park Stadium Street Square River Sea Ocean Island
     Islands Mount Lake Day Year Award Treaty Protocol Convention Strategy Facility Rovers
     United City Town FC Club Trust Report Review Project Fund Exchange Stock Times Post
-    Dear Good Thanks Yes No Not
+    Dear Good Thanks Yes No Not Semiconductor Semiconductors Instruments Technologies
+    Technology Systems Motors Airways Energy Electric Pharmaceuticals Holdings Partners
+    Capital Media Labs Networks Telecom Communications Industries Devices Sensors Express
     """
 )
 _TITLE_WORDS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof. Sir Dame Lord Lady")
@@ -161,11 +163,14 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
             before = sentence[max(0, start - 90) : start]
             after = sentence[end : end + 120]
             role = _role_before(before) or _role_after(after)
+            parts = name.split()
+            if parts[0] in alone and parts[-1] not in alone and role is None:
+                continue  # "Lumen Semiconductor said ... Lumen shipped": a firm, not a person
             if (
                 role is not None
                 or _SPEECH_AFTER.match(after)
                 or _in_name_list(before)
-                or (len(name.split()) <= 3 and name.split()[-1] in alone)
+                or (len(parts) <= 3 and parts[-1] in alone)
             ):
                 note(name, role)
     return [Person(p.name, p.role) for p in found]

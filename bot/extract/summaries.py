@@ -41,6 +41,8 @@ _STRONG = re.compile(
     r"|,\s+(?=(?:which|who|whose)\s)|\s[–—]\s+"
     r"|,\s+(?:[\w-]+\s+){0,3}?(?:after|before|when|until|as)\s+"
     r"|\s(?:before|after|until)\s+(?=(?:the\s+|a\s+|an\s+|its\s+)?[a-z]+\s+[a-z]+ed\b|[a-z]+\s+and\s)"
+    # "Lumen shipped A in 2003, moved into B in 2006": a comma before the next verb
+    r"|,\s+(?=[a-z]{3,}ed\s)"
     # "Denmark joined in 1973, Greece in 1981": a new subject with its own date.
     r"|,\s+(?=(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2}\s+(?:in|on)\s)"
 )
@@ -173,14 +175,20 @@ def summarise(
     prefix = ""
     text_start = start
     relative = _relative_clause(sentence, span, start, end)
+    object_of: str | None = None
     if relative is not None:
         rel_start, rel_end, word = relative
         antecedent = _antecedent(sentence, rel_start, mentions)
         if antecedent:
             phrase, phrase_start = antecedent
-            prefix = f"{phrase}'s " if word == "whose" else f"{phrase} "
             text_start = rel_start + len(word) + 1
             start, end, cut_in = phrase_start, rel_end, True
+            if word == "which" and _OBJECT_RELATIVE.match(sentence, text_start):
+                # "the Chips Act, which the Commission proposed on 8 February" -> "The
+                # Commission proposed the Chips Act"
+                object_of = phrase
+            else:
+                prefix = f"{phrase}'s " if word == "whose" else f"{phrase} "
     end = _without_reporting(sentence, span, text_start, end)
     when = _WHEN.match(sentence, span.end, end)
     body_start, body_end = text_start, end
@@ -203,6 +211,8 @@ def summarise(
             if gapped:
                 piece = gapped
     text = prefix + piece
+    if object_of is not None:
+        text = f"{piece.rstrip(' ,.')} {object_of[:1].lower()}{object_of[1:]}"
     if cut_in and not prefix:
         text = _LEADING_SUBORDINATOR.sub("", text.lstrip(" ,;:"))
     return _tidy(text, last_person, it_refers_to), min(start, body_start), end
@@ -233,6 +243,11 @@ def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[i
     return _clause_of(sentence, span, start, end)
 
 
+# "which the Commission proposed": the relative word is the object of the clause's verb.
+_OBJECT_RELATIVE = re.compile(
+    r"(?:the|a|an|its|their|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:[a-z]{3,}ed|[a-z]+ed\s+by|signed|held|won|made|built|launched|set\s+up)\b"
+)
 _RELATIVE_BEFORE = re.compile(r",\s+(which|who|whose)\s+[^,;:]*$")
 
 
@@ -390,8 +405,9 @@ def _participle_clause(
         # completed in 2011, set out ...") or ends a sentence whose main verb came first
         # ("... holds the LHC, approved in 1994."). Otherwise "landed" after "China's rover,
         # part of the mission," is the main verb itself.
-        closed = stop != -1 and has_finite_verb(sentence[stop : stop + 60])
-        final = stop == -1 and has_finite_verb(sentence[:opener])
+        rest_has_verb = stop != -1 and has_finite_verb(sentence[stop : stop + 60])
+        closed = rest_has_verb
+        final = not rest_has_verb and has_finite_verb(sentence[:opener])
         if not (closed or final):
             return None
     noun = _noun_before(sentence, opener, mentions)
@@ -503,7 +519,7 @@ def _subject(
     verb = _FIRST_VERB.search(sentence)
     if verb is None:
         return None
-    subject = sentence[: verb.start()].strip().rstrip(",")
+    subject = _INSERTIONS.sub("", sentence[: verb.start()]).strip().rstrip(",")
     if not subject:
         return None
     for m in mentions:
@@ -583,6 +599,8 @@ def _verb_group(sentence: str, lo: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
+# ", who died in 2011," / ", which was founded in 1991,": clauses inside a subject
+_INSERTIONS = re.compile(r",\s+(?:who|which|whose)\b[^,]*(?:,|$)")
 _PARTICIPLE_APPOSITIVE = re.compile(
     r",\s+(?:[a-z]{3,}ed|built|held|founded|set\s+up|known)\b[^,]*,"
 )

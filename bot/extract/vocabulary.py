@@ -20,6 +20,6 @@ IRREGULAR_PAST = words(
     taught thought sold kept felt dealt meant sent spent lent struck stuck hung dug fed fled
     sat paid laid ate shook stood withdrew overtook undertook beat bore wore tore swore drove
     rode hid bit slid lit split got heard launched opened closed announced reported started
-    ended
+    ended died
     """
 )
