@@ -229,7 +229,7 @@ def find_dates(
 # ("the following year"). Finding those first and trying the full pattern only around them
 # is many times faster than letting the pattern try each position of the sentence.
 _TRIGGER = re.compile(
-    r"(?=[0-9JFMASONDTWYymd])(?:(?P<digit>[0-9]+)|(?P<unit>(?:year|month|day)s?)(?![a-z])"
+    r"(?=[0-9JFMASONDTWYymdw])(?:(?P<digit>[0-9]+)|(?P<unit>(?:year|month|week|day)s?)(?![a-z])"
     r"|(?P<name>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday|[Yy]esterday)(?![a-z]))"

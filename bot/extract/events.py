@@ -131,6 +131,9 @@ def find_events(
     return _one_per_sentence_date(events), unresolved
 
 
+_APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
+
+
 def _distinct(
     sentence: str, spans: list[DateSpan]
 ) -> tuple[list[DateSpan], dict[int, list[DateSpan]]]:
@@ -142,7 +145,18 @@ def _distinct(
     for span in spans:
         key = (span.text_date, span.text_end)
         phrase = sentence[span.start : span.end].lower()
-        if span.relative and span.end_date is None and not phrase.startswith(("later", "earl")):
+        beside = next(
+            (
+                s
+                for s in exact
+                if s.start > span.end and _APPOSED.match(sentence, span.end, s.start)
+            ),
+            None,
+        )
+        if span.relative and beside is not None:
+            # "Two weeks later, on 16 April 1948": the stated date wins over the arithmetic.
+            key = (beside.text_date, beside.text_end)
+        elif span.relative and span.end_date is None and not phrase.startswith(("later", "earl")):
             # "in July 2011, after winning Wimbledon that year": "that year" restates a
             # date the sentence already gives more exactly.
             finer = next(
