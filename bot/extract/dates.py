@@ -196,6 +196,9 @@ def precision_of(ymd: YearMonthDay) -> str:
     return "year" if ymd[1] is None else "month" if ymd[2] is None else "day"
 
 
+_EMPTY_SCAN = DateScan(())
+
+
 def find_dates(
     sentence: str, published_on: date | None, anchor: DateSpan | None = None
 ) -> DateScan:
@@ -205,7 +208,10 @@ def find_dates(
     stated before this sentence in its paragraph) resolves "the following year" and kin when
     the sentence has no earlier date of its own. Pure; never raises.
     """
-    atoms = [a for a in (_atom(m, sentence) for m in _scan(sentence)) if a]
+    matches = _scan(sentence)
+    if not matches:
+        return _EMPTY_SCAN
+    atoms = [a for a in (_atom(m, sentence) for m in matches) if a]
     skipped = tuple((a.start, a.end) for a in atoms if a.kind == "skip")
     atoms = [a for a in atoms if a.kind != "skip"]
     atoms = _join_ranges(atoms, sentence)

@@ -139,6 +139,8 @@ def _distinct(
 ) -> tuple[list[DateSpan], dict[int, list[DateSpan]]]:
     """One span per date in a sentence ("Two years later, in 1994": the stated year wins),
     and for each kept span the others that gave the same date."""
+    if len(spans) < 2:
+        return list(spans), {id(span): [] for span in spans}
     kept: dict[tuple[str, str | None], DateSpan] = {}
     groups: dict[tuple[str, str | None], list[DateSpan]] = {}
     exact = [s for s in spans if not s.relative]
@@ -226,23 +228,26 @@ def _programmes_in(mentions: Sequence[Mention], start: int, end: int) -> tuple[s
     return tuple(keys)
 
 
-def _person_patterns(people: Sequence[Person]) -> list[tuple[re.Pattern[str], str]]:
-    out = []
+def _person_patterns(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every person's full name and surname, and who each form means."""
+    forms: dict[str, str] = {}
     for person in people:
-        surname = person.name.split()[-1]
-        out.append(
-            (re.compile(rf"\b{re.escape(person.name)}\b|\b{re.escape(surname)}\b"), person.name)
-        )
-    return out
+        forms.setdefault(person.name, person.name)
+        forms.setdefault(person.name.split()[-1], person.name)
+    if not forms:
+        return None, forms
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), forms
 
 
-def _last_person(text: str, names: list[tuple[re.Pattern[str], str]]) -> str | None:
-    best: tuple[int, str] | None = None
-    for pattern, name in names:
-        for m in pattern.finditer(text):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name)
-    return best[1] if best else None
+def _last_person(text: str, names: tuple[re.Pattern[str] | None, dict[str, str]]) -> str | None:
+    pattern, forms = names
+    if pattern is None:
+        return None
+    last = None
+    for match in pattern.finditer(text):
+        last = match
+    return forms[last.group()] if last else None
 
 
 def _one_per_sentence_date(events: list[Event]) -> list[Event]:

@@ -592,6 +592,12 @@ _SUCCESSION_BACKWARD = re.compile(
     r"followed)\s+(?:the\s+)?$",
     re.I,
 )
+# "The EPCA was signed in 2015, replacing the PCA": the participle may follow the clause.
+_REPLACING = re.compile(
+    r",\s+(?:replacing|succeeding|superseding|taking\s+over\s+from)\s+(?:the\s+)?"
+    r"(?:earlier\s+|former\s+|old\s+|previous\s+|original\s+)?$",
+    re.I,
+)
 _PART_OF = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:key\s+|core\s+|central\s+|main\s+)?(?:part|component|pillar|element|strand|arm|"
@@ -617,7 +623,7 @@ def _relations(
                 continue
             if _SUCCESSION_FORWARD.match(gap):
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
-            elif _SUCCESSION_BACKWARD.match(gap):
+            elif _SUCCESSION_BACKWARD.match(gap) or _REPLACING.search(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
             elif _PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key

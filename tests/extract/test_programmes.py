@@ -65,6 +65,20 @@ def test_backward_succession_and_renaming() -> None:
     assert found["PCA"].succeeded_by == "EPCA"
 
 
+def test_renamed_in_brackets_and_replacing() -> None:
+    found = programmes(
+        "Ukraine joined the North Atlantic Cooperation Council (later renamed the "
+        "Euro-Atlantic Partnership Council) in 1991.",
+        "The Enhanced Partnership and Cooperation Agreement (EPCA) was signed in 2015, "
+        "replacing the earlier Partnership and Cooperation Agreement (PCA).",
+    )
+    # Neither body has an acronym, so neither gets one derived: keys are their names.
+    assert found["North Atlantic Cooperation Council"].succeeded_by == (
+        "Euro-Atlantic Partnership Council"
+    )
+    assert found["PCA"].succeeded_by == "EPCA"
+
+
 def test_part_of_phrases() -> None:
     found = programmes(
         "The Deep and Comprehensive Free Trade Area (DCFTA), part of the Association "
