@@ -33,6 +33,7 @@ REPO_ROOT = BENCH_DIR.parent
 OUT_DIR = BENCH_DIR / "out"
 DEFAULT_OUT = REPO_ROOT / "docs" / "benchmarks.md"
 NAMES = ("extraction", "queries", "memory", "interactions", "fanout")
+LOADED = 10  # interactions in flight in the loaded run (the main one sends one at a time)
 # The Python files whose rules bench.bigdb follows: a change to any of them (or to a
 # migration) changes the generated database, so it is part of the cache key.
 _BIGDB_SOURCES = (
@@ -217,7 +218,17 @@ def run_interactions(sizes: Sizes, results: dict[str, Any]) -> None:
             label="empty database",
             vocabulary=vocabulary,
         )
-        return {"main": main, "empty": empty}
+        # The same bot under load: a fixed number in flight measures queueing too.
+        loaded = await measure(
+            path,
+            guilds=sizes.guilds,
+            count=sizes.interactions,
+            log_path=logs / "interactions-loaded.log",
+            label=f"{LOADED} in flight",
+            vocabulary=vocabulary,
+            concurrency=LOADED,
+        )
+        return {"main": main, "empty": empty, "loaded": loaded}
 
     results["interactions"] = asyncio.run(both())
 

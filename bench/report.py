@@ -275,7 +275,7 @@ def render(results: dict[str, Any]) -> str:
     lines += _queries_section(results.get("queries"))
     lines += _interactions_section(results.get("interactions"))
     lines += _fanout_section(results.get("fanout"))
-    lines += _memory_section(results.get("memory"))
+    lines += _memory_section(results.get("memory"), results.get("interactions"))
     lines += [NOTES.strip(), ""]
     return "\n".join(lines)
 
@@ -473,7 +473,7 @@ def _fanout_section(fanout: Any) -> list[str]:
     return lines
 
 
-def _memory_section(memory: Any) -> list[str]:
+def _memory_section(memory: Any, interactions: Any) -> list[str]:
     lines = ["## 5. Memory", ""]
     if not isinstance(memory, dict) or "main" not in memory:
         return [*lines, "Not run.", ""]
@@ -498,6 +498,19 @@ def _memory_section(memory: Any) -> list[str]:
                     f"{r['ready_s']:.1f}",
                 )
             )
+    after = interactions.get("main") if isinstance(interactions, dict) else None
+    if isinstance(after, dict) and isinstance(after.get("rss_after"), dict):
+        served = after["rss_after"]
+        rows.append(
+            (
+                f"the same, after serving {after['count']:,} interactions (benchmark 3)",
+                f"{served['rss_mb']:.1f}",
+                f"{served.get('anon_mb', 0):.1f}",
+                f"{served.get('file_mb', 0):.1f}",
+                f"{served.get('uss_mb', 0):.1f}",
+                "-",
+            )
+        )
     lines += _table(
         ("Bot process", "RSS MB", "Anonymous MB", "File-backed MB", "USS MB", "Start -> ready s"),
         rows,
