@@ -182,3 +182,12 @@ def test_write_keeps_the_raw_numbers_as_json(tmp_path: Path) -> None:
     report.write(results, tmp_path / "docs" / "benchmarks.md", tmp_path / "out" / "r.json")
     assert (tmp_path / "docs" / "benchmarks.md").read_text().startswith("# Benchmarks")
     assert json.loads((tmp_path / "out" / "r.json").read_text())["fanout"]["sent"] == 10_000
+
+
+def test_sections_carried_from_an_earlier_run_are_named_with_its_date() -> None:
+    results = good_results()
+    results["carried"] = {"fanout": "2025-01-01 00:00 UTC"}
+    assert (
+        "Not rerun this time (`--only`), shown from earlier runs: fanout (run of "
+        "2025-01-01 00:00 UTC)." in report.render(results)
+    )
