@@ -5,6 +5,7 @@
     python -m bench --only fanout        # one benchmark (repeat --only for more); the others'
                                          # sections are kept from the last run of that mode
     python -m bench --out /tmp/bench.md
+    python -m bench --only fanout --profile  # py-spy flame graphs of the bot process
 
 Benchmarks, in the order they run: extraction (with ingestion), queries, memory,
 interactions, fanout. The large database is generated once and cached in bench/out/.
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bench import report
+from bench import botprocess, report
 from bench.machine import describe
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -327,6 +328,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="the Markdown report (default docs/benchmarks.md)")
     parser.add_argument("--fanout-limit", type=float, help="the fake's global requests/s")
     parser.add_argument("--fanout-rate", type=float, help="the bot's daily posts per second")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="record each bot process with py-spy into bench/out/profiles/*.svg",
+    )
     return parser.parse_args(argv)
 
 
@@ -340,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = replace(sizes, limit=args.fanout_limit)
     if args.fanout_rate is not None:
         sizes = replace(sizes, rate=args.fanout_rate)
+    if args.profile:
+        botprocess.profile_dir = OUT_DIR / "profiles"
     names = list(args.only or NAMES)
     out = args.out or (OUT_DIR / "benchmarks-quick.md" if args.quick else DEFAULT_OUT)
     raw = OUT_DIR / ("results-quick.json" if args.quick else "results.json")

@@ -42,6 +42,11 @@ class BotProcessError(RuntimeError):
 # -- the parent side --------------------------------------------------------------------------
 
 
+# When set (python -m bench --profile), every bot process is recorded by py-spy into this
+# folder as a flame graph named after its log file.
+profile_dir: Path | None = None
+
+
 class BotProcess:
     """A running child bot. Start with :meth:`start`, stop with :meth:`stop` (or
     ``async with``)."""
@@ -49,6 +54,7 @@ class BotProcess:
     def __init__(self, process: asyncio.subprocess.Process, log_path: Path) -> None:
         self.process = process
         self.log_path = log_path
+        self.profiler: asyncio.subprocess.Process | None = None
         self._events: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._reader = asyncio.create_task(self._read_stdout())
 
@@ -102,7 +108,28 @@ class BotProcess:
                 stderr=log_file,
                 limit=2**20,
             )
-        return cls(process, log_path)
+        child = cls(process, log_path)
+        if profile_dir is not None:
+            await child._start_profiler(profile_dir / f"{log_path.stem}.svg")
+        return child
+
+    async def _start_profiler(self, output: Path) -> None:
+        """py-spy records the bot until it exits (the samples include idle time waiting on
+        the network, so look at the bot's own frames)."""
+        output.parent.mkdir(parents=True, exist_ok=True)
+        py_spy = Path(sys.executable).with_name("py-spy")
+        self.profiler = await asyncio.create_subprocess_exec(
+            str(py_spy) if py_spy.exists() else "py-spy",
+            "record",
+            "--pid",
+            str(self.pid),
+            "--rate",
+            "200",
+            "--output",
+            str(output),
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
 
     async def _read_stdout(self) -> None:
         assert self.process.stdout is not None
@@ -157,6 +184,9 @@ class BotProcess:
             except TimeoutError:
                 self.process.kill()
                 await self.process.wait()
+        if self.profiler is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.profiler.wait(), within)  # it writes its file
         self._reader.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._reader
