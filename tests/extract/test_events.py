@@ -86,3 +86,24 @@ def test_events_name_the_programmes_of_their_clause() -> None:
 def test_anchored_relative_dates_across_sentences_of_a_paragraph() -> None:
     got = dates_of("The office opened in 2003. The following year it moved.\n\nThe next year X.")
     assert got == [("2003", None), ("2004", None)]
+
+
+def test_milestone_lists() -> None:
+    body = (
+        "# Milestones\n\n- 1994 Georgia joins the Partnership for Peace (PfP).\n"
+        "- 2004 (October) NATO agrees Georgia's first Individual Partnership Action Plan.\n"
+        "- April 2008: At the Bucharest Summit, Allied leaders agree that Georgia will "
+        "become a member of NATO.\n- 2016-2018: Georgia hosts joint exercises."
+    )
+    facts = facts_of(body, header="")
+    assert [(e.date, e.end, e.summary) for e in facts.events] == [
+        ("1994", None, "Georgia joins the Partnership for Peace (PfP)"),
+        ("2004-10", None, "NATO agrees Georgia's first Individual Partnership Action Plan"),
+        (
+            "2008-04",
+            None,
+            "At the Bucharest Summit, Allied leaders agree that Georgia will become a member "
+            "of NATO",
+        ),
+        ("2016", "2018", "Georgia hosts joint exercises"),
+    ]
