@@ -274,10 +274,15 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 
 
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
+
+
 def _strip_markup(text: str) -> str:
-    """Drop Markdown emphasis and link targets so the prose reads plainly."""
+    """Drop Markdown emphasis, link targets and reference-page citation marks ("[1]") so
+    the prose reads plainly."""
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)
+        text = _CITATION.sub("", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
     return " ".join(text.split())

@@ -164,3 +164,10 @@ def test_exactly_five_megabytes_is_accepted() -> None:
     text = body + "a" * (MAX_BYTES - len(body) - 2) + ".\n"
     assert len(text.encode()) == MAX_BYTES
     assert parse_text(text).published_on == date(2018, 11, 29)
+
+
+def test_reference_page_citation_marks_are_dropped() -> None:
+    article = parse_text(
+        "NATO was founded in 1949.[1] Greece joined in 1952.[2][citation needed]\n"
+    )
+    assert article.paragraphs == ("NATO was founded in 1949. Greece joined in 1952.",)

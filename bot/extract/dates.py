@@ -79,6 +79,8 @@ _PATTERN = re.compile(
             # "in June of that year", "late September of the following year"
             rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
             r"the\s+next|the\s+previous)\s+year(?![\w])",
+            # "1949–present": a range still running
+            rf"(?<![\w$€£¥#.,/:-])(?P<yp_y>{_YEAR})\s*(?:-|–|—)\s*(?:present|today|now)\b",
             # milestone lists: "2004 (October) NATO agrees ..."
             rf"(?<![\w$€£¥#.,/:-])(?P<ypm_y>{_YEAR})\s*\(\s*(?P<ypm_m>{_MONTH})\s*\)",
             rf"(?<![\w$€£¥#.,/:-])(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>{_YEAR}|\d{{2}})"
@@ -365,6 +367,8 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             return _valid(_Atom(start, end, kind, (year, month, day), cue=cue))
     if g["my_m"]:
         return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
+    if g["yp_y"]:
+        return _Atom(start, end, "abs", (int(g["yp_y"]), None, None), cue="since")
     if g["ypm_y"]:
         return _Atom(start, end, "abs", (int(g["ypm_y"]), _month(g["ypm_m"]), None), cue=cue)
     if g["moy_m"]:

@@ -157,3 +157,8 @@ def test_ambiguous_numeric_dates_are_skipped() -> None:
 def test_cues_are_recorded() -> None:
     spans = find_dates("Until 1991 it ruled, after 2001 it fell, by 2005 it grew.", PUB).spans
     assert [s.cue for s in spans] == ["until", "after", "by"]
+
+
+def test_ranges_running_to_the_present_are_open() -> None:
+    (span,) = find_dates("The alliance (1949–present) grew.", PUB).spans
+    assert (span.text_date, span.text_end, span.open_ended) == ("1949", None, True)
