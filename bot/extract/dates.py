@@ -381,7 +381,11 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
         if b <= a or b - a > 200:
             return _Atom(start, end, "skip")
-        if _quantity_context(sentence, start, end, cue) or _names_it(sentence, start):
+        if (
+            _quantity_context(sentence, start, end, cue)
+            or _names_it(sentence, start)
+            or _code_before(sentence, start)
+        ):
             return None
         return _Atom(start, end, "abs", (a, None, None), (b, None, None), cue=cue)
     if g["dec_y"]:
@@ -497,11 +501,7 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
     # "1000 BC", "a 2000-strong force", "45 percent", "from 1990 levels" (a reference point).
     if _NOT_A_YEAR_AFTER.match(sentence, end):
         return False
-    before = sentence[max(0, start - 25) : start].rstrip()
-    if before.endswith(("$", "€", "£", "¥", "#", "№")):
-        return False
-    prev_word = before.rsplit(None, 1)[-1] if before else ""
-    if prev_word.lower().strip(".,;:()") in _NON_DATE_BEFORE:
+    if _code_before(sentence, start):
         return False
     if _quantity_context(sentence, start, end, cue):
         return False
@@ -513,6 +513,15 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|\s+(?:levels?|baseline|prices|terms|values|figures)\b"
 )
 _WORD_BEFORE_SPACE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
+
+
+def _code_before(sentence: str, start: int) -> bool:
+    """ "$1994 million", "page 1997", "pp. 1994–1997", "No. 2001": money, pages, numbers."""
+    before = sentence[max(0, start - 25) : start].rstrip()
+    if before.endswith(("$", "€", "£", "¥", "#", "№")):
+        return True
+    prev_word = before.rsplit(None, 1)[-1] if before else ""
+    return prev_word.lower().strip(".,;:()") in _NON_DATE_BEFORE
 
 
 def _names_it(sentence: str, start: int) -> bool:
@@ -531,7 +540,7 @@ def _names_it(sentence: str, start: int) -> bool:
         and low not in MONTHS
         and low not in _CUE_WORDS
         and low not in _MODIFIERS
-        and low not in ("the", "a", "an")
+        and low not in ("the", "a", "an", "q1", "q2", "q3", "q4", "h1", "h2", "fy")
         # A sentence's first word is capitalised anyway: "Founded 1994" is not a name.
         and not (
             _sentence_start(sentence, start - len(before) + prev.start(1))

@@ -31,6 +31,7 @@ def found(sentence: str, published_on: date | None = PUB) -> list[tuple[str, str
         ("It was founded in 1994.", [("1994", None)]),
         ("The 1994 summit was short.", [("1994", None)]),
         ("Growth slowed in mid-2014.", [("2014", None)]),
+        ("Revenue rose in Q3 2019.", [("2019", None)]),
         ("It ran from 2002 to 2014.", [("2002", "2014")]),
         ("It ran from 2002 to the end of the NATO-led operation in 2014.", [("2002", "2014")]),
         ("It ran in 2002-2014.", [("2002", "2014")]),
@@ -89,6 +90,7 @@ def test_decades_are_year_ranges(sentence: str, expected: tuple[str, str]) -> No
         "It lasted for a two-year period, a 10-year plan for 20 years.",
         "The pre-1990 rules changed.",
         "Vision 2030 and the Strategy 2022–2026 were discussed.",
+        "See pp. 1994–1997 of the report and No. 2001.",
     ],
 )
 def test_numbers_that_are_not_dates(sentence: str) -> None:
