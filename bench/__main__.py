@@ -122,17 +122,23 @@ def cached_database(sizes: Sizes, out_dir: Path = OUT_DIR) -> tuple[Path, dict[s
     path = out_dir / database_key(sizes)
     if path.exists():
         return path, {"cached": True, "generated_s": None}
-    for stale in out_dir.glob("bigdb-*.db*"):
-        stale.unlink()
-    # Generated under another name and renamed when complete: an interrupted run never
-    # leaves a half-made database that a later run would trust.
+    # Generated under another name and renamed when complete: an interrupted or failed run
+    # never leaves a half-made database that a later run would trust.
     partial = out_dir / ("partial-" + path.name)
-    info = generate(
-        partial, events=sizes.events, programmes=sizes.programmes, articles=sizes.db_articles
-    )
-    for suffix in ("-wal", "-shm"):
-        Path(str(partial) + suffix).unlink(missing_ok=True)
+    try:
+        info = generate(
+            partial, events=sizes.events, programmes=sizes.programmes, articles=sizes.db_articles
+        )
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        for suffix in ("-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
     partial.rename(path)
+    for stale in [*out_dir.glob("bigdb-*.db*"), *out_dir.glob("partial-bigdb-*.db*")]:
+        if stale != path:
+            stale.unlink()
     return path, {"cached": False, "generated_s": round(info.seconds, 1)}
 
 

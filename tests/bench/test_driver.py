@@ -88,3 +88,22 @@ def test_the_daily_pacing_follows_the_limit_unless_given() -> None:
     assert driver.pacing_rate(replace(TINY, limit=50.0, rate=None)) == 47.0
     assert driver.pacing_rate(replace(TINY, limit=250.0, rate=None)) == 235.0
     assert driver.pacing_rate(replace(TINY, rate=12.0)) == 12.0
+
+
+def test_a_failed_generation_leaves_the_previous_database_and_no_partial_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import bench.bigdb
+
+    older = tmp_path / "bigdb-older.db"
+    older.write_text("the last good one")
+
+    def failing_generate(path: Path, **sizes: int) -> BigDb:
+        Path(path).write_text("half")
+        raise RuntimeError("schema changed under the generator")
+
+    monkeypatch.setattr(bench.bigdb, "generate", failing_generate)
+    with pytest.raises(RuntimeError):
+        driver.cached_database(TINY, tmp_path)
+    assert older.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bigdb-older.db"]
