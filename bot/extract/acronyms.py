@@ -180,6 +180,11 @@ def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | No
     return Definition(token.group(1), name, start, paren.end(), start + len(name), paren.end())
 
 
+def matches(acronym: str, name_words: tuple[str, ...]) -> bool:
+    """Can `acronym` be read off `name_words` by the definition rule above?"""
+    return _matches(_letters(acronym), name_words)
+
+
 def _letters(acronym: str) -> tuple[str, ...]:
     core = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
     return tuple(ch.lower() for ch in core if ch.isalnum())

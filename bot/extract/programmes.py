@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.extract.acronyms import Definition, find_definitions, initials, is_acronym
+from bot.extract.acronyms import matches as _acronym_matches
 from bot.extract.vocabulary import words
 from bot.facts import Programme
 
@@ -52,7 +53,7 @@ HEADS = words(
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
-    Commonwealth Act Panel
+    Commonwealth Act Panel Office
     """
 )
 # Heads that only count when the text gives the name an acronym (too often generic).
@@ -96,7 +97,7 @@ _DEMONYM = re.compile(
     r"Welsh|Irish|Scottish|British|English|Finnish|Danish|Swedish|Polish|Turkish|National|"
     r"International|Global|Regional|Federal|State)$"
 )
-_GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate|Office)\b")
+_GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate)\b")
 
 _CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(?![A-Za-z])"
 # Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
@@ -226,14 +227,14 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
             tail = _composite_tail(sentence, d.paren_end)
             if tail:
                 # "Afghan National Army (ANA) Trust Fund": the body is the whole name.
-                full = f"{name} {tail.group(1)}"
+                full = f"{name} {tail[0]}"
                 if _acceptable(full, with_acronym=False):
                     whole = add(None, full, index, defining=True)
-                    whole.variants.add(sentence[d.start : tail.end()])
+                    whole.variants.add(sentence[d.start : tail[1]])
                     if _acceptable(name, with_acronym=True):
                         inner = lookup(d.acronym, None) or add(d.acronym, name, index, True)
                         inner.inner = inner.defined_in == index and not inner.part_of
-                claimed[index].append((d.start, tail.end()))
+                claimed[index].append((d.start, tail[1]))
                 continue
             if not _acceptable(name, with_acronym=True):
                 claimed[index].append((d.start, d.end))
@@ -268,6 +269,11 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
     for index, ms in enumerate(mentions):
         for key in dict.fromkeys(m.key for m in ms):
             where.setdefault(key, []).append(index)
+    for d in live:  # a relation to something that is not a programme goes
+        if d.part_of not in live_keys:
+            d.part_of = None
+        if d.succeeded_by not in live_keys:
+            d.succeeded_by = None
     programmes = tuple(_finish(d, sentences, where.get(d.key, [])) for d in live)
     return ProgrammeScan(programmes, mentions)
 
@@ -276,9 +282,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9&]+)\s+$")
 
 
 def _extend_with_parent(sentence: str, d: Definition, defined: set[str]) -> tuple[str, str | None]:
-    """ "PfP Planning and Review Process (PARP)": the name keeps a defined acronym before it."""
+    """ "PfP Planning and Review Process (PARP)": the name keeps an acronym standing right
+    before it, and is part of that programme (dropped later if no programme has it)."""
     before = _WORD_BEFORE.search(sentence, max(0, d.start - 30), d.start)
-    if before and before.group(1) in defined and is_acronym(before.group(1)):
+    if before and is_acronym(before.group(1)):
         return f"{before.group(1)} {d.name}", before.group(1)
     first = d.name.split()[0]
     if first in defined and is_acronym(first):
@@ -286,13 +293,21 @@ def _extend_with_parent(sentence: str, d: Definition, defined: set[str]) -> tupl
     return d.name, None
 
 
-_TAIL = re.compile(rf"\s+((?:{_CAPWORD}\s+){{0,3}}({_CAPWORD}))(?![\w-])")
+_TAIL = re.compile(rf"\s+({_CAPWORD}(?:\s+(?:(?:and|of|for|on)\s+)?{_CAPWORD}){{0,4}})(?![\w-])")
 
 
-def _composite_tail(sentence: str, paren_end: int) -> re.Match[str] | None:
+def _composite_tail(sentence: str, paren_end: int) -> tuple[str, int] | None:
+    """ "(ANA) Trust Fund", "(OCC) Evaluation and Feedback Programme": the capitalised words
+    after a definition, up to the last head noun among them, and where they end."""
     tail = _TAIL.match(sentence, paren_end)
-    if tail and tail.group(2) in HEADS and tail.group(2) not in _ACRONYM_ONLY_HEADS:
-        return tail
+    if tail is None:
+        return None
+    words_ = list(re.finditer(r"\S+", tail.group(1)))
+    for word in reversed(words_):
+        text = word.group()
+        if text in HEADS and text not in _ACRONYM_ONLY_HEADS:
+            end = tail.start(1) + word.end()
+            return sentence[tail.start(1) : end], end
     return None
 
 
@@ -343,6 +358,8 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
             return False
         if head == "International" and len(content) == 2:
             return True  # "Rotary International"
+        if head == "Office" and not any(is_acronym(w) for w in content):
+            return False  # "NATO Liaison Office" is a body; "the Foreign Office" a ministry
         if not _is_head(head) or singular in _ACRONYM_ONLY_HEADS:
             return False
     return True
@@ -664,7 +681,18 @@ def _derive_acronyms(
         if d.acronym or not d.name:
             continue
         letters = initials(d.name)
-        if len(letters) < 2 or letters in taken:
+        # "PfP" used in the text for the "Partnership for Peace" named without it
+        spelled = next(
+            (
+                t
+                for t in sorted(tokens)
+                if t not in taken and t != letters and _matches_name(t, d.name)
+            ),
+            None,
+        )
+        if spelled is not None:
+            letters = spelled
+        elif len(letters) < 2 or letters in taken:
             continue
         used_alone = letters in tokens
         if used_alone or (d.key in related and len(letters) >= _SIGNIFICANT_INITIALS):
@@ -680,6 +708,14 @@ def _derive_acronyms(
                 if other.succeeded_by == old:
                     other.succeeded_by = letters
     return renamed, rescan
+
+
+def _matches_name(acronym: str, name: str) -> bool:
+    """Could `acronym` abbreviate `name` (the rule of acronym definitions)?"""
+    if not any(ch.islower() for ch in acronym):
+        return False  # all-capital tokens are covered by the initials rule
+    words_ = tuple(w.rstrip(".") for w in name.split())
+    return _acronym_matches(acronym, words_)
 
 
 def _finish(draft: _Draft, sentences: Sequence[str], mentioned: list[int]) -> Programme:

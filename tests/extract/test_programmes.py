@@ -94,6 +94,7 @@ def test_names_without_acronym() -> None:
         "Its first effort, Project Mercury, ran until 1963, and the Apollo program followed.",
         "It joined the Council of the EU and the Temporary Framework for State Aid.",
         "Rotary International launched the effort.",
+        "The NATO Liaison Office opened in 1999, but the Foreign Office objected.",
     )
     assert {
         "International Anti-Terrorism Training Centre",
@@ -102,7 +103,9 @@ def test_names_without_acronym() -> None:
         "Council of the EU",
         "Temporary Framework for State Aid",
         "Rotary International",
+        "NATO Liaison Office",
     } <= set(found)
+    assert "Foreign Office" not in found
 
 
 def test_not_programmes() -> None:
@@ -141,3 +144,21 @@ def test_normalise_merges_spellings() -> None:
         "Partnership for Peace program"
     )
     assert normalise("International Training Centre") == normalise("International Training Center")
+
+
+def test_partner_page_style_names() -> None:
+    found = programmes(
+        "Kazakhstan joined the Partnership for Peace programme in 1994.",
+        "It takes part in the Science for Peace and Security (SPS) Programme and the "
+        "Building Integrity (BI) Programme.",
+        "It joined the PfP Planning and Review Process (PARP) in 2002 and the Operational "
+        "Capabilities Concept (OCC) Evaluation and Feedback Programme in 2007.",
+        "The World Meteorological Organization (WMO) and the United Nations Environment "
+        "Programme (UNEP) set it up.",
+    )
+    assert found["PfP"].name == "Partnership for Peace"  # "PfP" used, never defined
+    assert found["PARP"].part_of == "PfP"
+    assert found["SPS"].name == "Science for Peace and Security Programme"
+    assert "Operational Capabilities Concept Evaluation and Feedback Programme" in found
+    assert found["WMO"].name == "World Meteorological Organization"
+    assert found["UNEP"].name == "United Nations Environment Programme"
