@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 
 from bot.daytext import BadDate
-from cogs.ui.limits import shorten
+from cogs.ui.markdown import code
 from cogs.ui.respond import send_ephemeral
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def user_message(error: BaseException) -> str | None:
     if isinstance(error, UserFacingError | BadDate):
         return str(error)
     if isinstance(error, app_commands.TransformerError):
-        return f"`{shorten(str(error.value), 50)}` is not a valid value here."
+        return f"{code(str(error.value), 60)} is not a valid value for this option."
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
     if isinstance(error, app_commands.NoPrivateMessage):
