@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot.facts import Facts
 from bot.store import ingest as _ingest
-from bot.store import queries
+from bot.store import queries, search
 from bot.store.db import connect, migrate
 from bot.store.programme_index import ProgrammeIndex
 from bot.store.results import (
@@ -153,8 +153,8 @@ class Store:
         return await queries.on_this_date(self._conn, month, day, today)
 
     async def search(self, query: str, limit: int = 10, offset: int = 0) -> SearchPage:
-        """See bot.store.queries.search."""
-        return await queries.search(self._conn, query, limit, offset)
+        """See bot.store.search.search."""
+        return await search.search(self._conn, query, limit, offset)
 
     async def sources(self, limit: int | None = None, offset: int = 0) -> list[SourceSummary]:
         """See bot.store.queries.sources."""

@@ -31,12 +31,21 @@ import aiosqlite
 from bot.facts import Event, Facts, Programme
 from bot.store.errors import InvalidFactsError, StoreError
 from bot.store.names import acronym_key, fold, name_key
-from bot.store.results import IngestResult
+from bot.store.results import IngestResult, ProgrammeRef
+from bot.store.search import (
+    SEARCH_ARTICLE,
+    SEARCH_EVENT,
+    SEARCH_PROGRAMME,
+    index_entries,
+    search_rowid,
+    unindex_entries,
+)
 
-# search_index rowid = id * SEARCH_KINDS + kind code.
-SEARCH_KINDS = 4
-SEARCH_EVENT, SEARCH_PROGRAMME, SEARCH_ARTICLE = 1, 2, 3
-ALL_EVENTS = 0  # event_year_counts.programme_id for counts over every event
+ALL_EVENTS = 0  # event_counts.programme_id for counts over every event
+# A programme's explanation combines the descriptions of its oldest EXPLANATION_MENTIONS
+# mentions, as many whole ones as fit in EXPLANATION_CHARS.
+EXPLANATION_MENTIONS = 20
+EXPLANATION_CHARS = 2000
 
 _DATE_FORMS = {
     "year": re.compile(r"^\d{4}$"),
@@ -66,10 +75,6 @@ class IngestOutcome:
     result: IngestResult
     # Programmes created, changed or deleted: the in-memory index refreshes these.
     touched_programmes: frozenset[int]
-
-
-def search_rowid(kind: int, row_id: int) -> int:
-    return row_id * SEARCH_KINDS + kind
 
 
 def source_url(source: str | None) -> str | None:
@@ -138,9 +143,10 @@ def event_row(index: int, event: Event) -> EventRow:
     )
 
 
-def combine_descriptions(descriptions: Iterable[str]) -> str:
+def combine_descriptions(descriptions: Iterable[str], max_chars: int = EXPLANATION_CHARS) -> str:
     """One explanation from several articles' descriptions of a programme: in the given order,
-    without blanks, repeats, or descriptions that another one already contains."""
+    without blanks, repeats, or descriptions that another one already contains; whole
+    descriptions only, as many as fit in `max_chars` (the first always does)."""
     kept: list[str] = []
     folded: list[str] = []
     for text in descriptions:
@@ -152,7 +158,14 @@ def combine_descriptions(descriptions: Iterable[str]) -> str:
         survivors = [(t, k) for t, k in zip(kept, folded, strict=True) if k not in key]
         kept = [t for t, _ in survivors] + [text]
         folded = [k for _, k in survivors] + [key]
-    return "\n\n".join(kept)
+    shown: list[str] = []
+    used = 0
+    for text in kept:
+        if shown and used + len(text) + 2 > max_chars:
+            break
+        shown.append(text)
+        used += len(text) + 2
+    return "\n\n".join(shown)
 
 
 async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetime) -> IngestOutcome:
@@ -237,9 +250,8 @@ async def _ingest(
             (*values, article_id),
         )
 
-    await conn.execute(
-        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        (search_rowid(SEARCH_ARTICLE, article_id), article.title, article.source or ""),
+    await index_entries(
+        conn, [(search_rowid(SEARCH_ARTICLE, article_id), article.title, article.source or "")]
     )
     await conn.executemany(
         "INSERT INTO people (article_id, position, name, role) VALUES (?, ?, ?, ?)",
@@ -304,18 +316,18 @@ async def _unchanged(
 
 async def _remove_facts(conn: aiosqlite.Connection, article_id: int) -> set[int]:
     """Delete an article's facts (not the article row); returns the programmes it mentioned."""
-    deltas: Counter[tuple[int, int, int]] = Counter()
-    for start_year, end_year in await conn.execute_fetchall(
-        "SELECT start_year, end_year FROM events WHERE article_id = ?", (article_id,)
+    deltas: Counter[tuple[int, str, int]] = Counter()
+    for starts_on, end_year in await conn.execute_fetchall(
+        "SELECT date, end_year FROM events WHERE article_id = ?", (article_id,)
     ):
-        _count_event(deltas, ALL_EVENTS, start_year, end_year, -1)
-    for programme_id, start_year, end_year in await conn.execute_fetchall(
-        "SELECT ep.programme_id, ep.start_year, ep.end_year FROM events e "
+        _count_event(deltas, ALL_EVENTS, starts_on, end_year, -1)
+    for programme_id, starts_on, end_year in await conn.execute_fetchall(
+        "SELECT ep.programme_id, ep.date, ep.end_year FROM events e "
         "JOIN event_programmes ep ON ep.event_id = e.id WHERE e.article_id = ?",
         (article_id,),
     ):
-        _count_event(deltas, programme_id, start_year, end_year, -1)
-    await _apply_year_counts(conn, deltas)
+        _count_event(deltas, programme_id, starts_on, end_year, -1)
+    await _apply_counts(conn, deltas)
 
     touched = {
         int(row[0])
@@ -324,13 +336,13 @@ async def _remove_facts(conn: aiosqlite.Connection, article_id: int) -> set[int]
             (article_id,),
         )
     }
-    await conn.execute(
-        "DELETE FROM search_index WHERE rowid IN "
-        "(SELECT id * ? + ? FROM events WHERE article_id = ?)",
-        (SEARCH_KINDS, SEARCH_EVENT, article_id),
+    event_ids = await conn.execute_fetchall(
+        "SELECT id FROM events WHERE article_id = ?", (article_id,)
     )
-    await conn.execute(
-        "DELETE FROM search_index WHERE rowid = ?", (search_rowid(SEARCH_ARTICLE, article_id),)
+    await unindex_entries(
+        conn,
+        [search_rowid(SEARCH_ARTICLE, article_id)]
+        + [search_rowid(SEARCH_EVENT, row[0]) for row in event_ids],
     )
     for table in ("events", "programme_mentions", "programme_relations", "people"):
         await conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -435,21 +447,18 @@ async def _merge_programmes(conn: aiosqlite.Connection, source: int, target: int
     )
     await conn.execute("DELETE FROM event_programmes WHERE programme_id = ?", (source,))
     # An event may have named both: recount the target rather than add the two counts.
+    await conn.execute("DELETE FROM event_counts WHERE programme_id IN (?, ?)", (source, target))
     await conn.execute(
-        "DELETE FROM event_year_counts WHERE programme_id IN (?, ?)", (source, target)
-    )
-    await conn.execute(
-        "INSERT INTO event_year_counts (programme_id, year, starts, ends) "
-        "SELECT ?, year, sum(s), sum(e) FROM ("
-        "  SELECT start_year AS year, 1 AS s, 0 AS e FROM event_programmes WHERE programme_id = ?"
+        "INSERT INTO event_counts (programme_id, period, starts, ends) "
+        "SELECT ?, period, sum(s), sum(e) FROM ("
+        "  SELECT substr(date, 1, 7) AS period, 1 AS s, 0 AS e FROM event_programmes "
+        "  WHERE programme_id = ?"
         "  UNION ALL"
-        "  SELECT end_year, 0, 1 FROM event_programmes WHERE programme_id = ?"
-        ") GROUP BY year",
+        "  SELECT printf('%04d', end_year), 0, 1 FROM event_programmes WHERE programme_id = ?"
+        ") GROUP BY period",
         (target, target, target),
     )
-    await conn.execute(
-        "DELETE FROM search_index WHERE rowid = ?", (search_rowid(SEARCH_PROGRAMME, source),)
-    )
+    await unindex_entries(conn, [search_rowid(SEARCH_PROGRAMME, source)])
     await conn.execute("DELETE FROM programmes WHERE id = ?", (source,))
 
 
@@ -509,9 +518,9 @@ async def _insert_events(
         )
     ]
     links = []
-    deltas: Counter[tuple[int, int, int]] = Counter()
+    deltas: Counter[tuple[int, str, int]] = Counter()
     for event_id, row in zip(ids, rows, strict=True):
-        _count_event(deltas, ALL_EVENTS, row.start_year, row.end_year, 1)
+        _count_event(deltas, ALL_EVENTS, row.date, row.end_year, 1)
         linked: list[int] = []
         for key in row.programme_keys:
             programme_id = keys.get(key)  # programmes the article does not list are ignored
@@ -519,92 +528,102 @@ async def _insert_events(
                 linked.append(programme_id)
         for position, programme_id in enumerate(linked):
             links.append((programme_id, row.date, row.end_year, event_id, row.start_year, position))
-            _count_event(deltas, programme_id, row.start_year, row.end_year, 1)
+            _count_event(deltas, programme_id, row.date, row.end_year, 1)
     await conn.executemany(
         "INSERT INTO event_programmes (programme_id, date, end_year, event_id, start_year, "
         "position) VALUES (?, ?, ?, ?, ?, ?)",
         links,
     )
-    await conn.executemany(
-        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+    await index_entries(
+        conn,
         [
             (search_rowid(SEARCH_EVENT, event_id), row.summary, row.sentence)
             for event_id, row in zip(ids, rows, strict=True)
         ],
     )
-    await _apply_year_counts(conn, deltas)
+    await _apply_counts(conn, deltas)
+
+
+def start_period(date: str) -> str:
+    """The event_counts period an event starting on `date` counts in: its month, or its year
+    when it is dated to the year only."""
+    return date[:7]
+
+
+def end_period(end_year: int) -> str:
+    """The event_counts period an event ending in `end_year` counts its end in."""
+    return f"{end_year:04d}"
 
 
 def _count_event(
-    deltas: Counter[tuple[int, int, int]],
-    programme_id: int,
-    start_year: int,
-    end_year: int,
-    sign: int,
+    deltas: Counter[tuple[int, str, int]], programme_id: int, date: str, end_year: int, sign: int
 ) -> None:
-    # Keys: (programme, year, 0) counts starts, (programme, year, 1) counts ends.
-    deltas[(programme_id, start_year, 0)] += sign
-    deltas[(programme_id, end_year, 1)] += sign
+    # Keys: (programme, period, 0) counts starts, (programme, period, 1) counts ends.
+    deltas[(programme_id, start_period(date), 0)] += sign
+    deltas[(programme_id, end_period(end_year), 1)] += sign
 
 
-async def _apply_year_counts(
-    conn: aiosqlite.Connection, deltas: Counter[tuple[int, int, int]]
-) -> None:
-    per_year: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for (programme_id, year, which), delta in deltas.items():
-        per_year[(programme_id, year)][which] += delta
-    changes = [(p, y, s, e) for (p, y), (s, e) in per_year.items() if s or e]
+async def _apply_counts(conn: aiosqlite.Connection, deltas: Counter[tuple[int, str, int]]) -> None:
+    per_period: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for (programme_id, period, which), delta in deltas.items():
+        per_period[(programme_id, period)][which] += delta
+    changes = [(p, period, s, e) for (p, period), (s, e) in per_period.items() if s or e]
     await conn.executemany(
-        "INSERT INTO event_year_counts (programme_id, year, starts, ends) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (programme_id, year) DO UPDATE "
+        "INSERT INTO event_counts (programme_id, period, starts, ends) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (programme_id, period) DO UPDATE "
         "SET starts = starts + excluded.starts, ends = ends + excluded.ends",
         changes,
     )
-    await conn.execute("DELETE FROM event_year_counts WHERE starts = 0 AND ends = 0")
+    await conn.executemany(
+        "DELETE FROM event_counts WHERE programme_id = ? AND period = ? "
+        "AND starts = 0 AND ends = 0",
+        [(p, period) for p, period, _, _ in changes],
+    )
 
 
 async def _refresh_programmes(conn: aiosqlite.Connection, programme_ids: Iterable[int]) -> None:
     """Recompute the programmes' names, explanation, mention count and search entry from
     their mentions; delete those without mentions."""
     for programme_id in sorted(programme_ids):
-        mentions = await conn.execute_fetchall(
-            "SELECT m.acronym, m.name, m.description, m.article_id FROM programme_mentions m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.programme_id = ? "
-            "ORDER BY a.published_on IS NULL, a.published_on, m.article_id, m.position",
+        await unindex_entries(conn, [search_rowid(SEARCH_PROGRAMME, programme_id)])
+        counted = await _fetchone(
+            conn,
+            "SELECT count(DISTINCT article_id) FROM programme_mentions WHERE programme_id = ?",
             (programme_id,),
         )
-        await conn.execute(
-            "DELETE FROM search_index WHERE rowid = ?",
-            (search_rowid(SEARCH_PROGRAMME, programme_id),),
-        )
-        if not mentions:
-            await conn.execute(
-                "DELETE FROM event_year_counts WHERE programme_id = ?", (programme_id,)
-            )
+        if not counted or not counted[0]:
+            await conn.execute("DELETE FROM event_counts WHERE programme_id = ?", (programme_id,))
             await conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))
             continue
-        acronym = _most_common(m[0] for m in mentions)
-        name = _most_common(m[1] for m in mentions)
-        explanation = combine_descriptions(m[2] for m in mentions)
-        articles = len({m[3] for m in mentions})
+        acronym = await _most_used(conn, programme_id, "acronym")
+        name = await _most_used(conn, programme_id, "name")
+        descriptions = await conn.execute_fetchall(
+            "SELECT m.description FROM programme_mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.programme_id = ? "
+            "ORDER BY a.published_on IS NULL, a.published_on, m.article_id, m.position LIMIT ?",
+            (programme_id, EXPLANATION_MENTIONS),
+        )
+        explanation = combine_descriptions(row[0] for row in descriptions)
         await conn.execute(
             "UPDATE programmes SET acronym = ?, name = ?, explanation = ?, mentions = ? "
             "WHERE id = ?",
-            (acronym, name, explanation, articles, programme_id),
+            (acronym, name, explanation, counted[0], programme_id),
         )
-        label = f"{name} ({acronym})" if name and acronym else name or acronym
-        await conn.execute(
-            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-            (search_rowid(SEARCH_PROGRAMME, programme_id), label, explanation),
+        label = ProgrammeRef(programme_id, acronym, name).label
+        await index_entries(
+            conn, [(search_rowid(SEARCH_PROGRAMME, programme_id), label, explanation)]
         )
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    """The most frequent non-empty value; the earliest among equally frequent ones."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]  # most_common keeps first-seen order among ties
+async def _most_used(conn: aiosqlite.Connection, programme_id: int, column: str) -> str | None:
+    """The acronym or name (`column`) most mentions use; the earliest among equally used."""
+    row = await _fetchone(
+        conn,
+        f"SELECT {column} FROM programme_mentions WHERE programme_id = ? AND {column} IS NOT NULL "
+        f"GROUP BY {column} ORDER BY count(*) DESC, min(article_id), min(position) LIMIT 1",
+        (programme_id,),
+    )
+    return row[0] if row else None
 
 
 async def _fetchone(

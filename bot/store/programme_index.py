@@ -10,8 +10,9 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 
@@ -41,35 +42,46 @@ class IndexedProgramme:
 
 
 class _Tables:
-    """Lookup structures derived from the programmes; immutable once built."""
+    """Lookup structures derived from the programmes; immutable once built.
+
+    Inside, a programme is its rank: 0 for the most mentioned. Sets of candidates are sets of
+    ranks, so the best of them are simply the smallest numbers.
+    """
 
     def __init__(self, programmes: Iterable[IndexedProgramme]) -> None:
         ordered = sorted(programmes, key=lambda p: (-p.mentions, fold(p.ref.label), p.ref.id))
-        self.order = [p.ref.id for p in ordered]
-        self.rank = {pid: i for i, pid in enumerate(self.order)}
-        self.by_acronym: dict[str, int] = {}
+        self.ids = [p.ref.id for p in ordered]  # rank -> programme id
+        self.by_acronym: dict[str, int] = {}  # key -> rank of its most mentioned owner
         self.by_name: dict[str, int] = {}
         keyed: list[tuple[str, int]] = []
         postings: dict[str, set[int]] = {}
-        for p in ordered:  # most mentioned first, so setdefault keeps the best owner of a key
-            pid = p.ref.id
+        self.words: list[frozenset[str]] = []  # rank -> its words and acronyms
+        for rank, p in enumerate(ordered):
+            self.words.append(
+                frozenset(w for k in p.name_keys for w in k.split() if w not in STOPWORDS)
+                | p.acronym_keys
+            )
             for key in p.acronym_keys:
-                self.by_acronym.setdefault(key, pid)
-                keyed.append((key, pid))
-                postings.setdefault(key, set()).add(pid)
+                self.by_acronym.setdefault(key, rank)
+                keyed.append((key, rank))
             for key in p.name_keys:
-                self.by_name.setdefault(key, pid)
-                keyed.append((key, pid))
-                for word in key.split():
-                    if word not in STOPWORDS:
-                        postings.setdefault(word, set()).add(pid)
+                self.by_name.setdefault(key, rank)
+                keyed.append((key, rank))
+            for word in self.words[rank]:
+                postings.setdefault(word, set()).add(rank)
         keyed.sort()
         self.prefix_keys = [k for k, _ in keyed]
-        self.prefix_ids = [pid for _, pid in keyed]
+        self.prefix_ranks = [r for _, r in keyed]
         self.names = [k for p in ordered for k in sorted(p.name_keys)]
-        self.name_ids = [p.ref.id for p in ordered for _ in p.name_keys]
+        self.name_ranks = [r for r, p in enumerate(ordered) for _ in p.name_keys]
         self.vocabulary = sorted(postings)
-        self.postings = {w: frozenset(ids) for w, ids in postings.items()}
+        self.postings = {w: frozenset(ranks) for w, ranks in postings.items()}
+        self.short_answers: dict[tuple[str, str, int], list[int]] = {}
+
+    def starting(self, keys: list[str], prefix: str) -> tuple[int, int]:
+        """The slice of sorted `keys` that start with `prefix`."""
+        start = bisect_left(keys, prefix)
+        return start, bisect_left(keys, prefix + "\U0010ffff", lo=start)
 
 
 class ProgrammeIndex:
@@ -101,20 +113,24 @@ class ProgrammeIndex:
         return self._built
 
     def resolve(self, query: str) -> int | None:
-        """The programme `query` names, or None when it names none (or several equally well).
+        """The id of the programme `query` names, or None when it names none (or several
+        equally well).
 
         Tries, in order: "Name (ACR)" labels, the exact acronym (so "PfP" never loses to a
         fuzzy name), the exact normalised name, and a close whole-name typo match.
         """
-        text = " ".join(query.split())
+        rank = self._resolve(" ".join(query.split()))
+        return None if rank is None else self._tables.ids[rank]
+
+    def _resolve(self, text: str) -> int | None:
         if not text:
             return None
         tables = self._tables
         label = _LABEL.match(text)
         if label:
-            found = tables.by_acronym.get(acronym_key(label["acronym"])) or tables.by_name.get(
-                name_key(label["name"])
-            )
+            found = tables.by_acronym.get(acronym_key(label["acronym"]))
+            if found is None:
+                found = tables.by_name.get(name_key(label["name"]))
             if found is not None:
                 return found
         found = tables.by_acronym.get(acronym_key(text))
@@ -133,11 +149,11 @@ class ProgrammeIndex:
         )
         if not matches:
             return None
-        best_score, best_id = matches[0][1], tables.name_ids[matches[0][2]]
+        best_score, best = matches[0][1], tables.name_ranks[matches[0][2]]
         for _, score, index in matches[1:]:
-            if tables.name_ids[index] != best_id and score > best_score - RESOLVE_MARGIN:
+            if tables.name_ranks[index] != best and score > best_score - RESOLVE_MARGIN:
                 return None
-        return best_id
+        return best
 
     def suggest(self, query: str, limit: int = 5) -> list[ProgrammeRef]:
         """Up to `limit` programmes `query` may have meant, best first."""
@@ -145,93 +161,130 @@ class ProgrammeIndex:
 
     def choices(self, current: str, limit: int = 25) -> list[ProgrammeRef]:
         """Autocomplete: programmes whose acronym or name starts with `current`, then those
-        with words starting with its words, then typo matches; the most mentioned first within
+        whose words start with its words, then typo matches; the most mentioned first within
         each group. An empty `current` gives the most mentioned programmes."""
         if limit <= 0:
             return []
         if not current.strip():
-            return self._refs(self._tables.order[:limit])
+            return self.top(limit)
         return self._refs(self._ranked(current, limit))
 
     def top(self, limit: int) -> list[ProgrammeRef]:
         """The `limit` most mentioned programmes."""
-        return self._refs(self._tables.order[:limit])
+        return self._refs(range(min(limit, len(self._tables.ids))))
 
-    def _refs(self, ids: Iterable[int]) -> list[ProgrammeRef]:
-        return [self._programmes[i].ref for i in ids]
+    def _refs(self, ranks: Iterable[int]) -> list[ProgrammeRef]:
+        ids = self._tables.ids
+        return [self._programmes[ids[r]].ref for r in ranks]
 
     def _ranked(self, text: str, limit: int) -> list[int]:
         tables = self._tables
-        found: list[int] = []
-        seen: set[int] = set()
-
-        def take(candidates: Iterable[int]) -> bool:
-            fresh = [c for c in candidates if c not in seen]
-            for pid in heapq.nsmallest(limit - len(found), fresh, key=tables.rank.__getitem__):
-                found.append(pid)
-                seen.add(pid)
-            return len(found) >= limit
-
         key = name_key(text)
         acronym = acronym_key(text)
         if not key and not acronym:
-            return found
-        # 1. Acronyms and names that start with the text.
-        prefixes = {key, acronym} - {""}
-        if take({pid for p in prefixes for pid in self._with_prefix(p)}):
-            return found
-        # 2. Names whose words start with the text's words (the last word may be unfinished).
-        tokens = [w for w in words(text) if w not in STOPWORDS] or words(text)
-        if not tokens:
-            return found
-        per_token = [self._word_matches(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens)]
-        if all(per_token) and take(frozenset.intersection(*per_token)):
-            return found
-        # 3. Typos: words close to the text's words, most words matched first.
-        typo_matches = [self._similar_words(t) | m for t, m in zip(tokens, per_token, strict=True)]
-        hits: dict[int, int] = {}
-        for ids in typo_matches:
-            for pid in ids:
-                hits[pid] = hits.get(pid, 0) + 1
-        needed = max(1, len(tokens) - 1)
-        for count in range(len(tokens), needed - 1, -1):
-            if take(pid for pid, n in hits.items() if n == count):
-                return found
-        # 4. Whole-name similarity, best first.
-        if key:
+            return []
+        # One or two letters match thousands of names: remember their answers.
+        short = len(key) <= 2 and len(acronym) <= 2
+        if short and (key, acronym, limit) in tables.short_answers:
+            return tables.short_answers[(key, acronym, limit)]
+        found: list[int] = []
+
+        def take(candidates: Iterable[int]) -> bool:
+            fresh = set(candidates).difference(found)
+            found.extend(heapq.nsmallest(limit - len(found), fresh))
+            return len(found) >= limit
+
+        self._rank_into(take, key, acronym, text, limit)
+        if not found and key:
+            # Nothing shares a word with the text: fall back to whole-name similarity.
+            start, end = tables.starting(tables.names, key[0])  # typos spare the first letter
             similar = process.extract(
-                key, tables.names, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=SUGGEST_CUTOFF
+                key,
+                tables.names[start:end],
+                scorer=fuzz.ratio,
+                limit=limit * 2,
+                score_cutoff=SUGGEST_CUTOFF,
             )
-            for _, _, index in similar:
-                pid = tables.name_ids[index]
-                if pid not in seen:
-                    found.append(pid)
-                    seen.add(pid)
-                    if len(found) >= limit:
-                        break
+            ranks = dict.fromkeys(tables.name_ranks[start + i] for _, _, i in similar)
+            found.extend(list(ranks)[:limit])
+        if short:
+            tables.short_answers[(key, acronym, limit)] = found
         return found
 
-    def _with_prefix(self, prefix: str) -> list[int]:
+    def _rank_into(
+        self,
+        take: Callable[[Iterable[int]], bool],
+        key: str,
+        acronym: str,
+        text: str,
+        limit: int,
+    ) -> None:
+        """Feed `take` the candidates best group first, until it has enough."""
         tables = self._tables
-        start = bisect_left(tables.prefix_keys, prefix)
-        end = bisect_left(tables.prefix_keys, prefix + "\U0010ffff", lo=start)
-        return tables.prefix_ids[start:end]
+        # 1. Acronyms and names that start with the text.
+        prefixed: set[int] = set()
+        for prefix in {key, acronym} - {""}:
+            start, end = tables.starting(tables.prefix_keys, prefix)
+            prefixed.update(tables.prefix_ranks[start:end])
+        if take(prefixed):
+            return
+        # 2. Names with words starting with the text's words (the last may be unfinished).
+        tokens = [w for w in words(text) if w not in STOPWORDS] or words(text)
+        if not tokens:
+            return
+        *head, last = tokens
+        head_sets = [tables.postings.get(t, frozenset()) for t in head]
+        if all(head_sets):
+            if head_sets:
+                common = frozenset.intersection(*head_sets)
+                if len(common) > 200 and len(last) > 2:
+                    candidates = common & self._with_word_starting(last)
+                else:  # filter the best few rather than gather the last word's programmes
+                    matching = (
+                        r
+                        for r in sorted(common)
+                        if any(w.startswith(last) for w in tables.words[r])
+                    )
+                    # Earlier groups hold fewer than `limit`: twice as many covers their overlap.
+                    candidates = set(islice(matching, 2 * limit))
+            else:
+                candidates = self._with_word_starting(last)
+            if take(candidates):
+                return
+        # 3. Typos: words the index lacks are matched to similar words; names matching all
+        # words first, then all but one.
+        head_sets = [
+            found or self._with_similar_word(t) for t, found in zip(head, head_sets, strict=True)
+        ]
+        last_set = (
+            self._with_word_starting(last) if len(last) > 2 else frozenset()
+        ) or self._with_similar_word(last)
+        sets = [*head_sets, last_set]
+        if take(frozenset.intersection(*sets)) or len(sets) == 1:
+            return
+        for left_out in range(len(sets)):
+            if take(frozenset.intersection(*sets[:left_out], *sets[left_out + 1 :])):
+                return
 
-    def _word_matches(self, token: str, *, last: bool) -> frozenset[int]:
+    def _with_word_starting(self, prefix: str) -> frozenset[int]:
+        """Programmes with a word (or acronym) starting with `prefix`."""
         tables = self._tables
-        if not last:
-            return tables.postings.get(token, frozenset())
-        start = bisect_left(tables.vocabulary, token)
-        end = bisect_left(tables.vocabulary, token + "\U0010ffff", lo=start)
+        start, end = tables.starting(tables.vocabulary, prefix)
         if end - start == 1:
             return tables.postings[tables.vocabulary[start]]
         return frozenset().union(*(tables.postings[w] for w in tables.vocabulary[start:end]))
 
-    def _similar_words(self, token: str) -> frozenset[int]:
+    def _with_similar_word(self, token: str) -> frozenset[int]:
+        """Programmes with a word like `token` (a typo away; the first letter is trusted)."""
         if len(token) < 3:  # two letters are too little to guess a typo from
             return frozenset()
         tables = self._tables
+        start, end = tables.starting(tables.vocabulary, token[0])
         close = process.extract(
-            token, tables.vocabulary, scorer=fuzz.ratio, limit=10, score_cutoff=WORD_CUTOFF
+            token,
+            tables.vocabulary[start:end],
+            scorer=fuzz.ratio,
+            limit=10,
+            score_cutoff=WORD_CUTOFF,
         )
         return frozenset().union(*(tables.postings[w] for w, _, _ in close))

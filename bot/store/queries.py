@@ -6,53 +6,39 @@ are matched) and returns the plain values of bot.store.results.
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 import aiosqlite
 
 from bot.daytext import day_label
-from bot.store.ingest import (
-    ALL_EVENTS,
-    SEARCH_ARTICLE,
-    SEARCH_EVENT,
-    SEARCH_KINDS,
-    SEARCH_PROGRAMME,
-)
+from bot.store.ingest import ALL_EVENTS
 from bot.store.programme_index import IndexedProgramme, ProgrammeIndex
 from bot.store.results import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
     DatedEntry,
     EventEntry,
     OnThisDate,
     ProgrammeDetail,
     ProgrammeLookup,
     ProgrammeRef,
-    SearchHit,
-    SearchPage,
     SourceRef,
     SourceSummary,
     Stats,
     TimelinePage,
 )
+from bot.store.rows import marks, select_events
 
-MAX_PAGE = 100  # the most entries one timeline or search page returns
+MAX_PAGE = 100  # the most entries one timeline page returns
+# Pages further into a window than this skip whole periods by their counts first.
+DEEP_PAGE = 500
 PROGRAMME_EVENTS = 50  # events shown with a programme (the rest: timeline with its topic)
 PROGRAMME_SOURCES = 25
-ON_THIS_DATE_LIMIT = 100
-# Search ranks at most this many of the newest matching entries: ranking every match of a
-# common word in a large database would be slow, and nobody pages past a thousand hits.
-SEARCH_MAX_HITS = 1000
-_SEARCH_TOKENS = 16  # words of a query that are used; the rest are ignored
-_SNIPPET_TOKENS = 14
-
-_EVENT_COLUMNS = (
-    "e.id, e.date, e.end_date, e.precision, e.summary, e.sentence, "
-    "a.id, a.title, a.published_on, a.author, a.url"
-)
-
+ON_THIS_DATE_LIMIT = 50
+_AFTER_ALL = "\U0010ffff"  # sorts after every period
+_CHRONOLOGICAL = "ORDER BY e.date, e.end_year, e.id"
+_RELATIONS = ("part_of", "parts", "succeeded_by", "preceded_by")
+_REVERSED = {"part_of": "parts", "succeeded_by": "preceded_by"}
 
 # -- programmes in memory ----------------------------------------------------------------------
 
@@ -77,11 +63,11 @@ async def refresh_programme_index(
 async def _indexed_programmes(
     conn: aiosqlite.Connection, ids: Sequence[int] | None
 ) -> list[IndexedProgramme]:
-    where, params = ("", ()) if ids is None else (f"WHERE id IN ({_marks(ids)})", tuple(ids))
+    where, params = ("", ()) if ids is None else (f"WHERE id IN ({marks(ids)})", tuple(ids))
     programmes = await conn.execute_fetchall(
         f"SELECT id, acronym, name, mentions FROM programmes {where}", params
     )
-    where = "" if ids is None else f"WHERE programme_id IN ({_marks(ids)})"
+    where = "" if ids is None else f"WHERE programme_id IN ({marks(ids)})"
     acronyms: dict[int, set[str]] = {}
     names: dict[int, set[str]] = {}
     for programme_id, acronym, name in await conn.execute_fetchall(
@@ -136,38 +122,27 @@ async def timeline(
         if ref is None:
             return TimelinePage((), 0, offset, limit, None)
         programme_id = ref.id
-    window = await _YearWindow.load(conn, programme_id, start_year, end_year)
-    ids = await window.page_ids(conn, limit, offset)
-    entries = await _event_entries(conn, ids)
+    window = await _Window.load(conn, programme_id, start_year, end_year)
+    entries = await window.page(conn, limit, offset)
     return TimelinePage(tuple(entries), window.total, offset, limit, ref)
 
 
-class _YearWindow:
-    """Counts for one year window of one programme's events (or all events), from
-    event_year_counts: the events that start in the window, and the ranges that start before
-    it and reach into it ("straddling"), which come first in chronological order."""
+class _Window:
+    """One year window of one programme's events (or of all events), counted from
+    event_counts: the events that start inside it, and before them the ranges that start
+    earlier and reach into it ("straddling")."""
 
     def __init__(
-        self,
-        programme_id: int,
-        start_year: int | None,
-        end_year: int | None,
-        counts: list[tuple[int, int, int]],
+        self, programme_id: int, start_year: int | None, end_year: int | None, counts: Sequence[int]
     ) -> None:
         self.programme_id = programme_id
         self.start_year = start_year
-        self.end_year = end_year
-        starts_before = ends_before = 0
-        self.starts_in: list[tuple[int, int]] = []  # (year, events starting that year)
-        for year, starts, ends in counts:
-            if start_year is not None and year < start_year:
-                starts_before += starts
-                ends_before += ends
-            elif (end_year is None or year <= end_year) and starts:
-                self.starts_in.append((year, starts))
-        # An event that ends before the window also started before it: the rest straddle.
+        self.low = _year_text(start_year) if start_year is not None else ""
+        self.high = _year_text(end_year + 1) if end_year is not None else None
+        starts_before, ends_before, self.inside = counts
+        # An event that ends before the window also starts before it: the rest straddle.
         self.straddling = starts_before - ends_before
-        self.total = self.straddling + sum(n for _, n in self.starts_in)
+        self.total = self.straddling + self.inside
 
     @classmethod
     async def load(
@@ -176,80 +151,95 @@ class _YearWindow:
         programme_id: int,
         start_year: int | None,
         end_year: int | None,
-    ) -> _YearWindow:
-        counts = await conn.execute_fetchall(
-            "SELECT year, starts, ends FROM event_year_counts WHERE programme_id = ? ORDER BY year",
-            (programme_id,),
+    ) -> _Window:
+        low = _year_text(start_year) if start_year is not None else ""
+        high = _year_text(end_year + 1) if end_year is not None else _AFTER_ALL
+        rows = await conn.execute_fetchall(
+            "SELECT coalesce(sum(starts) FILTER (WHERE period < ?2), 0), "
+            "coalesce(sum(ends) FILTER (WHERE period < ?2), 0), "
+            "coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0) "
+            "FROM event_counts WHERE programme_id = ?1 AND period < ?3",
+            (programme_id, low, high),
         )
-        return cls(programme_id, start_year, end_year, [tuple(r) for r in counts])
+        return cls(programme_id, start_year, end_year, rows[0])
 
-    async def page_ids(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[int]:
-        ids: list[int] = []
+    async def page(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[EventEntry]:
+        entries: list[EventEntry] = []
         if offset < self.straddling:
-            ids += await self._straddling_ids(conn, min(limit, self.straddling - offset), offset)
-        remaining = limit - len(ids)
-        offset_in = max(0, offset - self.straddling)
-        if remaining > 0 and self.starts_in:
-            # Skip whole years by their counts, so that a deep page reads one year, not all.
-            skipped, first_year = 0, self.starts_in[0][0]
-            for year, starts in self.starts_in:
-                first_year = year
-                if skipped + starts > offset_in:
-                    break
-                skipped += starts
-            else:
-                return ids  # past the end
-            ids += await self._starting_ids(conn, first_year, remaining, offset_in - skipped)
-        return ids
+            entries += await self._straddling(conn, min(limit, self.straddling - offset), offset)
+        remaining = limit - len(entries)
+        offset_inside = max(0, offset - self.straddling)
+        if remaining > 0 and offset_inside < self.inside:
+            start, skipped = self.low, 0
+            if offset_inside >= DEEP_PAGE:
+                start, skipped = await self._period_at(conn, offset_inside)
+            entries += await self._starting(conn, start, remaining, offset_inside - skipped)
+        return entries
 
-    async def _starting_ids(
-        self, conn: aiosqlite.Connection, from_year: int, limit: int, offset: int
-    ) -> list[int]:
-        bounds = ["date >= ?"]
-        params: list[object] = [_year_text(from_year)]
-        if self.end_year is not None:
-            bounds.append("date < ?")
-            params.append(_year_text(self.end_year + 1))
+    async def _period_at(self, conn: aiosqlite.Connection, offset: int) -> tuple[str, int]:
+        """The period holding the `offset`-th event inside the window, and how many events
+        start in the window before that period: a deep page then reads one period only."""
+        rows = await conn.execute_fetchall(
+            "SELECT period, starts FROM event_counts WHERE programme_id = ? AND period >= ? "
+            "AND period < ? AND starts > 0 ORDER BY period",
+            (self.programme_id, self.low, self.high or _AFTER_ALL),
+        )
+        skipped = 0
+        for period, starts in rows:
+            if skipped + starts > offset:
+                return period, skipped
+            skipped += starts
+        return self.low, 0  # counts and rows disagree: read from the start, slowly but right
+
+    async def _starting(
+        self, conn: aiosqlite.Connection, start: str, limit: int, offset: int
+    ) -> list[EventEntry]:
+        params: list[object] = [start]
+        before_end = ""
+        if self.high is not None:
+            before_end = "AND date < ? "
+            params.append(self.high)
         if self.programme_id == ALL_EVENTS:
-            sql = (
-                f"SELECT id FROM events WHERE {' AND '.join(bounds)} "
+            inner = (
+                f"SELECT id FROM events WHERE date >= ? {before_end}"
                 "ORDER BY date, end_year, id LIMIT ? OFFSET ?"
             )
         else:
-            sql = (
-                "SELECT event_id FROM event_programmes WHERE programme_id = ? AND "
-                f"{' AND '.join(bounds)} ORDER BY date, end_year, event_id LIMIT ? OFFSET ?"
+            inner = (
+                f"SELECT event_id FROM event_programmes WHERE programme_id = ? AND date >= ? "
+                f"{before_end}ORDER BY date, end_year, event_id LIMIT ? OFFSET ?"
             )
             params.insert(0, self.programme_id)
-        rows = await conn.execute_fetchall(sql, (*params, limit, offset))
-        return [r[0] for r in rows]
-
-    async def _straddling_ids(
-        self, conn: aiosqlite.Connection, limit: int, offset: int
-    ) -> list[int]:
-        assert self.start_year is not None  # only a window with a start has straddlers
-        # Ranges that start before the window can only start this many years before it.
-        span = await conn.execute_fetchall(
-            "SELECT max(end_year - start_year) FROM events WHERE end_year > start_year"
+        return await select_events(
+            conn, f"WHERE e.id IN ({inner}) {_CHRONOLOGICAL}", (*params, limit, offset)
         )
-        earliest = _year_text(max(0, self.start_year - (span[0][0] or 0)))
-        params: tuple[object, ...] = (earliest, _year_text(self.start_year), self.start_year)
+
+    async def _straddling(
+        self, conn: aiosqlite.Connection, limit: int, offset: int
+    ) -> list[EventEntry]:
+        assert self.start_year is not None  # only a window with a start has straddlers
+        # Ranges starting before the window start at most the longest span before it.
+        earliest = (
+            "printf('%04d', max(0, ? - (SELECT coalesce(max(end_year - start_year), 0) "
+            "FROM events WHERE end_year > start_year)))"
+        )
+        params: tuple[object, ...] = (self.start_year, self.low, self.start_year)
         if self.programme_id == ALL_EVENTS:
-            sql = (
+            inner = (
                 "SELECT id FROM events INDEXED BY events_ranges WHERE end_year > start_year "
-                "AND date >= ? AND date < ? AND end_year >= ? "
+                f"AND date >= {earliest} AND date < ? AND end_year >= ? "
                 "ORDER BY date, end_year, id LIMIT ? OFFSET ?"
             )
         else:
-            sql = (
+            inner = (
                 "SELECT event_id FROM event_programmes INDEXED BY event_programmes_ranges "
-                "WHERE programme_id = ? AND end_year > start_year "
-                "AND date >= ? AND date < ? AND end_year >= ? "
-                "ORDER BY date, end_year, event_id LIMIT ? OFFSET ?"
+                f"WHERE programme_id = ? AND end_year > start_year AND date >= {earliest} "
+                "AND date < ? AND end_year >= ? ORDER BY date, end_year, event_id LIMIT ? OFFSET ?"
             )
             params = (self.programme_id, *params)
-        rows = await conn.execute_fetchall(sql, (*params, limit, offset))
-        return [r[0] for r in rows]
+        return await select_events(
+            conn, f"WHERE e.id IN ({inner}) {_CHRONOLOGICAL}", (*params, limit, offset)
+        )
 
 
 def _year_text(year: int) -> str:
@@ -263,9 +253,9 @@ async def programme(
     conn: aiosqlite.Connection, index: ProgrammeIndex, name: str, *, suggestions: int = 5
 ) -> ProgrammeLookup:
     """The programme `name` means (see ProgrammeIndex.resolve), with its explanation, its first
-    PROGRAMME_EVENTS events in chronological order, its relations both ways and its sources
-    (oldest first, at most PROGRAMME_SOURCES); or found=None and up to `suggestions` close
-    programmes."""
+    PROGRAMME_EVENTS events in chronological order (events_total counts all), its relations
+    both ways and its sources (oldest first, at most PROGRAMME_SOURCES); or found=None and up
+    to `suggestions` programmes it may have meant."""
     found = index.resolve(name)
     detail = await programme_detail(conn, index, found) if found is not None else None
     if detail is None:
@@ -278,57 +268,48 @@ async def programme_detail(
 ) -> ProgrammeDetail | None:
     """Everything about one programme; None when there is no such programme."""
     rows = await conn.execute_fetchall(
-        "SELECT acronym, name, explanation FROM programmes WHERE id = ?", (programme_id,)
+        "SELECT acronym, name, explanation, "
+        "(SELECT coalesce(sum(starts), 0) FROM event_counts WHERE programme_id = ?1), "
+        "(SELECT json_group_array(json_array(kind, other, reverse)) FROM ("
+        "   SELECT DISTINCT kind, other_id AS other, 0 AS reverse FROM programme_relations "
+        "   WHERE programme_id = ?1 "
+        "   UNION SELECT DISTINCT kind, programme_id, 1 FROM programme_relations "
+        "   WHERE other_id = ?1)), "
+        "(SELECT json_group_array(json_array(id, title, published_on, author, url)) FROM ("
+        "   SELECT id, title, published_on, author, url FROM articles WHERE id IN "
+        "   (SELECT article_id FROM programme_mentions WHERE programme_id = ?1) "
+        "   ORDER BY published_on IS NULL, published_on, id LIMIT ?2)) "
+        "FROM programmes WHERE id = ?1",
+        (programme_id, PROGRAMME_SOURCES),
     )
     if not rows:
         return None
-    acronym, name, explanation = rows[0]
-    event_ids = [
-        r[0]
-        for r in await conn.execute_fetchall(
-            "SELECT event_id FROM event_programmes WHERE programme_id = ? "
-            "ORDER BY date, end_year, event_id LIMIT ?",
-            (programme_id, PROGRAMME_EVENTS),
-        )
-    ]
-    events_total = await conn.execute_fetchall(
-        "SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = ?",
-        (programme_id,),
+    acronym, name, explanation, events_total, relations_json, sources_json = rows[0]
+    events = await select_events(
+        conn,
+        "WHERE e.id IN (SELECT event_id FROM event_programmes WHERE programme_id = ? "
+        f"ORDER BY date, end_year, event_id LIMIT ?) {_CHRONOLOGICAL}",
+        (programme_id, PROGRAMME_EVENTS),
     )
-    relations: dict[str, list[ProgrammeRef]] = {
-        "part_of": [],
-        "parts": [],
-        "succeeded_by": [],
-        "preceded_by": [],
-    }
-    for kind, other_id, reverse in await conn.execute_fetchall(
-        "SELECT DISTINCT kind, other_id, 0 FROM programme_relations WHERE programme_id = ? "
-        "UNION SELECT DISTINCT kind, programme_id, 1 FROM programme_relations WHERE other_id = ? "
-        "ORDER BY 1, 3, 2",
-        (programme_id, programme_id),
-    ):
+    relations: dict[str, list[ProgrammeRef]] = {k: [] for k in _RELATIONS}
+    for kind, other_id, reverse in sorted(json.loads(relations_json)):
         ref = index.get(other_id)
         if ref is not None:
-            relation = (
-                {"part_of": "parts", "succeeded_by": "preceded_by"}[kind] if reverse else kind
-            )
-            relations[relation].append(ref)
-    sources = await conn.execute_fetchall(
-        "SELECT a.id, a.title, a.published_on, a.author, a.url FROM articles a "
-        "WHERE a.id IN (SELECT article_id FROM programme_mentions WHERE programme_id = ?) "
-        "ORDER BY a.published_on IS NULL, a.published_on, a.id LIMIT ?",
-        (programme_id, PROGRAMME_SOURCES),
+            relations[_REVERSED[kind] if reverse else kind].append(ref)
+    sources = sorted(
+        (SourceRef(*row) for row in json.loads(sources_json)),
+        key=lambda s: (s.published_on is None, s.published_on or "", s.article_id),
     )
     return ProgrammeDetail(
         ref=ProgrammeRef(programme_id, acronym, name),
         explanation=explanation,
-        events=tuple(await _event_entries(conn, event_ids)),
+        events=tuple(events),
         part_of=tuple(relations["part_of"]),
         parts=tuple(relations["parts"]),
         succeeded_by=tuple(relations["succeeded_by"]),
         preceded_by=tuple(relations["preceded_by"]),
-        sources=tuple(SourceRef(*row) for row in sources),
-        events_total=int(events_total[0][0]),
+        sources=tuple(sources),
+        events_total=int(events_total),
     )
 
 
@@ -356,11 +337,14 @@ async def on_this_date(
     cutoff = today.isoformat()
     entries = await _day_entries(conn, month, day, cutoff, today, limit)
     if entries:
-        rows = await conn.execute_fetchall(
-            "SELECT count(*) FROM events WHERE month = ? AND day = ? AND date <= ?",
-            (month, day, cutoff),
-        )
-        return OnThisDate(month, day, tuple(entries), (), None, total=int(rows[0][0]))
+        total = len(entries)
+        if total == limit:
+            rows = await conn.execute_fetchall(
+                "SELECT count(*) FROM events WHERE month = ? AND day = ? AND date <= ?",
+                (month, day, cutoff),
+            )
+            total = int(rows[0][0])
+        return OnThisDate(month, day, tuple(entries), (), None, total=total)
     nearest = await _nearest_days(conn, month, day, cutoff)
     fallback: list[DatedEntry] = []
     for near_month, near_day in nearest:
@@ -376,11 +360,12 @@ async def on_this_date(
 async def _day_entries(
     conn: aiosqlite.Connection, month: int, day: int, cutoff: str, today: date, limit: int
 ) -> list[DatedEntry]:
-    rows = await conn.execute_fetchall(
-        "SELECT id FROM events WHERE month = ? AND day = ? AND date <= ? ORDER BY date, id LIMIT ?",
+    events = await select_events(
+        conn,
+        "WHERE e.id IN (SELECT id FROM events WHERE month = ? AND day = ? AND date <= ? "
+        "ORDER BY date, id LIMIT ?) ORDER BY e.date, e.id",
         (month, day, cutoff, limit),
     )
-    events = await _event_entries(conn, [r[0] for r in rows])
     return [DatedEntry(e, today.year - int(e.date[:4])) for e in events]
 
 
@@ -404,80 +389,6 @@ async def _nearest_days(
     return found
 
 
-# -- search ------------------------------------------------------------------------------------
-
-
-def fts_query(text: str) -> str | None:
-    """`text` as a safe FTS5 query: each word quoted (so AND, OR, NOT, NEAR, quotes, brackets,
-    colons, carets, stars and minus signs are just text), all words required, the last one
-    also matching as a prefix. None when `text` has no words to search for."""
-    tokens = re.findall(r"\w+", text)[:_SEARCH_TOKENS]
-    # unicode61 splits on "_" too; a token of underscores alone would be an empty phrase.
-    tokens = [t for t in tokens if t.strip("_")]
-    if not tokens:
-        return None
-    quoted = [f'"{t}"' for t in tokens]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-async def search(
-    conn: aiosqlite.Connection, query: str, limit: int = 10, offset: int = 0
-) -> SearchPage:
-    """Events, programmes and articles matching every word of `query` (the last word as a
-    prefix), best match first (BM25, titles weighing double), with snippets marking matched
-    words with HIGHLIGHT_START/HIGHLIGHT_END. Any text is safe (see fts_query).
-
-    Only the newest SEARCH_MAX_HITS matching entries are ranked; `total` counts at most that
-    many, so every page it implies exists. Raises ValueError for a negative offset or a limit
-    below 1 (limit is capped at MAX_PAGE).
-    """
-    if limit < 1 or offset < 0:
-        raise ValueError("limit must be at least 1 and offset at least 0")
-    limit = min(limit, MAX_PAGE)
-    match = fts_query(query)
-    if match is None:
-        return SearchPage(query, (), 0, offset, limit)
-    # The SEARCH_MAX_HITS-th newest match bounds the ranked set (the newest are kept).
-    bound = await conn.execute_fetchall(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC "
-        "LIMIT 1 OFFSET ?",
-        (match, SEARCH_MAX_HITS - 1),
-    )
-    lowest = bound[0][0] if bound else 0
-    if bound:
-        total = SEARCH_MAX_HITS
-    else:
-        counted = await conn.execute_fetchall(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)
-        )
-        total = int(counted[0][0])
-    if offset >= total:
-        return SearchPage(query, (), total, offset, limit)
-    rows = await conn.execute_fetchall(
-        "SELECT rowid, title, snippet(search_index, -1, ?, ?, '…', ?) FROM search_index "
-        "WHERE search_index MATCH ? AND rowid >= ? "
-        "ORDER BY bm25(search_index, 2.0, 1.0), rowid DESC LIMIT ? OFFSET ?",
-        (HIGHLIGHT_START, HIGHLIGHT_END, _SNIPPET_TOKENS, match, lowest, limit, offset),
-    )
-    event_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_EVENT]
-    article_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_ARTICLE]
-    events = {e.id: e for e in await _event_entries(conn, event_ids)}
-    articles = await _source_refs(conn, article_ids)
-    hits: list[SearchHit] = []
-    for rowid, title, snippet in rows:
-        kind, row_id = rowid % SEARCH_KINDS, rowid // SEARCH_KINDS
-        if kind == SEARCH_EVENT and row_id in events:
-            event = events[row_id]
-            hits.append(SearchHit("event", title, snippet, event.date, event.source))
-        elif kind == SEARCH_PROGRAMME:
-            hits.append(SearchHit("programme", title, snippet, None, None))
-        elif kind == SEARCH_ARTICLE and row_id in articles:
-            source = articles[row_id]
-            hits.append(SearchHit("article", title, snippet, source.published_on, source))
-    return SearchPage(query, tuple(hits), total, offset, limit)
-
-
 # -- sources, stats, meta ----------------------------------------------------------------------
 
 
@@ -498,7 +409,7 @@ async def stats(conn: aiosqlite.Connection) -> Stats:
     """Counts of everything stored, and the earliest and latest event start dates."""
     rows = await conn.execute_fetchall(
         "SELECT (SELECT count(*) FROM articles), "
-        "(SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = ?), "
+        "(SELECT coalesce(sum(starts), 0) FROM event_counts WHERE programme_id = ?), "
         "(SELECT count(*) FROM programmes), (SELECT count(*) FROM people), "
         "(SELECT min(date) FROM events), (SELECT max(date) FROM events)",
         (ALL_EVENTS,),
@@ -517,53 +428,3 @@ async def set_meta(conn: aiosqlite.Connection, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
-
-
-# -- shared ------------------------------------------------------------------------------------
-
-
-async def _event_entries(conn: aiosqlite.Connection, ids: Sequence[int]) -> list[EventEntry]:
-    """The events with these ids, in the order of `ids` (missing ones skipped)."""
-    if not ids:
-        return []
-    rows = await conn.execute_fetchall(
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.id IN ({_marks(ids)})",
-        tuple(ids),
-    )
-    keys: dict[int, list[str]] = {}
-    for event_id, acronym, name in await conn.execute_fetchall(
-        "SELECT ep.event_id, p.acronym, p.name FROM event_programmes ep "
-        "JOIN programmes p ON p.id = ep.programme_id "
-        f"WHERE ep.event_id IN ({_marks(ids)}) ORDER BY ep.event_id, ep.position",
-        tuple(ids),
-    ):
-        keys.setdefault(event_id, []).append(acronym or name)
-    by_id = {
-        row[0]: EventEntry(
-            id=row[0],
-            date=row[1],
-            end=row[2],
-            precision=row[3],
-            summary=row[4],
-            sentence=row[5],
-            programmes=tuple(keys.get(row[0], ())),
-            source=SourceRef(*row[6:11]),
-        )
-        for row in rows
-    }
-    return [by_id[i] for i in ids if i in by_id]
-
-
-async def _source_refs(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, SourceRef]:
-    if not ids:
-        return {}
-    rows = await conn.execute_fetchall(
-        f"SELECT id, title, published_on, author, url FROM articles WHERE id IN ({_marks(ids)})",
-        tuple(ids),
-    )
-    return {row[0]: SourceRef(*row) for row in rows}
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" * len(values))

@@ -99,14 +99,17 @@ CREATE INDEX event_programmes_event ON event_programmes(event_id);
 CREATE INDEX event_programmes_ranges
     ON event_programmes(programme_id, date, end_year, event_id) WHERE end_year > start_year;
 
--- Events starting and ending in each year, for all events (programme_id 0) and per programme:
--- exact page totals for any year window without counting rows, and cheap deep pages.
-CREATE TABLE event_year_counts (
+-- How many events start in each period and end in each year, for all events (programme_id 0)
+-- and per programme: exact totals for any year window without counting rows, and deep pages
+-- that skip whole periods. A period is a month ("1994-03": events dated in it) or a year
+-- ("1994": events dated to that year only, and the ends of all events ending in it); periods
+-- sort like the dates they hold.
+CREATE TABLE event_counts (
     programme_id INTEGER NOT NULL,
-    year         INTEGER NOT NULL,
+    period       TEXT NOT NULL,
     starts       INTEGER NOT NULL,
     ends         INTEGER NOT NULL,
-    PRIMARY KEY (programme_id, year)
+    PRIMARY KEY (programme_id, period)
 ) WITHOUT ROWID;
 
 CREATE TABLE people (
@@ -122,3 +125,11 @@ CREATE TABLE people (
 CREATE VIRTUAL TABLE search_index USING fts5(
     title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+
+-- The words of search_index (folded, unstemmed: bot.store.search.words_of) and how many of its
+-- entries hold each: the last word of a query matches as a prefix of the most used words it
+-- starts, and the counts tell which queries are too common to rank (see search.search).
+CREATE TABLE search_words (
+    word TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;

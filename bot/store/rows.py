@@ -1,0 +1,69 @@
+"""Reading events and articles into the values of bot.store.results (shared by queries).
+
+Each function is one SQL statement: on a large database the round trips to the database
+thread, not SQLite, are much of a query's time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import aiosqlite
+
+from bot.store.results import EventEntry, SourceRef
+
+# An event with its source and, as JSON [[position, key], ...], the programmes it names.
+_EVENT_SELECT = (
+    "SELECT e.id, e.date, e.end_date, e.precision, e.summary, e.sentence, "
+    "a.id, a.title, a.published_on, a.author, a.url, "
+    "(SELECT json_group_array(json_array(ep.position, coalesce(p.acronym, p.name))) "
+    "   FROM event_programmes ep JOIN programmes p ON p.id = ep.programme_id "
+    "  WHERE ep.event_id = e.id) "
+    "FROM events e JOIN articles a ON a.id = e.article_id "
+)
+
+
+async def select_events(
+    conn: aiosqlite.Connection, where: str, params: Sequence[object] = ()
+) -> list[EventEntry]:
+    """The events `where` picks: SQL that follows "FROM events e JOIN articles a", e.g.
+    "WHERE e.id IN (...) ORDER BY e.date, e.id", with its `params`."""
+    rows = await conn.execute_fetchall(_EVENT_SELECT + where, tuple(params))
+    return [
+        EventEntry(
+            id=row[0],
+            date=row[1],
+            end=row[2],
+            precision=row[3],
+            summary=row[4],
+            sentence=row[5],
+            programmes=tuple(key for _, key in sorted(json.loads(row[11]))),
+            source=SourceRef(*row[6:11]),
+        )
+        for row in rows
+    ]
+
+
+async def event_entries(conn: aiosqlite.Connection, ids: Sequence[int]) -> list[EventEntry]:
+    """The events with these ids, in the order of `ids` (missing ones skipped)."""
+    if not ids:
+        return []
+    by_id = {e.id: e for e in await select_events(conn, f"WHERE e.id IN ({marks(ids)})", ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+async def source_refs(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, SourceRef]:
+    """The articles with these ids, as cited under facts."""
+    if not ids:
+        return {}
+    rows = await conn.execute_fetchall(
+        f"SELECT id, title, published_on, author, url FROM articles WHERE id IN ({marks(ids)})",
+        tuple(ids),
+    )
+    return {row[0]: SourceRef(*row) for row in rows}
+
+
+def marks(values: Sequence[object]) -> str:
+    """ "?, ?, ?" for an SQL IN list of `values`."""
+    return ", ".join("?" * len(values))

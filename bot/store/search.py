@@ -1,0 +1,209 @@
+"""Full-text search: the FTS5 index, its word list, and the search query.
+
+Every event (summary, sentence), programme (label, explanation) and article (title, source)
+is one entry of `search_index`; `search_words` counts the entries each word occurs in.
+
+Two costs of FTS5 are kept bounded for large databases:
+- a prefix query ("nat"*) builds the whole merged list of every matching word's entries, so
+  the last word of a query is matched as a prefix through `search_words` instead: it becomes
+  ("nat" OR "nato" OR "nation" ...) with the most used words it starts;
+- BM25 reads the full entry list of every query word to weigh it, so queries with very
+  common words are ordered newest first instead of ranked (see search()).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import aiosqlite
+
+from bot.store.names import fold
+from bot.store.results import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, SearchPage
+from bot.store.rows import event_entries, source_refs
+
+log = logging.getLogger(__name__)
+
+# search_index rowid = id * SEARCH_KINDS + kind.
+SEARCH_KINDS = 4
+SEARCH_EVENT, SEARCH_PROGRAMME, SEARCH_ARTICLE = 1, 2, 3
+
+MAX_PAGE = 100
+# Only the newest SEARCH_MAX_HITS matching entries are ordered and paged through.
+SEARCH_MAX_HITS = 1000
+# Queries whose words occur in more entries than this (together, estimated) are ordered
+# newest first: weighing them for BM25 would read that many entries.
+RANK_MAX_ENTRIES = 25_000
+MAX_QUERY_WORDS = 16
+PREFIX_WORDS = 6  # the last word of a query also matches the most used words it starts
+_SNIPPET_TOKENS = 14
+_AFTER_ALL = "\U0010ffff"  # sorts after every word
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_rowid(kind: int, row_id: int) -> int:
+    """The search_index rowid of an event, programme or article (`kind`: SEARCH_*)."""
+    return row_id * SEARCH_KINDS + kind
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as the search index splits them: letters and digits, case and
+    accents folded (not stemmed; FTS5 stems query words itself)."""
+    return _WORD.findall(fold(text))
+
+
+async def index_entries(
+    conn: aiosqlite.Connection, entries: Sequence[tuple[int, str, str]]
+) -> None:
+    """Add (rowid, title, body) entries to the search index and count their words."""
+    await conn.executemany(
+        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", entries
+    )
+    await _count_words(conn, entries, 1)
+
+
+async def unindex_entries(conn: aiosqlite.Connection, rowids: Sequence[int]) -> None:
+    """Remove entries from the search index (missing ones are ignored) and uncount their words."""
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        entries = await conn.execute_fetchall(
+            f"SELECT rowid, title, body FROM search_index WHERE rowid IN ({marks})", chunk
+        )
+        await conn.execute(f"DELETE FROM search_index WHERE rowid IN ({marks})", chunk)
+        await _count_words(conn, [tuple(e) for e in entries], -1)
+
+
+def word_counts(entries: Iterable[tuple[int, str, str]]) -> Counter[str]:
+    """How many of `entries` each word occurs in."""
+    counts: Counter[str] = Counter()
+    for _, title, body in entries:
+        counts.update(set(words_of(f"{title} {body}")))
+    return counts
+
+
+async def _count_words(
+    conn: aiosqlite.Connection, entries: Sequence[tuple[int, str, str]], sign: int
+) -> None:
+    counts = word_counts(entries)
+    await conn.executemany(
+        "INSERT INTO search_words (word, docs) VALUES (?, ?) "
+        "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
+        [(word, sign * n) for word, n in counts.items()],
+    )
+    if sign < 0:
+        await conn.executemany(
+            "DELETE FROM search_words WHERE word = ? AND docs <= 0", [(w,) for w in counts]
+        )
+
+
+def fts_query(words: Sequence[str], prefixed: Sequence[str] = ()) -> str | None:
+    """An FTS5 query requiring every word, each quoted so that no text is taken for syntax;
+    the last word may also be any of `prefixed`. None when there are no words."""
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    alternatives = [quoted[-1]] + [f'"{w}"' for w in prefixed if w != words[-1]]
+    if len(alternatives) > 1:
+        quoted[-1] = f"({' OR '.join(alternatives)})"
+    return " AND ".join(quoted)
+
+
+async def search(
+    conn: aiosqlite.Connection, query: str, limit: int = 10, offset: int = 0
+) -> SearchPage:
+    """Events, programmes and articles holding every word of `query`, the last word also as
+    the start of a longer word ("nat" finds NATO), with snippets marking matched words with
+    HIGHLIGHT_START/HIGHLIGHT_END. Any text is safe: only its letters and digits are used.
+
+    Order: the newest SEARCH_MAX_HITS matching entries, best match first (BM25, titles
+    weighing double); for queries of very common words, newest first. `total` counts at most
+    SEARCH_MAX_HITS, so every page it implies exists. Raises ValueError for a negative offset
+    or a limit below 1 (limit is capped at MAX_PAGE).
+    """
+    if limit < 1 or offset < 0:
+        raise ValueError("limit must be at least 1 and offset at least 0")
+    limit = min(limit, MAX_PAGE)
+    words = words_of(query)[:MAX_QUERY_WORDS]
+    empty = SearchPage(query, (), 0, offset, limit)
+    if not words:
+        return empty
+    prefixed, estimated = await _expand(conn, words)
+    match = fts_query(words, prefixed)
+    assert match is not None
+    try:
+        lowest, total = await _newest_matches(conn, match)
+        if offset >= total:
+            return SearchPage(query, (), total, offset, limit)
+        ranked = estimated <= RANK_MAX_ENTRIES
+        order = "bm25(search_index, 2.0, 1.0), rowid DESC" if ranked else "rowid DESC"
+        rows = await conn.execute_fetchall(
+            "SELECT rowid, title, snippet(search_index, -1, ?, ?, '…', ?) FROM search_index "
+            f"WHERE search_index MATCH ? AND rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?",
+            (HIGHLIGHT_START, HIGHLIGHT_END, _SNIPPET_TOKENS, match, lowest, limit, offset),
+        )
+    except sqlite3.OperationalError:
+        # fts_query quotes every word, so this is a bug, not the user's text: say so in the
+        # log and answer "nothing found" rather than fail the command.
+        log.exception("search for %r (FTS5 query %r) failed", query, match)
+        return empty
+    event_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_EVENT]
+    article_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_ARTICLE]
+    events = {e.id: e for e in await event_entries(conn, event_ids)}
+    articles = await source_refs(conn, article_ids)
+    hits: list[SearchHit] = []
+    for rowid, title, snippet in rows:
+        kind, row_id = rowid % SEARCH_KINDS, rowid // SEARCH_KINDS
+        if kind == SEARCH_EVENT and row_id in events:
+            event = events[row_id]
+            hits.append(SearchHit("event", title, snippet, event.date, event.source))
+        elif kind == SEARCH_PROGRAMME:
+            hits.append(SearchHit("programme", title, snippet, None, None))
+        elif kind == SEARCH_ARTICLE and row_id in articles:
+            source = articles[row_id]
+            hits.append(SearchHit("article", title, snippet, source.published_on, source))
+    return SearchPage(query, tuple(hits), total, offset, limit)
+
+
+async def _newest_matches(conn: aiosqlite.Connection, match: str) -> tuple[int, int]:
+    """The lowest rowid among the SEARCH_MAX_HITS newest entries `match` finds, and how many
+    of them there are (at most SEARCH_MAX_HITS)."""
+    # Oldest first is FTS5's cheap direction: when there are fewer matches than the limit,
+    # this one pass finds them all. Only when there are more is the newest end read too.
+    oldest = await conn.execute_fetchall(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?",
+        (match, SEARCH_MAX_HITS),
+    )
+    if len(oldest) < SEARCH_MAX_HITS:
+        return (oldest[0][0] if oldest else 0), len(oldest)
+    bound = await conn.execute_fetchall(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC "
+        "LIMIT 1 OFFSET ?",
+        (match, SEARCH_MAX_HITS - 1),
+    )
+    return bound[0][0], SEARCH_MAX_HITS
+
+
+async def _expand(conn: aiosqlite.Connection, words: Sequence[str]) -> tuple[list[str], int]:
+    """The PREFIX_WORDS most used indexed words that start with the last of `words` (when it
+    has two letters or more), and roughly how many index entries BM25 would read for the
+    query. FTS5 stems words ("joins" is read as "join"), so each word counts every indexed
+    word that starts like its stem would: all but its last three letters, at least three."""
+    last = words[-1]
+    ranges: list[str] = []
+    for word in dict.fromkeys(words):
+        stem = word[: max(3, len(word) - 3)]
+        ranges += [stem, stem + _AFTER_ALL]
+    within = " OR ".join(["(word >= ? AND word < ?)"] * (len(ranges) // 2))
+    rows = await conn.execute_fetchall(
+        "SELECT (SELECT json_group_array(word) FROM (SELECT word FROM search_words "
+        "        WHERE word >= ? AND word < ? ORDER BY docs DESC LIMIT ?)), "
+        f"(SELECT coalesce(sum(docs), 0) FROM search_words WHERE {within})",
+        # A one-letter word gets the empty range [last, last): it is not expanded.
+        (last, last + _AFTER_ALL if len(last) > 1 else last, PREFIX_WORDS, *ranges),
+    )
+    return json.loads(rows[0][0]), int(rows[0][1])
