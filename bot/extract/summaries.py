@@ -78,22 +78,27 @@ _LEAD_WORDS = words(
     tuesday wednesday thursday friday saturday sunday
     """
 )
-_LEAD_TOKEN = re.compile(r"[A-Za-z]+,?\s*$")
 
 
 def lead_start(text: str, end: int | None = None) -> int:
     """Where the words leading into a date that ends `text` at `end` begin: "later in",
-    "until the end of", "since", "last", "on Tuesday,". Plain word tests, right to left."""
-    end = len(text) if end is None else end
-    start = end
-    while start > 0:
-        token = _LEAD_TOKEN.search(text, max(0, start - 14), start)
-        if token is None or token.group().rstrip(" ,").lower() not in _LEAD_WORDS:
-            break
-        if token.start() > 0 and text[token.start() - 1].isalnum():
-            break
-        start = token.start()
-    return start
+    "until the end of", "since", "last", "on Tuesday,". Plain character tests, right to
+    left (this runs for every event)."""
+    start = len(text) if end is None else end
+    while True:
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i > 0 and text[i - 1] == ",":
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == i or text[j:i].lower() not in _LEAD_WORDS:
+            return start
+        if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
+            return start  # the end of a longer word, not a word of its own
+        start = j
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$")
@@ -618,8 +623,10 @@ def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
     if "(" in text:
         text = _EMPTY_PARENS.sub("", text)
         text = _SPACE_IN_PAREN.sub("(", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_COMMA.sub(",", text)
+    if " ," in text or " ." in text or " ;" in text or " :" in text or " )" in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if ",," in text or ", ," in text:
+        text = _DOUBLE_COMMA.sub(",", text)
     text = " ".join(text.split())
     previous = None
     while previous != text:

@@ -111,6 +111,10 @@ _INTENTION_WORDS = words(
 _WORD_SPLIT = re.compile(r"[a-z]+")
 
 
+# One or two words before the date: "In 2030, ...", "By mid-2025 ..."
+_SHORT_LEAD = re.compile(r"\W*\w+\W*(?:\w+\W*)?")
+
+
 def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     """True when the date at sentence[start:end] is planned, expected, hoped for or
     conditional rather than something that happened."""
@@ -127,9 +131,7 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         between = left[last.end() :]
         if not _PAST.search(between):
             return True
-    if not (_VERBISH.search(left) or _PAST.search(left)) or re.fullmatch(
-        r"\W*\w+\W*(?:\w+\W*)?", left or " "
-    ):
+    if _SHORT_LEAD.fullmatch(left or " ") or not (_VERBISH.search(left) or _PAST.search(left)):
         # The date opens its clause: the first verb after it governs.
         right = sentence[end : clause_end(sentence, end)]
         modal = _MODAL.search(right)
@@ -139,7 +141,10 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     if cue == "by" and _GOAL.search(left):
         return True  # "the original goal was eradication by 2000"
     # "did not join in 1994": nothing happened then (but "did not join until 2004" did).
-    return cue != "until" and bool(_NEGATION.search(left[-40:]))
+    tail = left[-40:]
+    if cue == "until" or not ("not" in tail or "n't" in tail or "never" in tail):
+        return False
+    return bool(_NEGATION.search(tail))
 
 
 _SPEECH = re.compile(
