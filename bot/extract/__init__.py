@@ -12,6 +12,7 @@ documented in docs/extraction.md; each step lives in its own module:
 * :mod:`.people`     people and their roles
 * :mod:`.summaries`  one plain line per event
 * :mod:`.events`     the events themselves
+* :mod:`.vocabulary` shared word lists
 """
 
 from __future__ import annotations
