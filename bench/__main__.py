@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import botprocess, report
-from bench.machine import describe
+from bench.machine import describe, load_average
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
@@ -296,6 +296,7 @@ def run(names: list[str], sizes: Sizes, *, quick: bool) -> dict[str, Any]:
             flush=True,
         )
     results["total_s"] = round(time.perf_counter() - started, 1)
+    results["load_average_after"] = load_average()
     return results
 
 

@@ -33,7 +33,17 @@ def describe() -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_commit(),
+        "load_average": load_average(),
     }
+
+
+def load_average() -> str:
+    """The 1, 5 and 15-minute load averages, e.g. "0.12 0.30 0.25" (other work on the
+    machine during a run shows here)."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def cpu_model() -> str:

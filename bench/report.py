@@ -231,7 +231,9 @@ def render(results: dict[str, Any]) -> str:
         "`bench/report.py` and run it again. Raw numbers: `bench/out/results.json`.",
         "",
         f"Run: {machine.get('date', '?')}, commit `{machine.get('commit', '?')}`, {mode} run, "
-        f"{results.get('total_s', 0):.0f} s in all. "
+        f"{results.get('total_s', 0):.0f} s in all; load average (1, 5, 15 min) "
+        f"{machine.get('load_average', '?')} at the start, "
+        f"{results.get('load_average_after', '?')} at the end. "
         + (
             f"**{len(failed)} of {len(targets)} targets missed.**"
             if failed

@@ -9,3 +9,4 @@ def test_describes_the_machine_with_every_field_the_report_shows() -> None:
     assert machine["ram_gb"] > 0
     assert machine["python"].split()[-1].startswith("3.")
     assert machine["discord_py"].startswith("2.")
+    assert len(machine["load_average"].split()) == 3
