@@ -30,6 +30,8 @@ _WORD = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text` (NFKD, combining marks dropped, casefold)."""
+    if text.isascii():  # the common case, and much faster than going letter by letter
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

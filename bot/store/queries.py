@@ -329,8 +329,10 @@ async def on_this_date(
     the event's year. Events dated after `today` are not history yet and are left out.
 
     Fallback, when the day has no events: the events of the nearest calendar day before it
-    and the nearest after it that have any (going round the year end), oldest first, at most
-    `limit` per day; fallback_note names those days. 29 February is a day like any other.
+    and the nearest after it that have any (going round the year end; a day more than half a
+    year away only when the other side has none nearer), the earlier day first, each oldest
+    first and at most `limit` per day; fallback_note names those days. 29 February is a day
+    like any other.
     Raises ValueError for a day that no year has (e.g. 31 April).
     """
     date(2000, month, day)  # a leap year: validates, and allows 29 February
@@ -372,21 +374,35 @@ async def _day_entries(
 async def _nearest_days(
     conn: aiosqlite.Connection, month: int, day: int, cutoff: str
 ) -> list[tuple[int, int]]:
-    """The nearest calendar days before and after month/day with events, round the year."""
+    """The nearest calendar days before and after month/day with events, round the year; a
+    day more than half a year away is left out when the other side has a nearer one."""
     sql = (
         "SELECT month, day FROM events WHERE month IS NOT NULL AND date <= ? {where} "
         "ORDER BY month {order}, day {order} LIMIT 1"
     )
-    found: list[tuple[int, int]] = []
-    for where, order in (("AND (month, day) < (?, ?)", "DESC"), ("AND (month, day) > (?, ?)", "")):
+    sides: list[tuple[int, int, int]] = []  # (days away, month, day)
+    for where, order, sign in (
+        ("AND (month, day) < (?, ?)", "DESC", -1),
+        ("AND (month, day) > (?, ?)", "", 1),
+    ):
         rows = await conn.execute_fetchall(
             sql.format(where=where, order=order), (cutoff, month, day)
         )
         if not rows:  # round the year: the last day with events before 1 January...
             rows = await conn.execute_fetchall(sql.format(where="", order=order), (cutoff,))
-        if rows and tuple(rows[0]) not in found:
-            found.append(tuple(rows[0]))
-    return found
+        if rows:
+            found_month, found_day = rows[0]
+            away = sign * (_day_of_year(found_month, found_day) - _day_of_year(month, day)) % 366
+            sides.append((away, found_month, found_day))
+    if not sides:
+        return []
+    nearest = min(sides)[0]
+    kept = [(m, d) for away, m, d in sides if away <= 183 or away == nearest]
+    return list(dict.fromkeys(kept))
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return date(2000, month, day).timetuple().tm_yday  # a leap year: 29 February has a place
 
 
 # -- sources, stats, meta ----------------------------------------------------------------------

@@ -42,6 +42,7 @@ MAX_QUERY_WORDS = 16
 PREFIX_WORDS = 6  # the last word of a query also matches the most used words it starts
 _SNIPPET_TOKENS = 14
 _AFTER_ALL = "\U0010ffff"  # sorts after every word
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -101,6 +102,14 @@ async def _count_words(
         )
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a search query that are searched for: at most MAX_QUERY_WORDS, without
+    FTS5's operators written in capitals (AND, OR, NOT, NEAR), which people type meaning
+    operators; every word is required anyway."""
+    found = [w for w in _WORD.findall(query) if w not in _OPERATORS] or _WORD.findall(query)
+    return [fold(w) for w in found][:MAX_QUERY_WORDS]
+
+
 def fts_query(words: Sequence[str], prefixed: Sequence[str] = ()) -> str | None:
     """An FTS5 query requiring every word, each quoted so that no text is taken for syntax;
     the last word may also be any of `prefixed`. None when there are no words."""
@@ -116,9 +125,10 @@ def fts_query(words: Sequence[str], prefixed: Sequence[str] = ()) -> str | None:
 async def search(
     conn: aiosqlite.Connection, query: str, limit: int = 10, offset: int = 0
 ) -> SearchPage:
-    """Events, programmes and articles holding every word of `query`, the last word also as
-    the start of a longer word ("nat" finds NATO), with snippets marking matched words with
-    HIGHLIGHT_START/HIGHLIGHT_END. Any text is safe: only its letters and digits are used.
+    """Events, programmes and articles holding every word of `query` (see query_words), the
+    last word also as the start of a longer word ("nat" finds NATO), with snippets marking
+    matched words with HIGHLIGHT_START/HIGHLIGHT_END. Any text is safe: only its letters and
+    digits are used.
 
     Order: the newest SEARCH_MAX_HITS matching entries, best match first (BM25, titles
     weighing double); for queries of very common words, newest first. `total` counts at most
@@ -128,7 +138,7 @@ async def search(
     if limit < 1 or offset < 0:
         raise ValueError("limit must be at least 1 and offset at least 0")
     limit = min(limit, MAX_PAGE)
-    words = words_of(query)[:MAX_QUERY_WORDS]
+    words = query_words(query)
     empty = SearchPage(query, (), 0, offset, limit)
     if not words:
         return empty
