@@ -7,11 +7,16 @@
 Reads go through `conn` (also used by bot.store.servers). Ingest writes through a second
 connection of its own, so that its transaction never mixes with statements other coroutines
 send meanwhile; readers see an article's facts all at once, when it commits (WAL).
+
+Programme names are matched in memory (bot.store.programme_index). The index follows this
+Store's own ingests at once, and another process's (``python -m bot ingest`` while the bot
+runs) within INDEX_CHECK_SECONDS: the programme_generation table counts every change.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -36,6 +41,9 @@ from bot.store.results import (
 
 __all__ = ["Store"]
 
+# How often programme lookups check for programmes changed by another process.
+INDEX_CHECK_SECONDS = 2.0
+
 
 class Store:
     """Almanac's facts in SQLite. Open with `await Store.open(path)`; every query is a
@@ -47,11 +55,14 @@ class Store:
         conn: aiosqlite.Connection,
         writer: aiosqlite.Connection,
         index: ProgrammeIndex,
+        generation: int,
     ) -> None:
         self.path = path
         self._conn = conn
         self._writer = writer
         self._index = index
+        self._generation = generation  # programme_generation that the index reflects
+        self._checked_at = time.monotonic()
         self._write_lock = asyncio.Lock()
 
     @classmethod
@@ -67,13 +78,14 @@ class Store:
         try:
             await migrate(conn)
             writer = await connect(path)
+            generation = await queries.programme_generation(conn)
             index = await queries.load_programme_index(conn)
         except BaseException:
             await conn.close()
             if writer is not None:
                 await writer.close()
             raise
-        return cls(path, conn, writer, index)
+        return cls(path, conn, writer, index, generation)
 
     async def close(self) -> None:
         await self._writer.close()
@@ -105,18 +117,46 @@ class Store:
         """
         async with self._write_lock:
             outcome = await _ingest.ingest_facts(self._writer, facts, now=datetime.now(UTC))
-        await queries.refresh_programme_index(self._conn, self._index, outcome.touched_programmes)
+        await self._follow(outcome)
         return outcome.result
 
     async def remove_article(self, article_id: int) -> bool:
         """Delete an article with its facts (and programmes only it mentioned); False when
         there is no such article."""
         async with self._write_lock:
-            touched = await _ingest.remove_article(self._writer, article_id)
-        if touched is None:
+            outcome = await _ingest.remove_article(self._writer, article_id)
+        if outcome is None:
             return False
-        await queries.refresh_programme_index(self._conn, self._index, touched)
+        await self._follow(outcome)
         return True
+
+    async def _follow(self, outcome: _ingest.IngestOutcome) -> None:
+        """Bring the programme index up to date after one of our writes."""
+        if outcome.generation is None:
+            return
+        before, after = outcome.generation
+        if before == self._generation:
+            await queries.refresh_programme_index(
+                self._conn, self._index, outcome.touched_programmes
+            )
+            self._generation = after
+        else:  # another process changed programmes too
+            await self._reload_index()
+
+    async def _programmes(self) -> ProgrammeIndex:
+        """The programme index, reloaded first if another process changed programmes."""
+        now = time.monotonic()
+        if now - self._checked_at >= INDEX_CHECK_SECONDS:
+            self._checked_at = now
+            if await queries.programme_generation(self._conn) != self._generation:
+                await self._reload_index()
+        return self._index
+
+    async def _reload_index(self) -> None:
+        # Read the generation first: a change that lands during the load is seen next time.
+        generation = await queries.programme_generation(self._conn)
+        self._index = await queries.load_programme_index(self._conn)
+        self._generation = generation
 
     async def set_meta(self, key: str, value: str) -> None:
         await queries.set_meta(self._conn, key, value)
@@ -135,18 +175,18 @@ class Store:
         offset: int = 0,
     ) -> TimelinePage:
         """See bot.store.queries.timeline."""
-        return await queries.timeline(
-            self._conn, self._index, start_year, end_year, topic, limit, offset
-        )
+        index = await self._programmes() if topic else self._index
+        return await queries.timeline(self._conn, index, start_year, end_year, topic, limit, offset)
 
     async def programme(self, name: str) -> ProgrammeLookup:
         """See bot.store.queries.programme."""
-        return await queries.programme(self._conn, self._index, name)
+        return await queries.programme(self._conn, await self._programmes(), name)
 
     async def programme_choices(self, current: str, limit: int = 25) -> list[ProgrammeRef]:
         """Autocomplete choices for `current` (at most `limit`, at most 25); see
-        ProgrammeIndex.choices. No database access."""
-        return self._index.choices(current, min(limit, 25))
+        ProgrammeIndex.choices. Reads no database, except every INDEX_CHECK_SECONDS to see
+        whether another process changed programmes."""
+        return (await self._programmes()).choices(current, min(limit, 25))
 
     async def on_this_date(self, month: int, day: int, today: date) -> OnThisDate:
         """See bot.store.queries.on_this_date."""

@@ -75,6 +75,8 @@ class IngestOutcome:
     result: IngestResult
     # Programmes created, changed or deleted: the in-memory index refreshes these.
     touched_programmes: frozenset[int]
+    # programme_generation before and after this write; None when no programme changed.
+    generation: tuple[int, int] | None = None
 
 
 def source_url(source: str | None) -> str | None:
@@ -178,6 +180,9 @@ async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetim
     await conn.execute("BEGIN IMMEDIATE")
     try:
         outcome = await _ingest(conn, facts, rows, now)
+        if outcome.touched_programmes:
+            generation = await _next_generation(conn)
+            outcome = IngestOutcome(outcome.result, outcome.touched_programmes, generation)
         await conn.execute("COMMIT")
     except BaseException as exc:
         await conn.execute("ROLLBACK")
@@ -187,22 +192,33 @@ async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetim
     return outcome
 
 
-async def remove_article(conn: aiosqlite.Connection, article_id: int) -> frozenset[int] | None:
+async def remove_article(conn: aiosqlite.Connection, article_id: int) -> IngestOutcome | None:
     """Delete an article and its facts in one transaction; None when there is no such article.
-    Returns the programmes touched (orphaned ones are deleted)."""
+    The outcome names the programmes touched (orphaned ones are deleted); its result
+    describes the article as it was."""
     await conn.execute("BEGIN IMMEDIATE")
     try:
         if not await _fetchone(conn, "SELECT 1 FROM articles WHERE id = ?", (article_id,)):
             await conn.execute("ROLLBACK")
             return None
+        removed = await _unchanged(conn, article_id, None)
         touched = await _remove_facts(conn, article_id)
         await conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         await _refresh_programmes(conn, touched)
+        generation = await _next_generation(conn) if touched else None
         await conn.execute("COMMIT")
     except BaseException:
         await conn.execute("ROLLBACK")
         raise
-    return frozenset(touched)
+    return IngestOutcome(removed.result, frozenset(touched), generation)
+
+
+async def _next_generation(conn: aiosqlite.Connection) -> tuple[int, int]:
+    """Count a change of programmes; returns the generation before and after it."""
+    row = await _fetchone(conn, "SELECT value FROM programme_generation WHERE id = 1")
+    before = int(row[0]) if row else 0
+    await conn.execute("UPDATE programme_generation SET value = ? WHERE id = 1", (before + 1,))
+    return before, before + 1
 
 
 async def _ingest(

@@ -48,6 +48,12 @@ async def load_programme_index(conn: aiosqlite.Connection) -> ProgrammeIndex:
     return ProgrammeIndex(await _indexed_programmes(conn, None))
 
 
+async def programme_generation(conn: aiosqlite.Connection) -> int:
+    """How many writes have changed programmes (see the programme_generation table)."""
+    rows = await conn.execute_fetchall("SELECT value FROM programme_generation WHERE id = 1")
+    return int(rows[0][0]) if rows else 0
+
+
 async def refresh_programme_index(
     conn: aiosqlite.Connection, index: ProgrammeIndex, programme_ids: Iterable[int]
 ) -> None:

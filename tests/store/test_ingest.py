@@ -2,6 +2,7 @@ from collections import Counter
 
 import pytest
 
+import bot.store as store_module
 from bot.facts import Event, Programme
 from bot.store import Store
 from bot.store import ingest as ingest_module
@@ -230,3 +231,29 @@ def test_descriptions_combine_without_repeats():
     )
     long = ["x" * 1500, "y" * 1500, "z" * 10]
     assert combine_descriptions(long) == "x" * 1500  # whole descriptions only, within 2000
+
+
+async def test_programmes_ingested_by_another_process_are_found(
+    store: Store, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(store_module, "INDEX_CHECK_SECONDS", 1e9)
+    await store.ingest(facts(programmes=(NACC,)))
+    async with await Store.open(tmp_path / "almanac.db") as other:  # e.g. python -m bot ingest
+        await other.ingest(seed_facts(path="/other.txt", text="other"))
+        await other.remove_article(1)
+    # Within the check interval the running store still answers from its index...
+    assert (await store.programme("PfP")).found is None
+    monkeypatch.setattr(store_module, "INDEX_CHECK_SECONDS", 0.0)
+    # ...and then sees the change.
+    assert (await store.programme("PfP")).found is not None
+    assert {c.acronym for c in await store.programme_choices("")} == {
+        "PfP",
+        "PARP",
+        "NACC",
+        "EAPC",
+        "ISAF",
+    }
+    # Its own ingest after that follows on from the reloaded index.
+    await store.ingest(facts(programmes=(Programme("KFOR", "Kosovo Force", "d"),), path="/k"))
+    assert (await store.programme("kfor")).found is not None
+    assert (await store.programme("PfP")).found is not None

@@ -56,6 +56,14 @@ CREATE TABLE programmes (
     mentions    INTEGER NOT NULL DEFAULT 0 -- articles that mention it, for ranking
 );
 
+-- Counts every write that changes programmes, so that a running bot notices an ingest made by
+-- another process (python -m bot ingest) and reloads its in-memory programme index.
+CREATE TABLE programme_generation (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+);
+INSERT INTO programme_generation (id, value) VALUES (1, 0);
+
 -- One programme as one article describes it; the programme's names and explanation are
 -- drawn from all of its mentions.
 CREATE TABLE programme_mentions (
