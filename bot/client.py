@@ -27,6 +27,7 @@ import yarl
 from discord.ext import commands
 
 from bot.config import ConfigError, Settings
+from bot.http_buckets import throttle_bucket_cleanup
 from bot.store import Store
 from bot.store.errors import StoreError
 
@@ -171,6 +172,8 @@ class AlmanacBot(commands.Bot):
         self.view_timeout = view_timeout
         self._clock = clock
         self.synced: bool | None = None  # set by setup_hook: did this start sync commands?
+        # Daily posts open a rate-limit bucket per channel; see bot.http_buckets.
+        throttle_bucket_cleanup(self.http)
         self.sync_error: discord.HTTPException | None = None  # why the sync failed, if it did
 
     @property
