@@ -28,6 +28,7 @@ from discord.ext import commands
 
 from bot.config import ConfigError, Settings
 from bot.http_buckets import throttle_bucket_cleanup
+from bot.loader import ingest_paths
 from bot.store import Store
 from bot.store.errors import StoreError
 
@@ -416,8 +417,6 @@ async def load_seeds(store: Store, seeds_dir: Path) -> None:
     if not await asyncio.to_thread(seeds_dir.is_dir):
         log.warning("Seeds directory %s does not exist; serving the database as it is", seeds_dir)
         return
-    from bot.loader import ingest_paths
-
     report = await ingest_paths(store, [seeds_dir])
     log.info("Seeds from %s: %s", seeds_dir, report)
     for outcome in report.failed:

@@ -26,11 +26,6 @@ from tests.e2e.seeded_bot import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-# What `python -m bot run` ends in, without depending on the CLI's argument parsing.
-RUN = (
-    "import sys; from bot.config import load_settings; from bot.client import run_bot; "
-    "sys.exit(run_bot(load_settings(dotenv=None)))"
-)
 
 
 async def ready_or_exited(fake: FakeDiscord, process: asyncio.subprocess.Process) -> None:
@@ -54,12 +49,14 @@ def bot_environment(**values: str) -> dict[str, str]:
     return env
 
 
-async def start_bot_process(env: dict[str, str]) -> asyncio.subprocess.Process:
+async def start_bot_process(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    """`python -m bot run`, as `make run` starts it, in `cwd` (where it looks for .env)."""
     return await asyncio.create_subprocess_exec(
         sys.executable,
-        "-c",
-        RUN,
-        cwd=ROOT,
+        "-m",
+        "bot",
+        "run",
+        cwd=cwd,
         env=env,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -69,17 +66,18 @@ async def start_bot_process(env: dict[str, str]) -> asyncio.subprocess.Process:
 async def test_run_serves_and_stops_cleanly_on_sigterm(
     fake_discord: FakeDiscord, fake_guild: FakeGuild, tmp_path: Path
 ) -> None:
-    pytest.importorskip("bot.loader", reason="run_bot loads the seeds with bot.loader")
     database = tmp_path / "data" / "almanac.db"
+    # The token comes from .env, as the README tells admins to do; the rest from the environment.
+    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={FAKE_TOKEN}\n", encoding="utf-8")
     process = await start_bot_process(
         bot_environment(
-            DISCORD_TOKEN=FAKE_TOKEN,
             DISCORD_API_BASE=fake_discord.api_base,
             DISCORD_GATEWAY_URL=fake_discord.gateway_url,
             DATABASE_PATH=str(database),
             SEEDS_DIR=str(SEEDS_DIR),
             LOG_LEVEL="DEBUG",
-        )
+        ),
+        cwd=tmp_path,
     )
     try:
         await ready_or_exited(fake_discord, process)
@@ -87,7 +85,7 @@ async def test_run_serves_and_stops_cleanly_on_sigterm(
         await asyncio.sleep(0.3)  # discord.py's guild_ready_timeout before it serves
         run = await fake_discord.slash("about")
         message = await run.wait_original(timeout=10)
-        assert message.embeds[0]["fields"][0]["value"].startswith("1 article: 6 events")
+        assert message.embeds[0]["fields"][0]["value"].startswith("1 article: ")  # the seed
         process.send_signal(signal.SIGTERM)
         _, stderr_bytes = await asyncio.wait_for(process.communicate(), 30)
     finally:
@@ -105,8 +103,8 @@ async def test_run_serves_and_stops_cleanly_on_sigterm(
         assert (await store.stats()).articles == 1
 
 
-async def test_missing_token_exits_2_with_instructions_and_no_traceback() -> None:
-    process = await start_bot_process(bot_environment())
+async def test_missing_token_exits_2_with_instructions_and_no_traceback(tmp_path: Path) -> None:
+    process = await start_bot_process(bot_environment(), cwd=tmp_path)
     _, stderr_bytes = await asyncio.wait_for(process.communicate(), 30)
     stderr = stderr_bytes.decode()
     assert process.returncode == EXIT_CONFIG
