@@ -117,28 +117,26 @@ class Store:
         """
         async with self._write_lock:
             outcome = await _ingest.ingest_facts(self._writer, facts, now=datetime.now(UTC))
-        await self._follow(outcome)
+        await self._follow(outcome.programmes)
         return outcome.result
 
     async def remove_article(self, article_id: int) -> bool:
         """Delete an article with its facts (and programmes only it mentioned); False when
         there is no such article."""
         async with self._write_lock:
-            outcome = await _ingest.remove_article(self._writer, article_id)
-        if outcome is None:
+            changes = await _ingest.remove_article(self._writer, article_id)
+        if changes is None:
             return False
-        await self._follow(outcome)
+        await self._follow(changes)
         return True
 
-    async def _follow(self, outcome: _ingest.IngestOutcome) -> None:
+    async def _follow(self, changes: _ingest.ProgrammeChanges) -> None:
         """Bring the programme index up to date after one of our writes."""
-        if outcome.generation is None:
+        if changes.generation is None:
             return
-        before, after = outcome.generation
+        before, after = changes.generation
         if before == self._generation:
-            await queries.refresh_programme_index(
-                self._conn, self._index, outcome.touched_programmes
-            )
+            await queries.refresh_programme_index(self._conn, self._index, changes.touched)
             self._generation = after
         else:  # another process changed programmes too
             await self._reload_index()

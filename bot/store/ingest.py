@@ -71,12 +71,18 @@ class EventRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgrammeChanges:
+    """What a write did to programmes, for the in-memory index to follow."""
+
+    touched: frozenset[int] = frozenset()  # created, changed or deleted
+    # programme_generation before and after the write; None when no programme changed.
+    generation: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class IngestOutcome:
     result: IngestResult
-    # Programmes created, changed or deleted: the in-memory index refreshes these.
-    touched_programmes: frozenset[int]
-    # programme_generation before and after this write; None when no programme changed.
-    generation: tuple[int, int] | None = None
+    programmes: ProgrammeChanges
 
 
 def source_url(source: str | None) -> str | None:
@@ -179,38 +185,41 @@ async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetim
     rows = [event_row(i, e) for i, e in enumerate(facts.events)]
     await conn.execute("BEGIN IMMEDIATE")
     try:
-        outcome = await _ingest(conn, facts, rows, now)
-        if outcome.touched_programmes:
-            generation = await _next_generation(conn)
-            outcome = IngestOutcome(outcome.result, outcome.touched_programmes, generation)
+        result, touched = await _ingest(conn, facts, rows, now)
+        changes = await _programme_changes(conn, touched)
         await conn.execute("COMMIT")
     except BaseException as exc:
         await conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"could not save {facts.article.title!r}: {exc}") from exc
         raise
-    return outcome
+    return IngestOutcome(result, changes)
 
 
-async def remove_article(conn: aiosqlite.Connection, article_id: int) -> IngestOutcome | None:
-    """Delete an article and its facts in one transaction; None when there is no such article.
-    The outcome names the programmes touched (orphaned ones are deleted); its result
-    describes the article as it was."""
+async def remove_article(conn: aiosqlite.Connection, article_id: int) -> ProgrammeChanges | None:
+    """Delete an article and its facts in one transaction (programmes only it mentioned go
+    too); None when there is no such article."""
     await conn.execute("BEGIN IMMEDIATE")
     try:
-        if not await _fetchone(conn, "SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+        if await _stored_result(conn, article_id, None) is None:
             await conn.execute("ROLLBACK")
             return None
-        removed = await _unchanged(conn, article_id, None)
         touched = await _remove_facts(conn, article_id)
         await conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         await _refresh_programmes(conn, touched)
-        generation = await _next_generation(conn) if touched else None
+        changes = await _programme_changes(conn, touched)
         await conn.execute("COMMIT")
     except BaseException:
         await conn.execute("ROLLBACK")
         raise
-    return IngestOutcome(removed.result, frozenset(touched), generation)
+    return changes
+
+
+async def _programme_changes(conn: aiosqlite.Connection, touched: set[int]) -> ProgrammeChanges:
+    """Count a write that touched programmes in programme_generation (inside its transaction)."""
+    if not touched:
+        return ProgrammeChanges()
+    return ProgrammeChanges(frozenset(touched), await _next_generation(conn))
 
 
 async def _next_generation(conn: aiosqlite.Connection) -> tuple[int, int]:
@@ -223,11 +232,13 @@ async def _next_generation(conn: aiosqlite.Connection) -> tuple[int, int]:
 
 async def _ingest(
     conn: aiosqlite.Connection, facts: Facts, rows: list[EventRow], now: datetime
-) -> IngestOutcome:
+) -> tuple[IngestResult, set[int]]:
+    """Save the facts (inside the caller's transaction); returns the result and the
+    programmes touched."""
     article = facts.article
     existing = await _find_article(conn, article.path, article.title, article.source)
     if existing is not None and existing[1] == article.sha256:
-        return await _unchanged(conn, existing[0], article.path)
+        return await _unchanged(conn, existing[0], article.path), set()
     duplicate = await _fetchone(conn, "SELECT id FROM articles WHERE sha256 = ?", (article.sha256,))
     touched: set[int] = set()
     if duplicate is not None:
@@ -235,8 +246,7 @@ async def _ingest(
             touched |= await _remove_facts(conn, existing[0])
             await conn.execute("DELETE FROM articles WHERE id = ?", (existing[0],))
             await _refresh_programmes(conn, touched)
-        outcome = await _unchanged(conn, duplicate[0], article.path)
-        return IngestOutcome(outcome.result, frozenset(touched))
+        return await _unchanged(conn, duplicate[0], article.path), touched
 
     values = (
         article.title,
@@ -292,7 +302,7 @@ async def _ingest(
         programmes=programme_count,
         people=len(facts.people),
     )
-    return IngestOutcome(result, frozenset(touched))
+    return result, touched
 
 
 async def _find_article(
@@ -309,16 +319,24 @@ async def _find_article(
     return (int(row[0]), str(row[1])) if row else None
 
 
-async def _unchanged(
+async def _unchanged(conn: aiosqlite.Connection, article_id: int, path: str | None) -> IngestResult:
+    result = await _stored_result(conn, article_id, path)
+    assert result is not None  # found by the caller in this transaction
+    return result
+
+
+async def _stored_result(
     conn: aiosqlite.Connection, article_id: int, path: str | None
-) -> IngestOutcome:
+) -> IngestResult | None:
+    """The stored article as an "unchanged" result; None when there is no such article."""
     row = await _fetchone(
         conn,
         "SELECT title, event_count, programme_count, person_count FROM articles WHERE id = ?",
         (article_id,),
     )
-    assert row is not None  # found by the caller in this transaction
-    result = IngestResult(
+    if row is None:
+        return None
+    return IngestResult(
         path=path,
         title=row[0],
         status="unchanged",
@@ -327,7 +345,6 @@ async def _unchanged(
         programmes=row[2],
         people=row[3],
     )
-    return IngestOutcome(result, frozenset())
 
 
 async def _remove_facts(conn: aiosqlite.Connection, article_id: int) -> set[int]:
