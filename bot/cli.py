@@ -82,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(extract, "print exactly the extract contract (Facts.to_json)")
 
     timeline = commands.add_parser("timeline", help="events in date order")
-    timeline.add_argument("--from", dest="start", type=int, metavar="YEAR", help="first year")
-    timeline.add_argument("--to", dest="end", type=int, metavar="YEAR", help="last year")
+    timeline.add_argument("--from", dest="start", type=_year, metavar="YEAR", help="first year")
+    timeline.add_argument("--to", dest="end", type=_year, metavar="YEAR", help="last year")
     timeline.add_argument("--topic", metavar="PROGRAMME", help="only events naming it")
     _paging_options(timeline)
     _json_option(timeline)
@@ -120,6 +120,16 @@ def _json_option(parser: argparse.ArgumentParser, text: str = "print JSON") -> N
 def _paging_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=_positive, default=10, metavar="N", help="per page")
     parser.add_argument("--page", type=_positive, default=1, metavar="P", help="from 1")
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not 0 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"years run from 0 to 9999, not {value}")
+    return value
 
 
 def _positive(text: str) -> int:

@@ -339,3 +339,10 @@ def test_python_dash_m_bot_runs_the_command_line(env: Path):
     )
     assert usage.returncode == 2
     assert "must be 1 or more" in usage.stderr
+
+
+def test_years_outside_0_to_9999_are_a_usage_error(filled: Path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["timeline", "--from", "-44"])
+    assert exit_info.value.code == 2
+    assert "years run from 0 to 9999" in capsys.readouterr().err

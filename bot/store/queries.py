@@ -114,10 +114,14 @@ async def timeline(
     --from 2000 --to 2010, listed among the events before 2000 by its start. A reversed window
     is read the right way round. `topic` is matched like `programme` (acronym, name, typos);
     when it matches no programme the page is empty and `topic` is None. `limit` is capped at
-    MAX_PAGE. Raises ValueError for a negative offset or a limit below 1.
+    MAX_PAGE. Raises ValueError for a negative offset, a limit below 1 or a year outside
+    0-9999.
     """
     if limit < 1 or offset < 0:
         raise ValueError("limit must be at least 1 and offset at least 0")
+    for year in (start_year, end_year):
+        if year is not None and not 0 <= year <= 9999:
+            raise ValueError(f"years run from 0 to 9999, not {year}")
     limit = min(limit, MAX_PAGE)
     if start_year is not None and end_year is not None and start_year > end_year:
         start_year, end_year = end_year, start_year

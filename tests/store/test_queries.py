@@ -86,6 +86,8 @@ async def test_timeline_pages_and_their_limits(store: Store):
         await store.timeline(limit=0)
     with pytest.raises(ValueError):
         await store.timeline(offset=-1)
+    with pytest.raises(ValueError, match="0 to 9999"):
+        await store.timeline(-5, 2000)
 
 
 @pytest.mark.parametrize("deep_page", [0, 3, 10_000])
