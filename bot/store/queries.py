@@ -132,7 +132,7 @@ async def timeline(
         if ref is None:
             return TimelinePage((), 0, offset, limit, None)
         programme_id = ref.id
-    window = await _Window.load(conn, programme_id, start_year, end_year)
+    window = await _Window.load(conn, programme_id, start_year, end_year, offset)
     entries = await window.page(conn, limit, offset)
     return TimelinePage(tuple(entries), window.total, offset, limit, ref)
 
@@ -143,7 +143,12 @@ class _Window:
     earlier and reach into it ("straddling")."""
 
     def __init__(
-        self, programme_id: int, start_year: int | None, end_year: int | None, counts: Sequence[int]
+        self,
+        programme_id: int,
+        start_year: int | None,
+        end_year: int | None,
+        counts: Sequence[int],
+        periods: Sequence[tuple[str, int]] | None,
     ) -> None:
         self.programme_id = programme_id
         self.start_year = start_year
@@ -153,6 +158,7 @@ class _Window:
         # An event that ends before the window also starts before it: the rest straddle.
         self.straddling = starts_before - ends_before
         self.total = self.straddling + self.inside
+        self.periods = periods  # (period, events starting in it) inside the window, in order
 
     @classmethod
     async def load(
@@ -161,17 +167,24 @@ class _Window:
         programme_id: int,
         start_year: int | None,
         end_year: int | None,
+        offset: int,
     ) -> _Window:
+        """The counts; and, for a page at least DEEP_PAGE deep, the window's periods."""
         low = _year_text(start_year) if start_year is not None else ""
         high = _year_text(end_year + 1) if end_year is not None else _AFTER_ALL
         rows = await conn.execute_fetchall(
             "SELECT coalesce(sum(starts) FILTER (WHERE period < ?2), 0), "
             "coalesce(sum(ends) FILTER (WHERE period < ?2), 0), "
-            "coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0) "
+            "coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0), "
+            "CASE WHEN ?4 THEN (SELECT json_group_array(json_array(period, starts)) FROM ("
+            "  SELECT period, starts FROM event_counts WHERE programme_id = ?1 "
+            "  AND period >= ?2 AND period < ?3 AND starts > 0 ORDER BY period)) END "
             "FROM event_counts WHERE programme_id = ?1 AND period < ?3",
-            (programme_id, low, high),
+            (programme_id, low, high, offset >= DEEP_PAGE),
         )
-        return cls(programme_id, start_year, end_year, rows[0])
+        *counts, periods = rows[0]
+        periods = [tuple(p) for p in json.loads(periods)] if periods is not None else None
+        return cls(programme_id, start_year, end_year, counts, periods)
 
     async def page(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[EventEntry]:
         entries: list[EventEntry] = []
@@ -180,26 +193,20 @@ class _Window:
         remaining = limit - len(entries)
         offset_inside = max(0, offset - self.straddling)
         if remaining > 0 and offset_inside < self.inside:
-            start, skipped = self.low, 0
-            if offset_inside >= DEEP_PAGE:
-                start, skipped = await self._period_at(conn, offset_inside)
+            start, skipped = self._period_at(offset_inside)
             entries += await self._starting(conn, start, remaining, offset_inside - skipped)
         return entries
 
-    async def _period_at(self, conn: aiosqlite.Connection, offset: int) -> tuple[str, int]:
-        """The period holding the `offset`-th event inside the window, and how many events
-        start in the window before that period: a deep page then reads one period only."""
-        rows = await conn.execute_fetchall(
-            "SELECT period, starts FROM event_counts WHERE programme_id = ? AND period >= ? "
-            "AND period < ? AND starts > 0 ORDER BY period",
-            (self.programme_id, self.low, self.high or _AFTER_ALL),
-        )
+    def _period_at(self, offset: int) -> tuple[str, int]:
+        """Where to start reading for the `offset`-th event inside the window: the period
+        holding it, and how many events start in the window before that period; so a deep
+        page reads one period only. Without periods: the window's start."""
         skipped = 0
-        for period, starts in rows:
+        for period, starts in self.periods or ():
             if skipped + starts > offset:
                 return period, skipped
             skipped += starts
-        return self.low, 0  # counts and rows disagree: read from the start, slowly but right
+        return self.low, 0
 
     async def _starting(
         self, conn: aiosqlite.Connection, start: str, limit: int, offset: int
