@@ -12,6 +12,7 @@ from bot.store.results import SearchPage
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import SEARCH_PAGE_SIZE, search_embed, search_nothing_found
 from cogs.ui.paginator import Paginator, page_count_for
+from cogs.ui.respond import defer_if_slow
 
 if TYPE_CHECKING:
     from bot.client import AlmanacBot
@@ -28,14 +29,14 @@ class Search(commands.Cog):
     ) -> None:
         if not query.strip():
             raise UserFacingError("Give me some words to look for, e.g. `/search query:PfP`.")
-        # Full-text search with snippets can be slow on a large database: defer at once.
-        await interaction.response.defer(thinking=True)
         store = self.bot.store
 
         async def fetch(page: int) -> SearchPage:
             return await store.search(query, limit=SEARCH_PAGE_SIZE, offset=page * SEARCH_PAGE_SIZE)
 
-        first = await fetch(0)
+        # Search is fast (see docs/benchmarks.md), but defer if a busy machine makes it slow,
+        # so that a quick "nothing found" can still be an ephemeral initial response.
+        first = await defer_if_slow(interaction, fetch(0))
         if first.total == 0:
             raise UserFacingError(search_nothing_found(query))
         page_count = page_count_for(first.total, SEARCH_PAGE_SIZE)

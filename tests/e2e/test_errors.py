@@ -3,6 +3,7 @@ ephemeral apology, and the bot keeps serving."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -56,7 +57,10 @@ async def test_a_crash_in_a_command_is_apologised_for_and_the_bot_carries_on(
 async def test_a_crash_after_deferring_still_gets_an_ephemeral_apology(
     running: Running, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+
     async def broken_search(*args, **kwargs):
+        await asyncio.sleep(0.3)  # slow enough to be deferred first
         raise Boom("index corrupt")
 
     monkeypatch.setattr(running.store, "search", broken_search)

@@ -1,6 +1,8 @@
-"""/search over the wire: deferred first, highlighted snippets, paging."""
+"""/search over the wire: highlighted snippets, paging, deferral only when slow."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 
@@ -14,9 +16,9 @@ from tests.e2e.seeded_bot import (
 )
 
 
-async def test_search_defers_then_shows_highlighted_hits(running: Running) -> None:
+async def test_search_shows_highlighted_hits(running: Running) -> None:
     run = await running.fake.slash("search", options={"query": "Afghanistan"})
-    assert run.response_type == 5  # "thinking..." first
+    assert run.response_type == 4  # a quick search answers at once, no "thinking..."
     message = await run.wait_original()
     assert not message.ephemeral
     embed = message.embeds[0]
@@ -41,36 +43,57 @@ async def test_search_pages_with_buttons(running: Running) -> None:
     assert buttons(message)["pager:page"]["label"].startswith("2/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fake applies a follow-up to the deleted 'thinking' placeholder; Discord "
-    "creates a new (ephemeral) message once the placeholder is deleted",
-)
 async def test_nothing_found_is_ephemeral_and_suggests_what_to_try(running: Running) -> None:
     run = await running.fake.slash("search", options={"query": "zebra crossing @everyone"})
+    reply = await run.wait_original()
+    assert run.response_type == 4
+    assert reply.ephemeral
+    assert reply.content.startswith("Nothing I've read matches **zebra crossing")
+    assert "`PfP`" in reply.content
+    assert "@everyone" not in reply.content  # defused with a zero-width space
+    assert_no_live_mentions(reply)
+
+
+def _slow_search(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+    real_search = running.store.search
+
+    async def slow_search(*args, **kwargs):
+        await asyncio.sleep(0.3)
+        return await real_search(*args, **kwargs)
+
+    monkeypatch.setattr(running.store, "search", slow_search)
+
+
+async def test_a_slow_search_is_deferred_then_answered(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_search(running, monkeypatch)
+    run = await running.fake.slash("search", options={"query": "Afghanistan"})
+    assert run.response_type == 5  # "thinking..." within the deadline
+    message = await run.wait_original()
+    assert not message.ephemeral
+    assert message.embeds[0]["title"] == "Search: Afghanistan"
+
+
+async def test_a_slow_search_finding_nothing_replaces_the_placeholder_ephemerally(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_search(running, monkeypatch)
+    run = await running.fake.slash("search", options={"query": "zebra crossing @everyone"})
+    assert run.response_type == 5
     await run.wait_until(lambda r: bool(r.followups), what="the nothing-found reply")
-    assert run.original.deleted  # the public "thinking..." placeholder is gone
+    calls = [r.key for r in running.fake.requests if "/webhooks/" in r.key]
+    # The public placeholder is deleted first, then the explanation is an ephemeral follow-up.
+    assert calls[0].startswith("DELETE ") and calls[0].endswith("/messages/@original")
+    assert run.original.deleted
     reply = run.followups[0]
     assert reply is not run.original
     assert reply.ephemeral
     assert reply.content.startswith("Nothing I've read matches **zebra crossing")
-    assert "`PfP`" in reply.content
-    assert_no_live_mentions(reply)
-
-
-async def test_nothing_found_replaces_the_placeholder_with_an_explanation(
-    running: Running,
-) -> None:
-    run = await running.fake.slash("search", options={"query": "zebra crossing @everyone"})
-    await run.wait_until(lambda r: bool(r.followups), what="the nothing-found reply")
-    calls = [r.key for r in running.fake.requests if "/webhooks/" in r.key]
-    # The placeholder is deleted first, then the explanation is sent as an ephemeral follow-up.
-    assert calls[0].startswith("DELETE ") and calls[0].endswith("/messages/@original")
     followup = running.fake.requests.matching("POST /webhooks/*")[-1].json
     assert followup["flags"] == 64
-    assert followup["content"].startswith("Nothing I've read matches **zebra crossing")
     assert followup["allowed_mentions"] == {"parse": []}
-    assert "@everyone" not in followup["content"]  # defused with a zero-width space
 
 
 async def test_markdown_in_the_query_is_shown_literally(running: Running) -> None:

@@ -219,9 +219,11 @@ class InteractionEndpoints:
             run.response_type == DEFERRED_CHANNEL_MESSAGE
             and original is not None
             and original.loading
+            and not original.deleted
         ):
             # The first followup after a "thinking" defer replaces the placeholder.
             # Its ephemerality was fixed by the defer: a well-known surprise for bot authors.
+            # Once the placeholder is deleted, a followup is a new message with its own flags.
             original.apply(body, editing=True, files=call.files)
             original.flags &= ~LOADING_FLAG
             message = original
