@@ -34,15 +34,24 @@ SEARCH_EVENT, SEARCH_PROGRAMME, SEARCH_ARTICLE = 1, 2, 3
 
 MAX_PAGE = 100
 # Only the newest SEARCH_MAX_HITS matching entries are ordered and paged through.
-SEARCH_MAX_HITS = 1000
+SEARCH_MAX_HITS = 300
 # Queries whose words occur in more entries than this (together, estimated) are ordered
 # newest first: weighing them for BM25 would read that many entries.
-RANK_MAX_ENTRIES = 25_000
+RANK_MAX_ENTRIES = 10_000
 MAX_QUERY_WORDS = 16
 PREFIX_WORDS = 6  # the last word of a query also matches the most used words it starts
 _SNIPPET_TOKENS = 14
 _AFTER_ALL = "\U0010ffff"  # sorts after every word
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# Found in a large part of any English text: requiring them costs reading most of the index
+# and narrows nothing.
+# fmt: off
+_STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has",
+    "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this",
+    "to", "was", "were", "which", "with",
+})
+# fmt: on
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -103,11 +112,14 @@ async def _count_words(
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a search query that are searched for: at most MAX_QUERY_WORDS, without
-    FTS5's operators written in capitals (AND, OR, NOT, NEAR), which people type meaning
-    operators; every word is required anyway."""
+    """The words of a search query that are searched for, folded: at most MAX_QUERY_WORDS,
+    without FTS5's operators written in capitals (AND, OR, NOT, NEAR), which people type
+    meaning operators (every word is required anyway), and without words too common to
+    mean anything ("the", "from") unless the query has nothing else."""
     found = [w for w in _WORD.findall(query) if w not in _OPERATORS] or _WORD.findall(query)
-    return [fold(w) for w in found][:MAX_QUERY_WORDS]
+    folded = [fold(w) for w in found]
+    meaningful = [w for w in folded if w not in _STOPWORDS] or folded
+    return meaningful[:MAX_QUERY_WORDS]
 
 
 def fts_query(words: Sequence[str], prefixed: Sequence[str] = ()) -> str | None:
@@ -181,21 +193,12 @@ async def search(
 
 async def _newest_matches(conn: aiosqlite.Connection, match: str) -> tuple[int, int]:
     """The lowest rowid among the SEARCH_MAX_HITS newest entries `match` finds, and how many
-    of them there are (at most SEARCH_MAX_HITS)."""
-    # Oldest first is FTS5's cheap direction: when there are fewer matches than the limit,
-    # this one pass finds them all. Only when there are more is the newest end read too.
-    oldest = await conn.execute_fetchall(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?",
+    of them there are (at most SEARCH_MAX_HITS); one pass from the newest end."""
+    newest = await conn.execute_fetchall(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?",
         (match, SEARCH_MAX_HITS),
     )
-    if len(oldest) < SEARCH_MAX_HITS:
-        return (oldest[0][0] if oldest else 0), len(oldest)
-    bound = await conn.execute_fetchall(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC "
-        "LIMIT 1 OFFSET ?",
-        (match, SEARCH_MAX_HITS - 1),
-    )
-    return bound[0][0], SEARCH_MAX_HITS
+    return (newest[-1][0] if newest else 0), len(newest)
 
 
 async def _expand(conn: aiosqlite.Connection, words: Sequence[str]) -> tuple[list[str], int]:

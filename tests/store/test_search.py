@@ -145,3 +145,10 @@ async def test_the_last_word_matches_the_most_used_words_it_starts(store: Store)
     assert (await store.search("nat")).total == 4
     assert (await store.search("n")).total == 0  # one letter is not a prefix to expand
     assert (await store.search("nato")).total == 1
+
+
+def test_query_words_drop_operators_and_words_too_common_to_search():
+    assert query_words("The Partnership for Peace AND NATO") == ["partnership", "peace", "nato"]
+    assert query_words("from the") == ["from", "the"]  # nothing else to search for
+    assert query_words("AND") == ["and"]
+    assert query_words("Café, crème!") == ["cafe", "creme"]
