@@ -117,7 +117,7 @@ def query_words(query: str) -> list[str]:
     meaning operators (every word is required anyway), and without words too common to
     mean anything ("the", "from") unless the query has nothing else."""
     found = [w for w in _WORD.findall(query) if w not in _OPERATORS] or _WORD.findall(query)
-    folded = [fold(w) for w in found]
+    folded = [part for w in found for part in words_of(w)]  # split as the index splits
     meaningful = [w for w in folded if w not in _STOPWORDS] or folded
     return meaningful[:MAX_QUERY_WORDS]
 
@@ -127,11 +127,16 @@ def fts_query(words: Sequence[str], prefixed: Sequence[str] = ()) -> str | None:
     the last word may also be any of `prefixed`. None when there are no words."""
     if not words:
         return None
-    quoted = [f'"{w}"' for w in words]
-    alternatives = [quoted[-1]] + [f'"{w}"' for w in prefixed if w != words[-1]]
+    quoted = [_quoted(w) for w in words]
+    alternatives = [quoted[-1]] + [_quoted(w) for w in prefixed if w != words[-1]]
     if len(alternatives) > 1:
         quoted[-1] = f"({' OR '.join(alternatives)})"
     return " AND ".join(quoted)
+
+
+def _quoted(word: str) -> str:
+    # Words are letters and digits; doubling quotes is FTS5's escape, should one ever appear.
+    return '"' + word.replace('"', '""') + '"'
 
 
 async def search(
