@@ -1,7 +1,7 @@
-"""The store's read queries: timeline, programmes, on this date, search, sources, stats.
+"""The store's read queries: timeline, programmes, on this date, sources, stats, meta.
 
 Each function takes the aiosqlite connection (and the in-memory programme index where names
-are matched) and returns the plain values of bot.store.results.
+are matched) and returns the plain values of bot.store.results. Search: bot.store.search.
 """
 
 from __future__ import annotations
