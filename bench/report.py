@@ -400,8 +400,8 @@ def _interactions_section(interactions: Any) -> list[str]:
     runs = [r for r in runs if isinstance(r, dict) and "all" in r]
     lines += [
         "Callback = what Discord's 3-second deadline is about. Answer = when the user sees "
-        'the reply: the same instant, except after a deferral ("thinking...", which /search '
-        "always sends first), when it is the edit or followup that carries the reply.",
+        'the reply: the same instant, except after a deferral ("thinking...", sent when an answer '
+        "takes longer), when it is the edit or followup that carries the reply.",
         "",
     ]
     header = ["Kind"]
