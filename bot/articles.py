@@ -39,7 +39,8 @@ _FRONT_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$"
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_WORDS = re.compile(r"\S+")
+# The characters a list item may start with ("-", "*", "+", "•", "1." ...).
+_LIST_OPENERS = frozenset("-*+•0123456789")
 _LEAD_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"'“‘(]?[A-Z0-9]|$)", re.S)
 
 
@@ -237,8 +238,10 @@ def _chunk_blocks(chunk: list[str], first: bool) -> list[Block]:
             prose.clear()
 
     for raw in chunk:
-        heading = _MD_HEADING.match(raw)
-        listed = _LIST_ITEM.match(raw)
+        # Most lines are prose: look at the first character before trying the patterns.
+        opening = raw.lstrip()[:1]
+        heading = _MD_HEADING.match(raw) if opening == "#" else None
+        listed = _LIST_ITEM.match(raw) if opening in _LIST_OPENERS or opening.isdigit() else None
         if heading:
             flush()
             if heading["text"]:
@@ -258,8 +261,7 @@ def _chunk_blocks(chunk: list[str], first: bool) -> list[Block]:
 
 def _prose_kind(text: str, first: bool) -> str:
     """A paragraph, or a short line without sentence punctuation (a heading or a label)."""
-    words = len(_WORDS.findall(text))
-    if _SENTENCE_END.search(text) or words > 12:
+    if _SENTENCE_END.search(text) or len(text.split()) > 12:
         return "paragraph"
     if text.endswith(":") or ":" in text[:30] or not first:
         return "label"

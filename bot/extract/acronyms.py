@@ -37,6 +37,10 @@ _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"[A-Za-z0-9&][A-Za-z0-9&'’.\-–]*")
 _STOP = re.compile(r"[;:!?\"“”()\[\]]|\s[–—-]\s|\.\s")
 _MAX_EXTRA_WORDS = 4
+_ALTERNATIVE_NAMES = re.compile(r"[,;]|\s+(?:or|also|formerly)\b")
+_NAME_LEAD = re.compile(r"^(?:the|known as|hereafter|abbreviated)\s+", re.I)
+_COMMA = re.compile(r"[,;]")
+_HYPHENS = re.compile(r"[-–]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +67,8 @@ def find_definitions(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     for paren in _PAREN.finditer(sentence):
         inner = paren.group(1).strip()
-        head = re.split(r"[,;]|\s+(?:or|also|formerly)\b", inner, maxsplit=1)[0].strip()
-        head = re.sub(r"^(?:the|known as|hereafter|abbreviated)\s+", "", head, flags=re.I)
+        head = _ALTERNATIVE_NAMES.split(inner, maxsplit=1)[0].strip()
+        head = _NAME_LEAD.sub("", head)
         if is_acronym(head) or _TWO_PART.match(head):
             definition = _forward(sentence, paren, head)
             if definition:
@@ -172,7 +176,7 @@ def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | No
     token = _TOKEN_END.search(sentence, max(0, paren.start() - 40), paren.start())
     if not token or not is_acronym(token.group(1)):
         return None
-    name = re.split(r"[,;]", inner, maxsplit=1)[0].strip()
+    name = _COMMA.split(inner, maxsplit=1)[0].strip()
     words_ = tuple(w.rstrip(".") for w in _WORD.findall(name))
     if not words_ or not _matches(_letters(token.group(1)), words_):
         return None
@@ -191,7 +195,9 @@ def _letters(acronym: str) -> tuple[str, ...]:
 
 
 def _parts(word: str) -> list[str]:
-    return [p for p in re.split(r"[-–]", word) if p]
+    if "-" not in word and "–" not in word:
+        return [word] if word else []
+    return [p for p in _HYPHENS.split(word) if p]
 
 
 @lru_cache(maxsize=4096)

@@ -61,47 +61,93 @@ _COUNT = (
     r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|[1-9][0-9]?)"
 )
 
-_PATTERN = re.compile(
-    "|".join(
-        [
-            rf"(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
-            r"(?![\d])",
-            rf"(?<![\d./])(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)"
-            rf"(?P<num_y>{_YEAR})(?![\d])",
-            rf"(?<![\d,.])(?P<dr_d1>{_DAY})\s*{_DASH}\s*(?P<dr_d2>{_DAY})\s+(?:of\s+)?"
-            rf"(?P<dr_m>{_MONTH})(?:,?\s+(?P<dr_y>{_YEAR})(?![\d]))?",
-            rf"(?P<mr_m>{_MONTH})\s+(?P<mr_d1>{_DAY})\s*{_DASH}\s*(?P<mr_d2>{_DAY})"
-            rf"(?:,?\s+(?P<mr_y>{_YEAR})(?![\d]))?",
-            rf"(?<![\d,.])(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_MONTH})"
-            rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d]))?",
-            rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?",
-            rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])",
-            # "in June of that year", "late September of the following year"
-            rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
-            r"the\s+next|the\s+previous)\s+year(?![\w])",
-            # "1949–present": a range still running
-            rf"(?<![\w$€£¥#.,/:-])(?P<yp_y>{_YEAR})\s*(?:-|–|—)\s*(?:present|today|now)\b",
-            # milestone lists: "2004 (October) NATO agrees ..."
-            rf"(?<![\w$€£¥#.,/:-])(?P<ypm_y>{_YEAR})\s*\(\s*(?P<ypm_m>{_MONTH})\s*\)",
-            rf"(?<![\w$€£¥#.,/:-])(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>{_YEAR}|\d{{2}})"
-            r"(?![\w%]|[.,:]\d)",
-            r"(?:(?P<dec_q>early|mid|late|Early|Mid|Late)[\s-]+)?(?<![\w$€£¥#.,/:])"
-            r"(?P<dec_y>1\d{2}0|20\d0)['’]?s(?![\w])",
-            rf"(?P<pre_q>mid|early|late|pre|post|Mid|Early|Late|Pre|Post)-(?P<pre_y>{_YEAR})"
-            r"(?![\w%]|[.,:]\d)",
-            rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)",
-            rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
-            r"(?P<rel_dir>later|earlier|afterwards|before|after|ago(?P<rel_today>\s+today)?)"
-            r"(?![\w])",
-            r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that(?:\s+same)?|the\s+same|the\s+"
-            r"following|the\s+next|the\s+previous|the\s+preceding|last)\s+)"
-            r"(?P<rel_fix_unit>year|month|day))(?![\w])",
-            r"(?P<yesterday>(?i:yesterday))(?![\w])",
-            rf"(?P<wd>{_WEEKDAY})(?![\w])",
-            rf"(?P<mo>{_MONTH_FULL})(?![\w])",
-        ]
+# Each alternative is named after its kind ("k_iso", "k_year", ...), so that the match's
+# `lastgroup` says which one matched without building a dictionary of all groups.
+_ALTERNATIVES = [
+    (
+        "iso",
+        rf"(?<![\d-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+        r"(?![\d])",
     ),
-)
+    (
+        "num",
+        rf"(?<![\d./])(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)"
+        rf"(?P<num_y>{_YEAR})(?![\d])",
+    ),
+    (
+        "dr",
+        rf"(?<![\d,.])(?P<dr_d1>{_DAY})\s*{_DASH}\s*(?P<dr_d2>{_DAY})\s+(?:of\s+)?"
+        rf"(?P<dr_m>{_MONTH})(?:,?\s+(?P<dr_y>{_YEAR})(?![\d]))?",
+    ),
+    (
+        "mr",
+        rf"(?P<mr_m>{_MONTH})\s+(?P<mr_d1>{_DAY})\s*{_DASH}\s*(?P<mr_d2>{_DAY})"
+        rf"(?:,?\s+(?P<mr_y>{_YEAR})(?![\d]))?",
+    ),
+    (
+        "dmy",
+        rf"(?<![\d,.])(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_MONTH})"
+        rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d]))?",
+    ),
+    ("mdy", rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?"),
+    ("my", rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])"),
+    # "in June of that year", "late September of the following year"
+    (
+        "moy",
+        rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
+        r"the\s+next|the\s+previous)\s+year(?![\w])",
+    ),
+    # "1949–present": a range still running
+    ("yp", rf"(?<![\w$€£¥#.,/:-])(?P<yp_y>{_YEAR})\s*(?:-|–|—)\s*(?:present|today|now)\b"),
+    # milestone lists: "2004 (October) NATO agrees ..."
+    ("ypm", rf"(?<![\w$€£¥#.,/:-])(?P<ypm_y>{_YEAR})\s*\(\s*(?P<ypm_m>{_MONTH})\s*\)"),
+    (
+        "yr",
+        rf"(?<![\w$€£¥#.,/:-])(?P<yr_a>{_YEAR})\s*(?:-|–|—|/)\s*(?P<yr_b>{_YEAR}|\d{{2}})"
+        r"(?![\w%]|[.,:]\d)",
+    ),
+    (
+        "dec",
+        r"(?:(?P<dec_q>early|mid|late|Early|Mid|Late)[\s-]+)?(?<![\w$€£¥#.,/:])"
+        r"(?P<dec_y>1\d{2}0|20\d0)['’]?s(?![\w])",
+    ),
+    (
+        "pre",
+        rf"(?P<pre_q>mid|early|late|pre|post|Mid|Early|Late|Pre|Post)-(?P<pre_y>{_YEAR})"
+        r"(?![\w%]|[.,:]\d)",
+    ),
+    ("year", rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)"),
+    (
+        "rel",
+        rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
+        r"(?P<rel_dir>later|earlier|afterwards|before|after|ago(?P<rel_today>\s+today)?)"
+        r"(?![\w])",
+    ),
+    (
+        "fix",
+        r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that(?:\s+same)?|the\s+same|"
+        r"the\s+following|the\s+next|the\s+previous|the\s+preceding|last)\s+)"
+        r"(?P<rel_fix_unit>year|month|day))(?![\w])",
+    ),
+    ("yesterday", r"(?i:yesterday)(?![\w])"),
+    ("wd", rf"(?P<wd>{_WEEKDAY})(?![\w])"),
+    ("mo", rf"(?P<mo>{_MONTH_FULL})(?![\w])"),
+]
+
+
+def _alternation(kinds: set[str] | None = None) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(
+            f"(?P<k_{kind}>{body})" for kind, body in _ALTERNATIVES if not kinds or kind in kinds
+        )
+    )
+
+
+_PATTERN = _alternation()
+# The alternatives that can match at a digit, and those that can match at a month, weekday
+# or "yesterday": trying only those gives the same match, sooner.
+_AT_DIGIT = _alternation({"iso", "num", "dr", "dmy", "yp", "ypm", "yr", "dec", "year", "rel"})
+_AT_NAME = _alternation({"mr", "mdy", "my", "moy", "yesterday", "wd", "mo"})
 
 # Words that may stand between a cue ("in", "since") and the date itself.
 _MODIFIERS = words(
@@ -165,7 +211,7 @@ class DateSpan:
         return format_date(self.end_date) if self.end_date else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every date phrase, and never shared
 class _Atom:
     start: int
     end: int
@@ -237,14 +283,29 @@ def find_dates(
 
 # Every date phrase contains a digit, a month or weekday name, "yesterday" or a unit word
 # ("the following year"). Finding those first and trying the full pattern only around them
-# is many times faster than letting the pattern try each position of the sentence.
-_TRIGGER = re.compile(
-    r"(?=[0-9JFMASONDTWYymdw])(?:(?P<digit>[0-9]+)|(?P<unit>(?:year|month|week|day)s?)(?![a-z])"
-    r"|(?P<name>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday|[Yy]esterday)(?![a-z]))"
+# is many times faster than letting the pattern try each position of the sentence. Every
+# alternative starts with a plain character, so the engine skips to candidates quickly.
+_UNIT_WORDS = ("year", "month", "week", "day")
+_TRIGGER_NAMES = sorted(
+    words(
+        """
+        January February March April May June July August September October November December
+        Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday
+        Friday Saturday Sunday Yesterday yesterday
+        """
+    ),
+    key=lambda name: (-len(name), name),  # "March" before "Mar", "Sept" before "Sep"
 )
+_TRIGGER = re.compile(
+    "|".join(
+        [f"{digit}[0-9]*" for digit in "0123456789"]
+        + [f"{unit}s?(?![a-z])" for unit in _UNIT_WORDS]
+        + [f"{name}(?![a-z])" for name in _TRIGGER_NAMES]
+    )
+)
+_UNIT_TRIGGERS = frozenset(_UNIT_WORDS) | frozenset(f"{unit}s" for unit in _UNIT_WORDS)
 _LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
+_LEAD_IN_LAST_LETTERS = frozenset("eydt")  # how the words of _LEAD_IN end
 _WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
 # The word right before a relative unit ("that year", "two years", "the following month").
 _UNIT_LEAD = re.compile(
@@ -260,32 +321,52 @@ def _scan(sentence: str) -> list[re.Match[str]]:
     taken = 0  # end of the last match: later triggers inside it are skipped
     for trigger in _TRIGGER.finditer(sentence):
         pos = trigger.start()
-        if pos < taken or (pos > 0 and sentence[pos - 1].isalnum() and not trigger["unit"]):
+        if pos < taken:
             continue
-        starts: list[int] = []
-        if trigger["digit"]:
-            lead = _LEAD_IN.search(sentence, max(0, pos - 8), pos)
-            if lead:
-                starts.append(lead.start())
-            starts.append(pos)
-        elif trigger["unit"]:
+        word = trigger.group()
+        unit = word in _UNIT_TRIGGERS
+        if pos > 0 and not unit and sentence[pos - 1].isalnum():
+            continue
+        if unit:
             # "the following year", "two years later", "later that month": the phrase
             # starts up to four words before its unit word, after one of a few words.
             window = max(taken, pos - 32)
             if not _UNIT_LEAD.search(sentence, window, pos):
                 continue
-            starts.extend(m.start() for m in _WORD_START.finditer(sentence, window, pos))
+            for start in (m.start() for m in _WORD_START.finditer(sentence, window, pos)):
+                match = _PATTERN.match(sentence, start)
+                if match and match.end() > pos:
+                    found.append(match)
+                    taken = match.end()
+                    break
+            continue
+        if word[0] <= "9":
+            if pos > 0 and _may_lead_in(sentence, pos):
+                lead = _LEAD_IN.search(sentence, max(0, pos - 8), pos)
+                if lead and lead.start() >= taken:
+                    match = _PATTERN.match(sentence, lead.start())
+                    if match and match.end() > pos:
+                        found.append(match)
+                        taken = match.end()
+                        continue
+            match = _AT_DIGIT.match(sentence, pos)
         else:
-            starts.append(pos)
-        for start in starts:
-            if start < taken:
-                continue
-            match = _PATTERN.match(sentence, start)
-            if match and match.end() > pos:
-                found.append(match)
-                taken = match.end()
-                break
+            match = _AT_NAME.match(sentence, pos)
+        if match and match.end() > pos:
+            found.append(match)
+            taken = match.end()
     return found
+
+
+def _may_lead_in(sentence: str, pos: int) -> bool:
+    """Can a lead-in word ("the", "early", "mid-") end right before `pos`? A cheap test that
+    spares the search for most years ("in 1994")."""
+    before = sentence[pos - 1]
+    if before == "-":
+        return True
+    if not before.isspace():
+        return False
+    return pos < 2 or not sentence[pos - 2].isalpha() or sentence[pos - 2] in _LEAD_IN_LAST_LETTERS
 
 
 def _anchored(atom: _Atom) -> bool:
@@ -334,12 +415,13 @@ _NOT_NOUNS = words(
 
 
 def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
-    g = m.groupdict()
+    kind = m.lastgroup  # "k_iso", "k_year", ...: the alternative that matched
+    g = m
     start, end = m.span()
     cue = "the" if _adjective_use(sentence, start, end) else _cue(sentence, start)
-    if g["iso_y"]:
+    if kind == "k_iso":
         return _abs(start, end, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), cue)
-    if g["num_y"]:
+    if kind == "k_num":
         a, b = int(g["num_a"]), int(g["num_b"])
         if a > 12 >= b:
             return _abs(start, end, int(g["num_y"]), b, a, cue)
@@ -348,35 +430,35 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         if a == b:
             return _abs(start, end, int(g["num_y"]), a, a, cue)
         return _Atom(start, end, "skip")  # 03/04/2005: day-first or month-first? unknowable
-    for prefix in ("dr", "mr"):
-        if g[f"{prefix}_m"]:
-            month = _month(g[f"{prefix}_m"])
-            d1, d2 = _day(g[f"{prefix}_d1"]), _day(g[f"{prefix}_d2"])
-            year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
-            if d2 <= d1:
-                return _Atom(start, end, "skip")
-            kind = "abs" if year else "part"
-            return _valid(_Atom(start, end, kind, (year, month, d1), (year, month, d2), cue=cue))
-    for prefix in ("dmy", "mdy"):
-        if g[f"{prefix}_m"]:
-            month, day = _month(g[f"{prefix}_m"]), _day(g[f"{prefix}_d"])
-            year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
-            if year is None and not _day_month_ok(m, sentence, cue):
-                return None
-            kind = "abs" if year else "part"
-            return _valid(_Atom(start, end, kind, (year, month, day), cue=cue))
-    if g["my_m"]:
+    if kind in ("k_dr", "k_mr"):
+        prefix = kind[2:]
+        month = _month(g[f"{prefix}_m"])
+        d1, d2 = _day(g[f"{prefix}_d1"]), _day(g[f"{prefix}_d2"])
+        year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
+        if d2 <= d1:
+            return _Atom(start, end, "skip")
+        resolved = "abs" if year else "part"
+        return _valid(_Atom(start, end, resolved, (year, month, d1), (year, month, d2), cue=cue))
+    if kind in ("k_dmy", "k_mdy"):
+        prefix = kind[2:]
+        month, day = _month(g[f"{prefix}_m"]), _day(g[f"{prefix}_d"])
+        year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
+        if year is None and not _day_month_ok(g[f"{prefix}_m"], end, sentence, cue):
+            return None
+        resolved = "abs" if year else "part"
+        return _valid(_Atom(start, end, resolved, (year, month, day), cue=cue))
+    if kind == "k_my":
         return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
-    if g["yp_y"]:
+    if kind == "k_yp":
         return _Atom(start, end, "abs", (int(g["yp_y"]), None, None), cue="since")
-    if g["ypm_y"]:
+    if kind == "k_ypm":
         return _Atom(start, end, "abs", (int(g["ypm_y"]), _month(g["ypm_m"]), None), cue=cue)
-    if g["moy_m"]:
+    if kind == "k_moy":
         which = " ".join(g["moy_which"].split())
         offset = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
         month = _month(g["moy_m"])
         return _Atom(start, end, "rel", rel=f"anchor-month-of-year{offset:+d}", rel_n=month)
-    if g["yr_a"]:
+    if kind == "k_yr":
         a, raw_b = int(g["yr_a"]), g["yr_b"]
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
         if b <= a or b - a > 200:
@@ -388,7 +470,7 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         ):
             return None
         return _Atom(start, end, "abs", (a, None, None), (b, None, None), cue=cue)
-    if g["dec_y"]:
+    if kind == "k_dec":
         decade = int(g["dec_y"])
         lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(
             (g["dec_q"] or "").lower(), (0, 9)
@@ -398,15 +480,15 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(
             start, end, "abs", (decade + lo, None, None), (decade + hi, None, None), True, cue=cue
         )
-    if g["pre_y"]:
+    if kind == "k_pre":
         if g["pre_q"].lower() in ("pre", "post"):
             return _Atom(start, end, "skip")  # "pre-1990": a period, not a date
         return _Atom(start, end, "abs", (int(g["pre_y"]), None, None), cue=cue)
-    if g["year"]:
+    if kind == "k_year":
         if not _year_ok(sentence, start, end, cue):
             return None
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=cue)
-    if g["rel_n"]:
+    if kind == "k_rel":
         raw_n = " ".join(g["rel_n"].lower().split())
         n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n, 0)
         unit = g["rel_unit"].rstrip("s")
@@ -421,19 +503,19 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             return _Atom(start, end, "rel", rel=rel, rel_n=n, cue=cue)
         sign = -1 if direction == "earlier" else 1
         return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=sign * n, cue=cue)
-    if g["rel_fix"]:
+    if kind == "k_fix":
         return _fixed_relative(m, start, end, cue)
-    if g["yesterday"]:
+    if kind == "k_yesterday":
         return _Atom(start, end, "rel", rel="article-day", rel_n=-1, cue=cue)
-    if g["wd"]:
+    if kind == "k_wd":
         prev = _prev_word(sentence, start)
         if prev not in ("on", "last", "since", "until", "by", "past", "from", "and"):
             return None
-        if re.match(r"['’]s\b", sentence[end:]):
+        if _POSSESSIVE.match(sentence, end):
             return None  # "Saturday's game": a label, not a date of its own
         weekday = WEEKDAYS.index(g["wd"].lower())
         return _Atom(start, end, "rel", rel=f"weekday-{prev}", rel_n=weekday)
-    if g["mo"]:
+    if kind == "k_mo":
         prev = _prev_word(sentence, start)
         if prev in ("last", "this"):
             cue = prev
@@ -446,10 +528,15 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_LATER_EARLIER = re.compile(r"^(?:later|earlier) (?:in )?")
+_DIGITS = re.compile(r"\d+")
+
+
 def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom | None:
-    phrase = re.sub(r"\s+", " ", m.group("rel_fix").lower())
+    phrase = " ".join(m.group("rel_fix").lower().split())
     unit = m.group("rel_fix_unit")
-    core = re.sub(r"^(?:later|earlier) (?:in )?", "", phrase)
+    core = _LATER_EARLIER.sub("", phrase)
     which = core.rsplit(" ", 1)[0]
     if which == "this":
         return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=0, cue=cue)
@@ -484,13 +571,13 @@ def _month(text: str) -> int:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+    return int(_DIGITS.match(text).group())  # type: ignore[union-attr]
 
 
-def _day_month_ok(m: re.Match[str], sentence: str, cue: str) -> bool:
+def _day_month_ok(month: str, end: int, sentence: str, cue: str) -> bool:
     """A year-less "May 5" / "5 March" must read as a date, not "May 5 people"."""
-    if m.group("dmy_m") == "May" or m.group("mdy_m") == "May":
-        after = _NEXT_WORD.match(sentence, m.end())
+    if month == "May":
+        after = _NEXT_WORD.match(sentence, end)
         if after and after.group(1)[0].islower():
             return cue in ("on", "since", "until", "by", "from")
     return True
@@ -589,6 +676,7 @@ def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:
     return out
 
 
+_GAP_AND = re.compile(r"^\s*and\s*$")
 _GAP_DIRECT = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
 # "from 2002 to the end of the NATO-led operation in 2014"
 _GAP_FROM = re.compile(
@@ -602,10 +690,10 @@ def _range_of(a: _Atom, b: _Atom, sentence: str) -> _Atom | None:
         return None
     if a.cue in ("from", "between"):
         ok = bool(_GAP_DIRECT.match(gap)) if a.cue == "between" else bool(_GAP_FROM.match(gap))
-        if a.cue == "between" and not re.match(r"^\s*and\s*$", gap):
+        if a.cue == "between" and not _GAP_AND.match(gap):
             ok = False
     else:
-        ok = bool(_GAP_DIRECT.match(gap)) and not re.match(r"^\s*and\s*$", gap)
+        ok = bool(_GAP_DIRECT.match(gap)) and not _GAP_AND.match(gap)
     if not ok:
         return None
     start, end = a.date, b.date

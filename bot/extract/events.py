@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bot.extract.dates import DateSpan, find_dates
+from bot.extract.phrases import find_phrases
 from bot.extract.programmes import Mention
 from bot.extract.summaries import summarise, summarise_many
 from bot.extract.tense import (
@@ -45,8 +46,7 @@ _CLAUSE_VERB = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceUnit:
+class SentenceUnit(NamedTuple):
     """A sentence and where it sits: its paragraph (for anchoring "the following year")
     and whether its block may carry events at all."""
 
@@ -77,33 +77,38 @@ def find_events(
     seen: set[tuple[str, str | None, str]] = set()
     anchor: DateSpan | None = None
     paragraph = -1
-    last_person: str | None = None
-    names = _person_patterns(people)
+    persons = _LastPerson(units, people)
     person_names = [p.name for p in people]
     for index, unit in enumerate(units):
+        text = unit.text
         if unit.paragraph != paragraph:
             paragraph, anchor = unit.paragraph, None
-        scan = find_dates(unit.text, published_on, anchor)
+        scan = find_dates(text, published_on, anchor)
         if scan.spans:
             anchor = scan.spans[-1]
         if not unit.carries_events:
-            last_person = _last_person(unit.text, names) or last_person
             continue
-        unresolved.extend(scan.unresolved)
-        usable = [s for s in scan.spans if _happened(unit.text, s, published_on)]
-        reported = [s for s in usable if is_reporting_date(unit.text, s.start)]
+        if scan.unresolved:
+            unresolved.extend(scan.unresolved)
+        if not scan.spans:
+            continue
+        usable = [s for s in scan.spans if _happened(text, s, published_on)]
+        reported = [s for s in usable if is_reporting_date(text, s.start)]
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
             usable = [s for s in usable if s not in reported]
-        distinct, duplicates = _distinct(unit.text, usable)
+        if not usable:
+            continue
+        distinct, duplicates = _distinct(text, usable)
         it_refers_to = _leading_programme(units, mentions, index)
-        shared = summarise_many(unit.text, distinct) if len(distinct) > MANY_DATES else None
+        shared = summarise_many(text, distinct) if len(distinct) > MANY_DATES else None
+        last_person = persons.before(index) if _may_say_he(text) else None
         for span in distinct:
             if shared is not None:
-                summary, start, end = shared, 0, len(unit.text)
+                summary, start, end = shared, 0, len(text)
             else:
                 summary, start, end = summarise(
-                    unit.text,
+                    text,
                     span,
                     distinct,
                     mentions[index],
@@ -112,23 +117,30 @@ def find_events(
                     also_drop=duplicates.get(id(span), ()),
                     people=person_names,
                 )
-            key = (span.text_date, span.text_end, summary)
-            if key in seen or not summary:
+            if not summary:
+                continue
+            text_date, text_end = span.text_date, span.text_end
+            key = (text_date, text_end, summary)
+            if key in seen:
                 continue
             seen.add(key)
             events.append(
                 Event(
-                    date=span.text_date,
-                    end=span.text_end,
+                    date=text_date,
+                    end=text_end,
                     precision=span.precision,
                     summary=summary,
-                    sentence=unit.text,
+                    sentence=text,
                     programmes=_programmes_in(mentions[index], start, end),
                     open_ended=span.open_ended,
                 )
             )
-        last_person = _last_person(unit.text, names) or last_person
     return _one_per_sentence_date(events), unresolved
+
+
+def _may_say_he(sentence: str) -> bool:
+    """Only a summary starting with "He" or "She" needs to know who was named last."""
+    return "He" in sentence or "She" in sentence
 
 
 _APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
@@ -228,26 +240,30 @@ def _programmes_in(mentions: Sequence[Mention], start: int, end: int) -> tuple[s
     return tuple(keys)
 
 
-def _person_patterns(people: Sequence[Person]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One pattern for every person's full name and surname, and who each form means."""
-    forms: dict[str, str] = {}
-    for person in people:
-        forms.setdefault(person.name, person.name)
-        forms.setdefault(person.name.split()[-1], person.name)
-    if not forms:
-        return None, forms
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b"), forms
+class _LastPerson:
+    """Who "He" or "She" at the start of a summary means: the person named last before
+    the sentence. Worked out only when a summary needs it (few do)."""
 
+    def __init__(self, units: Sequence[SentenceUnit], people: Sequence[Person]) -> None:
+        self._units = units
+        self._forms: dict[str, str] = {}
+        for person in people:
+            self._forms.setdefault(person.name, person.name)
+            self._forms.setdefault(person.name.split()[-1], person.name)
+        self._ordered = sorted(self._forms, key=len, reverse=True)
+        self._last: list[str | None] | None = None
 
-def _last_person(text: str, names: tuple[re.Pattern[str] | None, dict[str, str]]) -> str | None:
-    pattern, forms = names
-    if pattern is None:
+    def before(self, index: int) -> str | None:
+        if not self._forms:
+            return None
+        if self._last is None:
+            texts = [u.text for u in self._units]
+            found = find_phrases(texts, [(f,) for f in self._ordered], word_boundaries=True)
+            self._last = [self._forms[self._ordered[ms[-1][2]]] if ms else None for ms in found]
+        for previous in range(index - 1, -1, -1):
+            if self._last[previous] is not None:
+                return self._last[previous]
         return None
-    last = None
-    for match in pattern.finditer(text):
-        last = match
-    return forms[last.group()] if last else None
 
 
 def _one_per_sentence_date(events: list[Event]) -> list[Event]:

@@ -31,10 +31,14 @@ _NAME_WORD = (
     rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|[’'][{_UPPER}][{_LOWER}]+)*|[{_UPPER}]\.)"
 )
 _PARTICLE = r"(?:van der|van den|van|von|de la|de|da|di|del|der|bin|al|ibn|le|la|du|dos|das)"
-# Two to four name words; the look-behind keeps a run from starting inside a word.
-_NAME = re.compile(
-    rf"(?<![\w.’'-]){_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,5}}(?![\w’'-])"
+# Two to four name words; the look-behind keeps a run from starting inside a word. It
+# follows the first capital (and looks back past it) so that the engine can skip quickly to
+# capitals.
+_FIRST_NAME_WORD = (
+    rf"[{_UPPER}](?<![\w.’'-].)(?:[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|[’'][{_UPPER}][{_LOWER}]+)*"
+    r"|\.)"
 )
+_NAME = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,5}}(?![\w’'-])")
 _TITLES = (
     r"Secretary[- ]General|Secretary\s+of\s+State|Prime\s+Minister|Foreign\s+Minister|"
     r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Vice[- ]President|President|"
@@ -176,7 +180,9 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
     return [Person(p.name, p.role) for p in found]
 
 
-_CAPITALISED = re.compile(rf"(?<![\w’'.-])[{_UPPER}][{_LOWER}]{{2,}}(?![\w’'-])")
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w’'.-].)[{_LOWER}]{{2,}}(?![\w’'-])")
+_NAME_GOES_ON = re.compile(rf"\s+(?:{_PARTICLE}\s+)?[{_UPPER}]")
+_OPENING_MARKS = "\"“‘'(["
 
 
 def _surnames_used_alone(sentences: Sequence[str]) -> set[str]:
@@ -185,13 +191,13 @@ def _surnames_used_alone(sentences: Sequence[str]) -> set[str]:
     Sentence-initial words do not count (every sentence starts with a capital)."""
     alone: set[str] = set()
     for sentence in sentences:
+        opens_plainly = sentence[:1] not in _OPENING_MARKS and not sentence[:1].isspace()
         for match in _CAPITALISED.finditer(sentence):
-            before = sentence[: match.start()].rstrip()
-            if not before.strip("\"“‘'(["):
+            start = match.start()
+            if start == 0 or (not opens_plainly and _opens_sentence(sentence, start)):
                 continue
-            previous = before.rsplit(None, 1)[-1]
-            if previous[:1].isupper() or re.match(
-                rf"\s+(?:{_PARTICLE}\s+)?[{_UPPER}]", sentence[match.end() :]
+            if _previous_token(sentence, start)[:1].isupper() or _NAME_GOES_ON.match(
+                sentence, match.end()
             ):
                 continue
             alone.add(match.group())
@@ -199,6 +205,21 @@ def _surnames_used_alone(sentences: Sequence[str]) -> set[str]:
 
 
 _DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ish|ese|ch|i)$")
+
+
+def _opens_sentence(sentence: str, start: int) -> bool:
+    """Is only whitespace and opening quotes or brackets before `start`?"""
+    return not sentence[:start].rstrip().strip(_OPENING_MARKS)
+
+
+def _previous_token(sentence: str, start: int) -> str:
+    """The whitespace-separated token before `start` (there is one: see the caller)."""
+    lowest = max(0, start - 60)
+    while True:
+        parts = sentence[lowest:start].rstrip().rsplit(None, 1)
+        if lowest == 0 or len(parts) == 2:
+            return parts[-1] if parts else ""
+        lowest = max(0, lowest - 240)  # the token may begin further back
 
 
 _TITLE_TAILS = frozenset(
@@ -233,11 +254,14 @@ def _role_after(after: str) -> str | None:
     return match.group("role") if match else None
 
 
+_NAME_LIST = re.compile(r"(?:astronauts|players|ministers|leaders)\s+\S+\s+\S+\s+and\s+$")
+_ROLE_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.I)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _in_name_list(before: str) -> bool:
     """ "astronauts Neil Armstrong and Buzz Aldrin": the second name of a titled pair."""
-    return bool(
-        re.search(r"(?:astronauts|players|ministers|leaders)\s+\S+\s+\S+\s+and\s+$", before)
-    )
+    return bool(_NAME_LIST.search(before))
 
 
 def _clean_name(name: str) -> str:
@@ -250,8 +274,8 @@ def _clean_name(name: str) -> str:
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = re.sub(r"\s+", " ", role).strip(" ,;.")
-    role = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", role, flags=re.I)
+    role = " ".join(role.split()).strip(" ,;.")
+    role = _ROLE_DETERMINER.sub("", role)
     if role.endswith(("astronauts", "cosmonauts")):
         role = role[:-1]  # "astronauts Neil Armstrong and Buzz Aldrin"
     for short, full in _ABBREVIATED_TITLES.items():
@@ -263,7 +287,7 @@ def _clean_role(role: str | None) -> str | None:
 
 
 def _plausible(name: str) -> bool:
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
+    parts = [p for p in name.split() if not _INITIAL.fullmatch(p)]
     if len(parts) < 2:
         return False
     return not any(p.rstrip(".").strip("’'") in _NOT_NAME_WORDS for p in parts)

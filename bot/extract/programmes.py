@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from bot.extract.acronyms import Definition, find_definitions, initials, is_acronym
 from bot.extract.acronyms import matches as _acronym_matches
+from bot.extract.phrases import find_phrases
 from bot.extract.vocabulary import words
 from bot.facts import Programme
 
@@ -104,8 +105,11 @@ _CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(
 # ("Armenia–European Union relations").
 _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
 _CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|&)"
+# The first word is _CAP with its capital taken first (and the look-behind after it), so
+# that the engine can skip quickly from capital to capital.
+_FIRST_CAP = r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)(?![A-Za-z])"
 _NAME_RUN = re.compile(
-    rf"(?=[A-Z])(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
+    rf"{_FIRST_CAP}(?:-{_CAP})*(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
 )
 _WORD = re.compile(r"[^\s]+")
 _SIGNIFICANT_INITIALS = 3
@@ -425,9 +429,10 @@ def _run_candidates(
             continue
         text = sentence[start:end]
         words_ = text.split()
+        last_parts = words_ if "-" not in text else [w.rsplit("-", 1)[-1] for w in words_]
         # Most capitalised runs are names of people and places: skip them cheaply.
         if (
-            _HEAD_SET.isdisjoint(w.rsplit("-", 1)[-1] for w in words_)
+            _HEAD_SET.isdisjoint(last_parts)
             and words_[-1] != "International"
             and words_[0] not in _PREFIX_HEADS
             and not _GENERIC_AFTER.match(sentence, end)
@@ -536,48 +541,54 @@ _OPENERS = words(
 )
 
 
+_MISSION_TO = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]")
+_PERMANENT_MISSION = re.compile(r"(?:Permanent|Diplomatic)\s+Missions?$")
+
+
 def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
     """ "Azerbaijan's Mission to NATO", "the Permanent Mission of Georgia": an embassy-like
     body, not a programme."""
     if not name.endswith(("Mission", "Missions")):
         return False
-    if re.match(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]", sentence[end:]):
+    if _MISSION_TO.match(sentence, end):
         return True
-    return bool(re.search(r"(?:Permanent|Diplomatic)\s+Missions?$", name))
+    return bool(_PERMANENT_MISSION.search(name))
 
 
 def _find_mentions(
     sentences: Sequence[str], drafts: Sequence[_Draft]
 ) -> tuple[tuple[Mention, ...], ...]:
-    """Every place each sentence names one of `drafts`: one combined pattern, longest forms
-    first, so each sentence is scanned once."""
+    """Every place each sentence names one of `drafts`: longest forms first, each sentence
+    read once (see :mod:`bot.extract.phrases`)."""
     keys: dict[str, str] = {}
     for draft in drafts:
         for form in draft.variants:
             keys.setdefault(_mention_key(form), draft.key)
     if not keys:
         return tuple(() for _ in sentences)
-    bodies = []
-    for form in sorted(keys, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in form.split(" "))
-        body = body.replace("program", "program(?:me)?").replace("Center", "Cent(?:er|re)")
-        bodies.append(body)
-    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(bodies)})(?![\w])")
-    out: list[tuple[Mention, ...]] = []
-    for sentence in sentences:
-        found = []
-        for m in pattern.finditer(sentence):
-            key = keys.get(_mention_key(m.group()))
-            if key is not None:
-                found.append(Mention(m.start(), m.end(), key))
-        out.append(tuple(found))
-    return tuple(out)
+    forms = sorted(keys, key=len, reverse=True)
+    found = find_phrases(sentences, [_spellings(form) for form in forms])
+    return tuple(tuple(Mention(s, e, keys[forms[i]]) for s, e, i in ms) for ms in found)
 
 
 def _mention_key(form: str) -> str:
     """One spelling per surface form: spaces collapsed, programme -> program, Centre -> Center."""
     form = " ".join(form.split())
     return form.replace("programme", "program").replace("Centre", "Center")
+
+
+_VARIABLE_SPELLING = re.compile(r"(program|Center)")
+_SPELLING_CHOICES = {"program": ("programme", "program"), "Center": ("Center", "Centre")}
+
+
+def _spellings(form: str) -> tuple[str, ...]:
+    """The ways a mention key may be written: "program" also as "programme", "Center"
+    also as "Centre"."""
+    if "program" not in form and "Center" not in form:
+        return (form,)
+    pieces = _VARIABLE_SPELLING.split(form)
+    choices = [_SPELLING_CHOICES[piece] if i % 2 else (piece,) for i, piece in enumerate(pieces)]
+    return tuple("".join(parts) for parts in itertools.product(*choices))
 
 
 def _promote_inner(drafts: list[_Draft], mentions: tuple[tuple[Mention, ...], ...]) -> None:
@@ -676,10 +687,12 @@ def _derive_acronyms(
                 related.add(other)
             if by_key[other].acronym:
                 related.add(d.key)
-    tokens = {t for s in sentences for t in _ACRONYM_TOKEN.findall(s)}
+    tokens: set[str] | None = None  # acronym-like tokens of the text, read when first needed
     for d in drafts:
         if d.acronym or not d.name:
             continue
+        if tokens is None:
+            tokens = {t for s in sentences for t in _ACRONYM_TOKEN.findall(s)}
         letters = initials(d.name)
         # "PfP" used in the text for the "Partnership for Peace" named without it
         spelled = next(
@@ -741,7 +754,7 @@ def describe(label: str, sentences: Sequence[str]) -> str:
     out: list[str] = []
     used = 0
     for sentence in sentences:
-        clean = re.sub(r"\s+", " ", sentence).strip()
+        clean = " ".join(sentence.split())
         if out and used + len(clean) + 1 > DESCRIPTION_MAX_CHARS:
             break
         if clean in out:

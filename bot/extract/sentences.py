@@ -36,7 +36,6 @@ _OPENERS = words(
 )
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 
@@ -50,14 +49,16 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     depth = 0  # bracket depth from `start`, so "(signed 1992. See below.)" stays whole
     scanned = 0
+    brackets = "(" in text  # without an opening bracket the depth never rises above 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
-        segment = text[scanned : match.start()]
-        depth += segment.count("(") - segment.count(")")
-        depth += match.group().count("(") - match.group().count(")")
-        scanned = end
-        if depth > 0 and text.find(")", end, end + 300) != -1:
-            continue
+        if brackets:
+            segment = text[scanned : match.start()]
+            depth += segment.count("(") - segment.count(")")
+            depth += match.group().count("(") - match.group().count(")")
+            scanned = end
+            if depth > 0 and text.find(")", end, end + 300) != -1:
+                continue
         if not _is_boundary(text, match):
             continue
         piece = text[start:end].strip()
@@ -71,21 +72,29 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct = match.group()
     if not punct.startswith(".") or punct.startswith(".."):
         return True  # "!", "?", "…" and "..." always end a sentence here
-    before = _TOKEN_BEFORE.search(text, max(0, match.start() - 30), match.start() + 1)
-    if before is None:
+    # The word before the period (letters and dots, at most 30 characters back), read right
+    # to left: "Dr", "U.S", "e.g".
+    at = match.start()
+    lowest = max(0, at - 30)
+    first = at
+    while first > lowest and text[first - 1] in _TOKEN_CHARS:
+        first -= 1
+    token = text[first:at].lstrip(".")
+    if not token:
         return True  # "1994." or "NATO)." and the like
-    token = before.group(1)
     low = token.lower()
-    nxt = _NEXT_WORD.match(text, match.end())
-    next_word = nxt.group(1) if nxt else ""
     if low in _NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. R. R. Tolkien", "George W. Bush"
     if low in _MAYBE_FINAL or _DOTTED.match(token):
-        return next_word in _OPENERS
+        nxt = _NEXT_WORD.match(text, match.end())
+        return (nxt.group(1) if nxt else "") in _OPENERS
     return True
