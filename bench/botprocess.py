@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -162,10 +163,10 @@ class BotProcess:
         started. Raises BotProcessError."""
         return await self.wait_event("ready", within)
 
-    async def stats(self, within: float = 30.0) -> dict[str, Any]:
-        """The bot's own view: guilds, rate-limit buckets, process CPU time. Raises
-        BotProcessError."""
-        self._send({"op": "stats"})
+    async def stats(self, within: float = 30.0, *, reset_gc: bool = False) -> dict[str, Any]:
+        """The bot's own view: guilds, rate-limit buckets, process CPU time, garbage-collector
+        pauses (since the start or the last `reset_gc`). Raises BotProcessError."""
+        self._send({"op": "stats", "reset_gc": reset_gc})
         return await self.wait_event("stats", within)
 
     def _send(self, command: dict[str, Any]) -> None:
@@ -247,6 +248,35 @@ def _emit(event: dict[str, Any], out: IO[str] = sys.stdout) -> None:
     out.flush()
 
 
+class GcPauses:
+    """Garbage-collector pauses per generation (count, total and longest, in ms): a full
+    collection walks every object, 10,000 guilds' worth included."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._started) * 1000)
+
+    def reset(self) -> None:
+        for found in self.pauses.values():
+            found.clear()
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        return {
+            f"gen{generation}": {
+                "count": len(found),
+                "total_ms": round(sum(found), 1),
+                "max_ms": round(max(found, default=0.0), 1),
+            }
+            for generation, found in self.pauses.items()
+        }
+
+
 def _cpu_seconds() -> float:
     times = os.times()
     return times.user + times.system
@@ -314,6 +344,8 @@ async def _serve(args: argparse.Namespace) -> int:
         options["clock"] = lambda: clock
     bot = InstrumentedBot(settings, **options)
 
+    pauses = GcPauses()
+    gc.callbacks.append(pauses)
     loop = asyncio.get_running_loop()
     commands: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
 
@@ -350,8 +382,11 @@ async def _serve(args: argparse.Namespace) -> int:
                         "guilds": len(bot.guilds),
                         "buckets": len(bot.http._buckets),
                         "cpu_seconds": _cpu_seconds(),
+                        "gc": pauses.summary(),
                     }
                 )
+                if command.get("reset_gc"):
+                    pauses.reset()
     finally:
         await bot.close()
         with contextlib.suppress(asyncio.CancelledError):

@@ -321,6 +321,7 @@ def summarize(outcomes: Sequence[Outcome], *, concurrency: int, seconds: float) 
     for kind in MIX:
         result[kind] = summary([o for o in outcomes if o.kind == kind])
     result["failures"] = dict(Counter(o.failure for o in outcomes if o.failure))
+    result["over_50ms"] = sum(1 for o in outcomes if o.latency_ms is None or o.latency_ms > 50)
     result["over_deadline"] = sum(
         1 for o in outcomes if o.latency_ms is None or o.latency_ms > DEADLINE_MS
     )
@@ -368,7 +369,9 @@ async def measure(
     async with FakeDiscord() as fake:
         created = fake.add_guilds(guilds)
         async with connected_bot(fake, database, log_path) as (process, ready):
+            await process.stats(reset_gc=True)
             result = await run_mix(fake, created, words, count=count, concurrency=concurrency)
+            pauses = (await process.stats())["gc"]
             memory = await settled_rss(process.pid, settle=0.5, samples=3)
     return {
         "label": label,
@@ -377,5 +380,7 @@ async def measure(
         "ready_s": round(ready["seconds"], 2),
         "rss_after_mb": memory["rss_mb"],
         "rss_after": memory,
+        # Garbage-collector pauses in the bot during the mix (its warm-up included).
+        "gc": pauses,
         **result,
     }
