@@ -588,12 +588,12 @@ NOTES = """
   per post is mostly the store: every server due the same day composes the same day's
   events again (10,000 identical `on_this_date` queries); composing once per local date in
   a pass would remove most of it.
-- **/onthisday is slower the first time a calendar day is asked for.** Its p99 in
-  benchmark 3 is about 110 ms while the store's warm p99 is about 6 ms: the first query for a
-  day reads its 100 events from pages scattered through the 860 MB file (cold: median
-  18 ms, 29 February 134 ms, measured day by day in a fresh process; warm: 6 ms). Still far
-  inside Discord's 3 s; the store could keep a day's events together (an index covering the
-  columns the page shows) to cut it.
+- **/onthisday was slower the first time a calendar day was asked for.** In this
+  benchmark's first runs its p99 was 110-160 ms while the store's warm p99 was about 6 ms:
+  the first query for a day read its 100 events from pages scattered through the 860 MB
+  file (cold median 18 ms, 29 February 134 ms). The store has since changed the query; day
+  by day in a fresh process it now takes 4.8 ms cold (median; worst 15 ms) and 1.8 ms warm,
+  and /onthisday's p99 here is in line with the other commands.
 - **The tail of the loaded run is queueing plus full garbage collections.** With 10
   interactions in flight each waits for the others' few milliseconds (p50 30-45 ms), and a
   full collection of the bot's heap (10,000 guilds' objects) stops everything for about
