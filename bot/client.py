@@ -158,6 +158,9 @@ class AlmanacBot(commands.Bot):
         # would only worry the people running it.
         discord.VoiceClient.warn_nacl = False
         discord.VoiceClient.warn_dave = False
+        if settings.owner_ids:
+            # OWNER_IDS replace the application's owner as discord.py's notion of "owner".
+            options.setdefault("owner_ids", set(settings.owner_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -176,6 +179,10 @@ class AlmanacBot(commands.Bot):
         # Daily posts open a rate-limit bucket per channel; see bot.http_buckets.
         throttle_bucket_cleanup(self.http)
         self.sync_error: discord.HTTPException | None = None  # why the sync failed, if it did
+
+    def is_configured_owner(self, user: discord.abc.Snowflake) -> bool:
+        """True when `user` is listed in OWNER_IDS (the people who run this bot)."""
+        return user.id in self.settings.owner_ids
 
     @property
     def store(self) -> Store:

@@ -368,8 +368,13 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
         # default_permissions only sets who sees the command by default; server admins can
         # change that in Integrations settings, so the permission is checked here as well.
+        # The bot's own operators (OWNER_IDS) may help any server they are in.
         permissions = getattr(interaction, "permissions", None)
-        if interaction.guild is None or permissions is None or not permissions.manage_guild:
+        if interaction.guild is None:
+            raise UserFacingError(NOT_A_MANAGER)
+        if self.bot.is_configured_owner(interaction.user):
+            return True
+        if permissions is None or not permissions.manage_guild:
             raise UserFacingError(NOT_A_MANAGER)
         return True
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -293,6 +293,24 @@ async def test_a_member_with_manage_server_may_set_it(world: World) -> None:
     assert "Daily posts are on" in (message.content or "")
     settings = await world.cog.posts.get(world.guild.id)
     assert settings is not None and settings.updated_by == manager.id
+
+
+async def test_a_bot_owner_from_owner_ids_may_manage_without_manage_server(
+    world: World,
+) -> None:
+    owner = world.fake.add_member(world.guild, "operator")
+    stranger = world.fake.add_member(world.guild, "reader")
+    world.bot.settings = replace(world.bot.settings, owner_ids=frozenset({owner.id}))
+    run = await world.fake.slash("dailypost status", user=stranger)
+    assert (await run.wait_original()).content == NOT_A_MANAGER
+    run = await world.fake.slash(
+        "dailypost set",
+        options={"channel": world.history, "time": "10:30", "timezone": "Asia/Baku"},
+        user=owner,
+    )
+    assert "Daily posts are on" in ((await run.wait_original()).content or "")
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.updated_by == owner.id
 
 
 async def test_the_command_is_hidden_from_non_managers_by_default(world: World) -> None:
