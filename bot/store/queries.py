@@ -148,7 +148,7 @@ class _Window:
         start_year: int | None,
         end_year: int | None,
         counts: Sequence[int],
-        periods: Sequence[tuple[str, int]] | None,
+        deep_start: tuple[str, int] | None,
     ) -> None:
         self.programme_id = programme_id
         self.start_year = start_year
@@ -158,7 +158,10 @@ class _Window:
         # An event that ends before the window also starts before it: the rest straddle.
         self.straddling = starts_before - ends_before
         self.total = self.straddling + self.inside
-        self.periods = periods  # (period, events starting in it) inside the window, in order
+        # For a deep page: the period holding the page's first event inside the window, and
+        # how many events start in the window before that period. The page then reads that
+        # period only, not everything before it.
+        self.deep_start = deep_start
 
     @classmethod
     async def load(
@@ -169,22 +172,27 @@ class _Window:
         end_year: int | None,
         offset: int,
     ) -> _Window:
-        """The counts; and, for a page at least DEEP_PAGE deep, the window's periods."""
+        """The counts; and, for a page at least DEEP_PAGE deep, where it starts."""
         low = _year_text(start_year) if start_year is not None else ""
         high = _year_text(end_year + 1) if end_year is not None else _AFTER_ALL
         rows = await conn.execute_fetchall(
-            "SELECT coalesce(sum(starts) FILTER (WHERE period < ?2), 0), "
-            "coalesce(sum(ends) FILTER (WHERE period < ?2), 0), "
-            "coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0), "
-            "CASE WHEN ?4 THEN (SELECT json_group_array(json_array(period, starts)) FROM ("
-            "  SELECT period, starts FROM event_counts WHERE programme_id = ?1 "
-            "  AND period >= ?2 AND period < ?3 AND starts > 0 ORDER BY period)) END "
-            "FROM event_counts WHERE programme_id = ?1 AND period < ?3",
-            (programme_id, low, high, offset >= DEEP_PAGE),
+            "WITH counted AS (SELECT "
+            "  coalesce(sum(starts) FILTER (WHERE period < ?2), 0) AS starts_before, "
+            "  coalesce(sum(ends) FILTER (WHERE period < ?2), 0) AS ends_before, "
+            "  coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0) AS inside "
+            "  FROM event_counts WHERE programme_id = ?1 AND period < ?3) "
+            "SELECT starts_before, ends_before, inside, CASE WHEN ?4 >= ?5 THEN ("
+            "  SELECT json_array(period, running - starts) FROM ("
+            "    SELECT period, starts, sum(starts) OVER (ORDER BY period) AS running "
+            "    FROM event_counts WHERE programme_id = ?1 AND period >= ?2 AND period < ?3 "
+            "    AND starts > 0) "
+            "  WHERE running > ?4 - (starts_before - ends_before) ORDER BY period LIMIT 1"
+            ") END FROM counted",
+            (programme_id, low, high, offset, DEEP_PAGE),
         )
-        *counts, periods = rows[0]
-        periods = [tuple(p) for p in json.loads(periods)] if periods is not None else None
-        return cls(programme_id, start_year, end_year, counts, periods)
+        *counts, deep_start = rows[0]
+        start = tuple(json.loads(deep_start)) if deep_start is not None else None
+        return cls(programme_id, start_year, end_year, counts, start)
 
     async def page(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[EventEntry]:
         entries: list[EventEntry] = []
@@ -193,20 +201,11 @@ class _Window:
         remaining = limit - len(entries)
         offset_inside = max(0, offset - self.straddling)
         if remaining > 0 and offset_inside < self.inside:
-            start, skipped = self._period_at(offset_inside)
+            start, skipped = self.low, 0
+            if self.deep_start is not None and self.deep_start[1] <= offset_inside:
+                start, skipped = self.deep_start
             entries += await self._starting(conn, start, remaining, offset_inside - skipped)
         return entries
-
-    def _period_at(self, offset: int) -> tuple[str, int]:
-        """Where to start reading for the `offset`-th event inside the window: the period
-        holding it, and how many events start in the window before that period; so a deep
-        page reads one period only. Without periods: the window's start."""
-        skipped = 0
-        for period, starts in self.periods or ():
-            if skipped + starts > offset:
-                return period, skipped
-            skipped += starts
-        return self.low, 0
 
     async def _starting(
         self, conn: aiosqlite.Connection, start: str, limit: int, offset: int
