@@ -72,16 +72,19 @@ class _Tables:
         keyed.sort()
         self.prefix_keys = [k for k, _ in keyed]
         self.prefix_ranks = [r for _, r in keyed]
-        self.names = [k for p in ordered for k in sorted(p.name_keys)]
-        self.name_ranks = [r for r, p in enumerate(ordered) for _ in p.name_keys]
+        # Every name key, sorted (for typo matching by first letter), and whose it is.
+        named = sorted((k, rank) for rank, p in enumerate(ordered) for k in p.name_keys)
+        self.names = [k for k, _ in named]
+        self.name_ranks = [rank for _, rank in named]
         self.vocabulary = sorted(postings)
         self.postings = {w: frozenset(ranks) for w, ranks in postings.items()}
         self.short_answers: dict[tuple[str, str, int], list[int]] = {}
 
-    def starting(self, keys: list[str], prefix: str) -> tuple[int, int]:
-        """The slice of sorted `keys` that start with `prefix`."""
-        start = bisect_left(keys, prefix)
-        return start, bisect_left(keys, prefix + "\U0010ffff", lo=start)
+
+def _starting_with(keys: list[str], prefix: str) -> tuple[int, int]:
+    """The bounds of the slice of sorted `keys` that start with `prefix`."""
+    start = bisect_left(keys, prefix)
+    return start, bisect_left(keys, prefix + "\U0010ffff", lo=start)
 
 
 class ProgrammeIndex:
@@ -197,7 +200,7 @@ class ProgrammeIndex:
         self._rank_into(take, key, acronym, text, limit)
         if not found and key:
             # Nothing shares a word with the text: fall back to whole-name similarity.
-            start, end = tables.starting(tables.names, key[0])  # typos spare the first letter
+            start, end = _starting_with(tables.names, key[0])  # typos spare the first letter
             similar = process.extract(
                 key,
                 tables.names[start:end],
@@ -205,7 +208,8 @@ class ProgrammeIndex:
                 limit=limit * 2,
                 score_cutoff=SUGGEST_CUTOFF,
             )
-            ranks = dict.fromkeys(tables.name_ranks[start + i] for _, _, i in similar)
+            best_first = sorted((-score, tables.name_ranks[start + i]) for _, score, i in similar)
+            ranks = dict.fromkeys(rank for _, rank in best_first)
             found.extend(list(ranks)[:limit])
         if short:
             tables.short_answers[(key, acronym, limit)] = found
@@ -224,7 +228,7 @@ class ProgrammeIndex:
         # 1. Acronyms and names that start with the text.
         prefixed: set[int] = set()
         for prefix in {key, acronym} - {""}:
-            start, end = tables.starting(tables.prefix_keys, prefix)
+            start, end = _starting_with(tables.prefix_keys, prefix)
             prefixed.update(tables.prefix_ranks[start:end])
         if take(prefixed):
             return
@@ -269,7 +273,7 @@ class ProgrammeIndex:
     def _with_word_starting(self, prefix: str) -> frozenset[int]:
         """Programmes with a word (or acronym) starting with `prefix`."""
         tables = self._tables
-        start, end = tables.starting(tables.vocabulary, prefix)
+        start, end = _starting_with(tables.vocabulary, prefix)
         if end - start == 1:
             return tables.postings[tables.vocabulary[start]]
         return frozenset().union(*(tables.postings[w] for w in tables.vocabulary[start:end]))
@@ -279,7 +283,7 @@ class ProgrammeIndex:
         if len(token) < 3:  # two letters are too little to guess a typo from
             return frozenset()
         tables = self._tables
-        start, end = tables.starting(tables.vocabulary, token[0])
+        start, end = _starting_with(tables.vocabulary, token[0])
         close = process.extract(
             token,
             tables.vocabulary[start:end],

@@ -120,3 +120,10 @@ def test_updates_are_seen_by_the_next_query(index: ProgrammeIndex):
     index.update([_programme(99, "ISAF", "A new force", 100)])
     assert index.resolve("isaf") == 99
     assert index.get(99) == ProgrammeRef(99, "ISAF", "A new force")
+
+
+def test_names_run_together_are_found_by_whole_name_similarity(index: ProgrammeIndex):
+    # No word in common with any name, a typo in it: only the whole name is close.
+    assert [r.id for r in index.suggest("partnrshipforpeace")][:1] == [PFP]
+    assert [r.id for r in index.choices("northatlanticcooperationcouncil")][:1] == [NACC]
+    assert index.suggest("qqqqqqqq") == []
