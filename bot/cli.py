@@ -20,10 +20,13 @@ from collections.abc import Callable, Coroutine, Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from bot.articles import ArticleError
 from bot.config import ConfigError, Settings, load_settings
 from bot.daytext import BadDate, day_label, parse_day
+from bot.loader import ingest_paths, read_facts
+from bot.store import Store
 from bot.store.errors import StoreError
 from bot.store.results import (
     HIGHLIGHT_END,
@@ -175,9 +178,6 @@ def _bot(command: str, settings: Settings) -> int:
 
 
 def _extract(path: Path, *, as_json: bool) -> int:
-    from bot.articles import ArticleError
-    from bot.loader import read_facts
-
     try:
         found = read_facts(path)
     except ArticleError as exc:
@@ -213,12 +213,10 @@ def _extract(path: Path, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-_Handler = Callable[[Any, argparse.Namespace, bool], Coroutine[Any, Any, int]]
+_Handler = Callable[[Store, argparse.Namespace, bool], Coroutine[Any, Any, int]]
 
 
 async def _with_store(settings: Settings, command: str, args: argparse.Namespace) -> int:
-    from bot.store import Store
-
     path = settings.database_path
     if command != "ingest" and not await asyncio.to_thread(path.exists):
         raise CommandError(
@@ -235,9 +233,7 @@ async def _with_store(settings: Settings, command: str, args: argparse.Namespace
         await store.close()
 
 
-async def _ingest(store: Any, paths: list[Path]) -> int:
-    from bot.loader import ingest_paths
-
+async def _ingest(store: Store, paths: list[Path]) -> int:
     report = await ingest_paths(store, paths)
     for outcome in report.files:
         print(outcome.line())
@@ -248,7 +244,7 @@ async def _ingest(store: Any, paths: list[Path]) -> int:
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
-async def _timeline(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _timeline(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     offset = (args.page - 1) * args.limit
     page = await store.timeline(args.start, args.end, args.topic, args.limit, offset)
     if args.topic and page.topic is None:
@@ -285,7 +281,7 @@ async def _timeline(store: Any, args: argparse.Namespace, as_json: bool) -> int:
     return EXIT_OK
 
 
-async def _programme(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _programme(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     name = " ".join(args.name)
     lookup = await store.programme(name)
     found = lookup.found
@@ -331,7 +327,7 @@ async def _programme(store: Any, args: argparse.Namespace, as_json: bool) -> int
     return EXIT_OK
 
 
-async def _onthisday(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _onthisday(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     today = date.today()  # the local date of the machine, as a person at it expects
     try:
         month, day = parse_day(args.day, today) if args.day else (today.month, today.day)
@@ -365,7 +361,7 @@ async def _onthisday(store: Any, args: argparse.Namespace, as_json: bool) -> int
     return EXIT_OK
 
 
-async def _search(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _search(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     query = " ".join(args.query)
     page = await store.search(query, args.limit, (args.page - 1) * args.limit)
     if as_json:
@@ -404,7 +400,7 @@ async def _search(store: Any, args: argparse.Namespace, as_json: bool) -> int:
     return EXIT_OK
 
 
-async def _sources(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _sources(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     summaries = await store.sources()
     if as_json:
         return _print_json(
@@ -426,7 +422,7 @@ async def _sources(store: Any, args: argparse.Namespace, as_json: bool) -> int:
     return EXIT_OK
 
 
-async def _stats(store: Any, args: argparse.Namespace, as_json: bool) -> int:
+async def _stats(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     stats = await store.stats()
     if as_json:
         return _print_json(dataclasses.asdict(stats))
@@ -535,8 +531,8 @@ def _highlight_spans(snippet: str) -> tuple[str, list[list[int]]]:
 # -- JSON --------------------------------------------------------------------------------------
 
 
-def _print_json(value: object, out: TextIO | None = None) -> int:
-    print(json.dumps(value, ensure_ascii=False, indent=2), file=out or sys.stdout)
+def _print_json(value: object) -> int:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
