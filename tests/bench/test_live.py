@@ -9,6 +9,8 @@ from pathlib import Path
 from bench import fanout, interactions, memory
 from bench.bigdb import BigDb
 from bench.botprocess import BotProcess, BotProcessError
+from bot.store import Store
+from bot.store.servers import DailyPosts
 from tests.e2e.fakediscord import FakeDiscord
 
 
@@ -59,6 +61,9 @@ async def test_fanout_posts_exactly_once_to_every_channel(db_copy: Path, tmp_pat
     assert result["posts_attempted"] == 50 + result["posts_429"]
     assert set(result["outcomes"].values()) == {0}  # nothing paused, empty or retried
     assert result["bound_s"] == 0.2
+    # Nothing left behind for the next bot started on this database to find due.
+    async with await Store.open(db_copy) as store:
+        assert await DailyPosts(store.conn).earliest_due() is None
 
 
 async def test_a_bot_process_that_cannot_start_is_reported_with_its_log(tmp_path: Path) -> None:
