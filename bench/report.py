@@ -549,7 +549,7 @@ NOTES = """
   store modules it follows and the schema migrations, so a changed schema never reuses a stale
   file; it is generated under a temporary name and renamed when complete. The benchmarks that
   start the bot write to it only the synced-commands digest and the daily-post tables, which
-  the fan-out clears first.
+  the fan-out clears before and after itself.
 - Interactions, fan-out and memory run the bot as `python -m bench.botprocess`: the real
   `AlmanacBot` with every extension, configured from the environment as `python -m bot run`
   is, against the fake Discord hosted by the benchmark's process. Two processes on two cores:
