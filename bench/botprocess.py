@@ -11,7 +11,9 @@ JSON lines:
 - stdout, one object a line: ``{"event": "ready", ...}`` once on_ready has fired,
   ``{"event": "daily_pass", ...}`` after each daily-post pass that handled servers,
   ``{"event": "stats", ...}`` in answer to a stats request;
-- stdin: ``{"op": "stats"}``; end of input (the parent closed the pipe or died) stops the bot.
+- stdin: ``{"op": "stats", "reset_gc": false}`` (guilds, rate-limit buckets, CPU time and
+  garbage-collector pauses; "reset_gc" starts counting pauses afresh); end of input (the
+  parent closed the pipe or died) stops the bot.
 
 The parent side is :class:`BotProcess`.
 """
