@@ -38,7 +38,9 @@ _HEADER = re.compile(r"^\s*(?P<key>title|source|author|url)\s*:\s*(?P<value>.*?)
 _FRONT_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence ends with one of these, perhaps followed by closing quotes and brackets.
+_SENTENCE_MARKS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]"
 # The characters a list item may start with ("-", "*", "+", "•", "1." ...).
 _LIST_OPENERS = frozenset("-*+•0123456789")
 _LEAD_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"'“‘(]?[A-Z0-9]|$)", re.S)
@@ -261,7 +263,7 @@ def _chunk_blocks(chunk: list[str], first: bool) -> list[Block]:
 
 def _prose_kind(text: str, first: bool) -> str:
     """A paragraph, or a short line without sentence punctuation (a heading or a label)."""
-    if _SENTENCE_END.search(text) or len(text.split()) > 12:
+    if text.rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS or len(text.split()) > 12:
         return "paragraph"
     if text.endswith(":") or ":" in text[:30] or not first:
         return "label"

@@ -160,12 +160,12 @@ def _loose(
 
 def _tokens_before(sentence: str, paren: re.Match[str]) -> list[tuple[int, int, str]]:
     """The words before the parenthesis, back to the last clause punctuation."""
-    before = sentence[: paren.start()]
-    stop = max(0, paren.start() - 200)  # a name is never longer; keeps long sentences linear
-    for match in _STOP.finditer(before, stop):
+    end = paren.start()
+    stop = max(0, end - 200)  # a name is never longer; keeps long sentences linear
+    for match in _STOP.finditer(sentence, stop, end):
         stop = match.end()
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(before, stop)]
-    return [(s, e, w.rstrip(".")) for s, e, w in tokens]
+    words_ = _WORD.finditer(sentence, stop, end)
+    return [(m.start(), m.end(), m.group().rstrip(".")) for m in words_]
 
 
 _TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from bot.extract.joined import Joined
 from bot.extract.vocabulary import words
 
 YearMonthDay = tuple[int, int | None, int | None]
@@ -144,9 +146,11 @@ def _alternation(kinds: set[str] | None = None) -> re.Pattern[str]:
 
 
 _PATTERN = _alternation()
-# The alternatives that can match at a digit, and those that can match at a month, weekday
-# or "yesterday": trying only those gives the same match, sooner.
-_AT_DIGIT = _alternation({"iso", "num", "dr", "dmy", "yp", "ypm", "yr", "dec", "year", "rel"})
+# The alternatives that can match at a run of one or two digits, at a run of four, and at a
+# month, weekday or "yesterday": trying only those gives the same match, sooner. (Nothing
+# matches at a run of three digits or more than four.)
+_AT_SHORT_NUMBER = _alternation({"num", "dr", "dmy", "rel"})
+_AT_FOUR_DIGITS = _alternation({"iso", "yp", "ypm", "yr", "dec", "year"})
 _AT_NAME = _alternation({"mr", "mdy", "my", "moy", "yesterday", "wd", "mo"})
 
 # Words that may stand between a cue ("in", "since") and the date itself.
@@ -250,21 +254,36 @@ _EMPTY_SCAN = DateScan(())
 
 
 def find_dates(
-    sentence: str, published_on: date | None, anchor: DateSpan | None = None
+    sentence: str,
+    published_on: date | None,
+    anchor: DateSpan | None = None,
+    *,
+    triggers: Sequence[tuple[int, str]] | None = None,
 ) -> DateScan:
     """The dates `sentence` states, resolved and joined into ranges, in reading order.
 
     `published_on` resolves year-less and article-relative phrases; `anchor` (the last date
     stated before this sentence in its paragraph) resolves "the following year" and kin when
-    the sentence has no earlier date of its own. Pure; never raises.
+    the sentence has no earlier date of its own. `triggers` are the sentence's entry of
+    :func:`sentence_triggers`, when the caller found them for a whole article at once. Pure;
+    never raises.
     """
-    matches = _scan(sentence)
+    matches = _scan(sentence, _triggers_of(sentence) if triggers is None else triggers)
     if not matches:
         return _EMPTY_SCAN
-    atoms = [a for a in (_atom(m, sentence) for m in matches) if a]
-    skipped = tuple((a.start, a.end) for a in atoms if a.kind == "skip")
-    atoms = [a for a in atoms if a.kind != "skip"]
-    atoms = _join_ranges(atoms, sentence)
+    atoms: list[_Atom] = []
+    skips: list[tuple[int, int]] = []
+    for match in matches:
+        atom = _atom(match, sentence)
+        if atom is None:
+            continue
+        if atom.kind == "skip":
+            skips.append((atom.start, atom.end))
+        else:
+            atoms.append(atom)
+    skipped = tuple(skips)
+    if len(atoms) > 1:
+        atoms = _join_ranges(atoms, sentence)
     spans: list[DateSpan] = []
     unresolved: list[str] = []
     last: DateSpan | None = anchor
@@ -296,13 +315,34 @@ _TRIGGER_NAMES = sorted(
     ),
     key=lambda name: (-len(name), name),  # "March" before "Mar", "Sept" before "Sep"
 )
-_TRIGGER = re.compile(
-    "|".join(
-        [f"{digit}[0-9]*" for digit in "0123456789"]
-        + [f"{unit}s?(?![a-z])" for unit in _UNIT_WORDS]
-        + [f"{name}(?![a-z])" for name in _TRIGGER_NAMES]
+
+
+def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Names and digit runs, and apart from them the lowercase words (units, "yesterday"),
+    grouped by their first character: at each candidate the engine then tries a handful of
+    first characters rather than fifty words. Lowercase candidates are everywhere, so their
+    pattern only runs on sentences that hold one of the words."""
+    by_initial: dict[str, list[str]] = {}
+    for unit in _UNIT_WORDS:
+        by_initial.setdefault(unit[0], []).append(f"{unit[1:]}s?")
+    for name in _TRIGGER_NAMES:
+        by_initial.setdefault(name[0], []).append(name[1:])
+
+    def alternatives(lowercase: bool) -> list[str]:
+        return [
+            f"{initial}(?:{'|'.join(tails)})(?![a-z])"
+            for initial, tails in sorted(by_initial.items())
+            if initial.islower() == lowercase
+        ]
+
+    digits = [f"{digit}[0-9]*" for digit in "0123456789"]
+    return (
+        re.compile("|".join(alternatives(False) + digits)),
+        re.compile("|".join(alternatives(True))),
     )
-)
+
+
+_TRIGGER, _LOWERCASE_TRIGGER = _trigger_patterns()
 _UNIT_TRIGGERS = frozenset(_UNIT_WORDS) | frozenset(f"{unit}s" for unit in _UNIT_WORDS)
 _LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
 _LEAD_IN_LAST_LETTERS = frozenset("eydt")  # how the words of _LEAD_IN end
@@ -315,15 +355,44 @@ _UNIT_LEAD = re.compile(
 )
 
 
-def _scan(sentence: str) -> list[re.Match[str]]:
+def sentence_triggers(sentences: Sequence[str]) -> list[list[tuple[int, str]]]:
+    """For each sentence, where its date triggers stand and what they say: the input
+    :func:`find_dates` needs, found for a whole article in one pass."""
+    joined = Joined(sentences)
+    found: list[list[tuple[int, str]]] = [[] for _ in sentences]
+    for index, base, match in joined.matches(_TRIGGER):
+        found[index].append((match.start() - base, match.group()))
+    if _may_hold_lowercase_trigger(joined.text):
+        touched = set()
+        for index, base, match in joined.matches(_LOWERCASE_TRIGGER):
+            found[index].append((match.start() - base, match.group()))
+            touched.add(index)
+        for index in touched:
+            found[index].sort()
+    return found
+
+
+def _triggers_of(sentence: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group()) for m in _TRIGGER.finditer(sentence)]
+    if _may_hold_lowercase_trigger(sentence):
+        lowercase = [(m.start(), m.group()) for m in _LOWERCASE_TRIGGER.finditer(sentence)]
+        if lowercase:
+            found = sorted(found + lowercase)
+    return found
+
+
+def _may_hold_lowercase_trigger(text: str) -> bool:
+    # Every lowercase trigger holds one of these ("yesterday" holds "day").
+    return "year" in text or "month" in text or "week" in text or "day" in text
+
+
+def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[str]]:
     """The date-phrase matches of `sentence`, left to right, without overlaps."""
     found: list[re.Match[str]] = []
     taken = 0  # end of the last match: later triggers inside it are skipped
-    for trigger in _TRIGGER.finditer(sentence):
-        pos = trigger.start()
+    for pos, word in triggers:
         if pos < taken:
             continue
-        word = trigger.group()
         unit = word in _UNIT_TRIGGERS
         if pos > 0 and not unit and sentence[pos - 1].isalnum():
             continue
@@ -349,7 +418,15 @@ def _scan(sentence: str) -> list[re.Match[str]]:
                         found.append(match)
                         taken = match.end()
                         continue
-            match = _AT_DIGIT.match(sentence, pos)
+            digits = len(word)
+            if sentence[pos + digits : pos + digits + 1].isdecimal():
+                match = _PATTERN.match(sentence, pos)  # a digit of another script follows
+            elif digits <= 2:
+                match = _AT_SHORT_NUMBER.match(sentence, pos)
+            elif digits == 4 and word[0] in "12":
+                match = _AT_FOUR_DIGITS.match(sentence, pos)
+            else:
+                continue
         else:
             match = _AT_NAME.match(sentence, pos)
         if match and match.end() > pos:
@@ -376,7 +453,20 @@ def _anchored(atom: _Atom) -> bool:
 def _cue(sentence: str, start: int) -> str:
     """The word governing a date phrase: "in" for "in early March", "until" for "until the
     end of 2014", "the" for "the 1994 summit"."""
-    words = _WORD_CHARS.findall(sentence, max(0, start - 60), start)
+    lowest = max(0, start - 60)
+    # Most often the word right before the date is the cue ("in 1994"): read it right to
+    # left first, and list the words of the window only when it is "the" or a modifier.
+    end = start
+    while end > lowest and sentence[end - 1] not in _CUE_CHARS:
+        end -= 1
+    begin = end
+    while begin > lowest and sentence[begin - 1] in _CUE_CHARS:
+        begin -= 1
+    if begin < end:
+        low = sentence[begin:end].lower()
+        if low != "the" and low not in _MODIFIERS:
+            return low
+    words = _WORD_CHARS.findall(sentence, lowest, start)
     for word in reversed(words):
         low = word.lower()
         if low == "the":
@@ -388,6 +478,7 @@ def _cue(sentence: str, start: int) -> str:
 
 
 _WORD_CHARS = re.compile(r"[A-Za-z$€£]+")
+_CUE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$€£")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _DETERMINERS = words("the a an its their his her this that")
 
@@ -399,9 +490,9 @@ def _prev_word(sentence: str, start: int) -> str:
 
 def _adjective_use(sentence: str, start: int, end: int) -> bool:
     """ "the 1994 summit", "a 2020 survey", "Georgia's 2008 war": the date names a thing."""
-    before = sentence[max(0, start - 20) : start]
-    if not before.endswith(" "):
+    if start == 0 or sentence[start - 1] != " ":
         return False
+    before = sentence[max(0, start - 20) : start]
     last = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
     if last.lower() not in _DETERMINERS and not last.endswith(("'s", "’s")):
         return False
@@ -418,7 +509,16 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     kind = m.lastgroup  # "k_iso", "k_year", ...: the alternative that matched
     g = m
     start, end = m.span()
-    cue = "the" if _adjective_use(sentence, start, end) else _cue(sentence, start)
+    plain = _plain_cue(sentence, start)
+    if plain is None:
+        cue = "the" if _adjective_use(sentence, start, end) else _cue(sentence, start)
+    elif kind == "k_year":
+        # "in 1994": of the tests in _year_ok only those on what follows can fail.
+        if _NOT_A_YEAR_AFTER.match(sentence, end) or _count_after(sentence, end, plain):
+            return None
+        return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=plain)
+    else:
+        cue = plain
     if kind == "k_iso":
         return _abs(start, end, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), cue)
     if kind == "k_num":
@@ -463,7 +563,10 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
         if b <= a or b - a > 200:
             return _Atom(start, end, "skip")
-        if (
+        if plain is not None:
+            if _count_after(sentence, end, plain):
+                return None
+        elif (
             _quantity_context(sentence, start, end, cue)
             or _names_it(sentence, start)
             or _code_before(sentence, start)
@@ -531,6 +634,45 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LATER_EARLIER = re.compile(r"^(?:later|earlier) (?:in )?")
 _DIGITS = re.compile(r"\d+")
+
+
+# "in 1994", "from 2002 to 2014": a preposition standing alone right before the date. It
+# is the cue, and of the tests a bare number must pass to be a year (_year_ok) only those
+# on what follows can fail: _cue, _adjective_use, _code_before, _names_it and
+# _quantity_context all agree on these words (none is a determiner, modifier, reference
+# word or quantity word, and all are lowercase or sentence-initial cue words).
+_PLAIN_CUES = {
+    word: word.lower()
+    for base in words(
+        "in since by until from to and between through till during around after before on at for"
+    )
+    for word in (base, base.capitalize())
+}
+# After these cues a count is never read ("in 1994 people"); after the others it is
+# ("from 1994 soldiers").
+_CUES_BEFORE_YEARS = frozenset(("in", "since", "by", "until"))
+
+
+def _plain_cue(sentence: str, start: int) -> str | None:
+    if start < 3 or sentence[start - 1] != " ":
+        return None
+    space = sentence.rfind(" ", max(0, start - 10), start - 1)
+    word = sentence[space + 1 : start - 1]
+    cue = _PLAIN_CUES.get(word)
+    if cue is None:
+        return None
+    begins = start - 1 - len(word)
+    if begins > 0 and not sentence[begins - 1].isspace():
+        return None  # "(in 1994": another character is part of the token
+    return cue
+
+
+def _count_after(sentence: str, end: int, cue: str) -> bool:
+    """ "from 1500 troops": a count (the part of _quantity_context a plain cue leaves)."""
+    if cue in _CUES_BEFORE_YEARS:
+        return False
+    after = _NEXT_WORD.match(sentence, end)
+    return bool(after) and after.group(1).lower() in _UNIT_AFTER  # type: ignore[union-attr]
 
 
 def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom | None:
@@ -617,6 +759,8 @@ def _names_it(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 25) : start]
     if not before.endswith(" ") or not before[-2:-1].isalpha():
         return False
+    if before[:-1].rsplit(None, 1)[-1].islower():
+        return False  # the word before is lowercase ("in 1994"): it names nothing
     prev = _WORD_BEFORE_SPACE.search(before)
     if prev is None:
         return False
@@ -653,6 +797,8 @@ def _quantity_context(sentence: str, start: int, end: int, cue: str) -> bool:
     """ "deployed 1500 troops", "about 2000 people": a count, not a year."""
     if cue in _QUANTITY_BEFORE:
         return True
+    if cue in ("in", "since", "by", "until", "of", "the"):
+        return False  # "in 1994 people voted": the cue makes it a date
     after = _NEXT_WORD.match(sentence, end)
     low_next = after.group(1).lower() if after else ""
     return low_next in _UNIT_AFTER and cue not in ("in", "since", "by", "until", "of", "the")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from bot.extract.dates import DateSpan, find_dates
+from bot.extract.dates import DateScan, DateSpan, find_dates, sentence_triggers
 from bot.extract.phrases import find_phrases
 from bot.extract.programmes import Mention
 from bot.extract.summaries import summarise, summarise_many
@@ -79,11 +79,16 @@ def find_events(
     paragraph = -1
     persons = _LastPerson(units, people)
     person_names = [p.name for p in people]
+    triggers = sentence_triggers([unit.text for unit in units])
     for index, unit in enumerate(units):
         text = unit.text
         if unit.paragraph != paragraph:
             paragraph, anchor = unit.paragraph, None
-        scan = find_dates(text, published_on, anchor)
+        scan = (
+            find_dates(text, published_on, anchor, triggers=triggers[index])
+            if triggers[index]
+            else _NO_DATES
+        )
         if scan.spans:
             anchor = scan.spans[-1]
         if not unit.carries_events:
@@ -136,6 +141,9 @@ def find_events(
                 )
             )
     return _one_per_sentence_date(events), unresolved
+
+
+_NO_DATES = DateScan(())
 
 
 def _may_say_he(sentence: str) -> bool:

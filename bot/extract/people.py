@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.extract.joined import Joined
 from bot.extract.vocabulary import words
 from bot.facts import Person
 
@@ -152,56 +153,62 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
             person.role = role
         by_name[name] = person
 
-    alone = _surnames_used_alone(sentences)
-    for sentence in sentences:
-        for match in _NAME.finditer(sentence):
-            start, end = match.span()
-            name = match.group()
-            if len(name.split()) > 4 and not _LEADING_TITLE.match(name):
-                continue
-            # "Secretary General Jens Stoltenberg": title words join the context, not the name.
-            lead = _LEADING_TITLE.match(name)
-            if lead:
-                start += lead.end()
-                name = name[lead.end() :]
-            before = sentence[max(0, start - 90) : start]
-            after = sentence[end : end + 120]
-            role = _role_before(before) or _role_after(after)
-            parts = name.split()
-            if parts[0] in alone and parts[-1] not in alone and role is None:
-                continue  # "Lumen Semiconductor said ... Lumen shipped": a firm, not a person
-            if (
-                role is not None
-                or _SPEECH_AFTER.match(after)
-                or _in_name_list(before)
-                or (len(parts) <= 3 and parts[-1] in alone)
-            ):
-                note(name, role)
+    joined = Joined(sentences)
+    alone = _surnames_used_alone(joined)
+    for index, base, match in joined.matches(_NAME):
+        sentence = sentences[index]
+        start, end = match.start() - base, match.end() - base
+        name = match.group()
+        if len(name.split()) > 4 and not _LEADING_TITLE.match(name):
+            continue
+        # "Secretary General Jens Stoltenberg": title words join the context, not the name.
+        lead = _LEADING_TITLE.match(name)
+        if lead:
+            start += lead.end()
+            name = name[lead.end() :]
+        before = sentence[max(0, start - 90) : start]
+        after = sentence[end : end + 120]
+        role = _role_before(before) or _role_after(after)
+        parts = name.split()
+        if parts[0] in alone and parts[-1] not in alone and role is None:
+            continue  # "Lumen Semiconductor said ... Lumen shipped": a firm, not a person
+        if (
+            role is not None
+            or _SPEECH_AFTER.match(after)
+            or _in_name_list(before)
+            or (len(parts) <= 3 and parts[-1] in alone)
+        ):
+            note(name, role)
     return [Person(p.name, p.role) for p in found]
 
 
-_CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w’'.-].)[{_LOWER}]{{2,}}(?![\w’'-])")
-_NAME_GOES_ON = re.compile(rf"\s+(?:{_PARTICLE}\s+)?[{_UPPER}]")
+_CAPITALISED_ALONE = re.compile(
+    rf"[{_UPPER}](?<![\w’'.-].)[{_LOWER}]{{2,}}(?![\w’'-])(?!\s+(?:{_PARTICLE}\s+)?[{_UPPER}])"
+)
 _OPENING_MARKS = "\"“‘'(["
 
 
-def _surnames_used_alone(sentences: Sequence[str]) -> set[str]:
+def _surnames_used_alone(joined: Joined) -> set[str]:
     """Capitalised words the text uses on their own, not inside a longer name ("Armstrong
     died in 2012"): people are referred to by surname, bodies and places rarely are.
     Sentence-initial words do not count (every sentence starts with a capital)."""
     alone: set[str] = set()
-    for sentence in sentences:
-        opens_plainly = sentence[:1] not in _OPENING_MARKS and not sentence[:1].isspace()
-        for match in _CAPITALISED.finditer(sentence):
-            start = match.start()
-            if start == 0 or (not opens_plainly and _opens_sentence(sentence, start)):
-                continue
-            if _previous_token(sentence, start)[:1].isupper() or _NAME_GOES_ON.match(
-                sentence, match.end()
-            ):
-                continue
-            alone.add(match.group())
-    return {w for w in alone - _NOT_NAME_WORDS if not _DEMONYM_LIKE.match(w)}
+    # Words followed by more of a name ("Jens Stoltenberg") are not matched at all.
+    for index, base, match in joined.matches(_CAPITALISED_ALONE):
+        word = match.group()
+        if word in alone or word in _NOT_NAME_WORDS:
+            continue  # known already, or never a name
+        sentence = joined.sentences[index]
+        start = match.start() - base
+        if start == 0 or (
+            (sentence[:1] in _OPENING_MARKS or sentence[:1].isspace())
+            and _opens_sentence(sentence, start)
+        ):
+            continue
+        if _previous_token(sentence, start)[:1].isupper():
+            continue
+        alone.add(word)
+    return {w for w in alone if not _DEMONYM_LIKE.match(w)}
 
 
 _DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ish|ese|ch|i)$")

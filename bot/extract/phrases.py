@@ -38,8 +38,9 @@ def find_phrases(
     canonical: list[str] = list(sentences)
     offsets: list[list[int] | None] = [None] * len(sentences)
     joined = _SEPARATOR.join(canonical)
-    if " ".join(joined.split()) != joined:
-        # Some sentence has a run of spaces, a tab or a line break: rewrite those.
+    # Whitespace other than a plain space is not printable, and the separator is not either.
+    if "  " in joined or not joined.replace(_SEPARATOR, "").isprintable():
+        # Some sentence may have a run of spaces, a tab or a line break: rewrite those.
         for index, sentence in enumerate(sentences):
             if _IRREGULAR_SPACE.search(sentence) is not None:
                 canonical[index], offsets[index] = _collapse_spaces(sentence)

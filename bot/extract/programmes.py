@@ -37,11 +37,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.extract.acronyms import Definition, find_definitions, initials, is_acronym
 from bot.extract.acronyms import matches as _acronym_matches
+from bot.extract.joined import Joined
 from bot.extract.phrases import find_phrases
-from bot.extract.vocabulary import words
+from bot.extract.vocabulary import whole_words, words
 from bot.facts import Programme
 
 HEADS = words(
@@ -133,8 +135,7 @@ class _Draft:
         return self.acronym or self.name or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Where a sentence names a programme."""
 
     start: int
@@ -225,6 +226,8 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
         return draft
 
     claimed: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    # Sentences holding a head noun, a "programme"-like word or a prefix head ("Operation").
+    naming = {index for index, _, _ in Joined(sentences).matches(_TRIGGER_WORD)}
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent = _extend_with_parent(sentence, d, defined)
@@ -248,9 +251,7 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
             if parent and parent != d.acronym and not draft.part_of:
                 draft.part_of = parent
             claimed[index].append((d.start, d.end))
-        if prose is not None and not prose[index]:
-            continue
-        if not _may_name(sentence):
+        if index not in naming or (prose is not None and not prose[index]):
             continue
         for start, end, name in _name_candidates(sentence, claimed[index]):
             add(None, name, index, defining=False)
@@ -268,11 +269,15 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
             tuple(Mention(m.start, m.end, renamed.get(m.key, m.key)) for m in ms) for ms in mentions
         )
     live_keys = {d.key for d in live}
-    mentions = tuple(tuple(m for m in ms if m.key in live_keys) for ms in mentions)
+    mentions = tuple(
+        ms if all(m.key in live_keys for m in ms) else tuple(m for m in ms if m.key in live_keys)
+        for ms in mentions
+    )
     where: dict[str, list[int]] = {}
     for index, ms in enumerate(mentions):
-        for key in dict.fromkeys(m.key for m in ms):
-            where.setdefault(key, []).append(index)
+        if ms:
+            for key in dict.fromkeys(m.key for m in ms):
+                where.setdefault(key, []).append(index)
     for d in live:  # a relation to something that is not a programme goes
         if d.part_of not in live_keys:
             d.part_of = None
@@ -381,14 +386,6 @@ def _head_word(name: str, content: list[str]) -> str:
         if not word[0].isdigit():
             return word.split("-")[-1]
     return content[-1]
-
-
-_TRIGGER_WORDS = re.compile(r"[A-Za-z+]+")
-
-
-def _may_name(sentence: str) -> bool:
-    """Cheap test: does the sentence hold a head noun, "programme"-like word or prefix head?"""
-    return not _TRIGGER_SET.isdisjoint(_TRIGGER_WORDS.findall(sentence))
 
 
 def _is_head(word: str) -> bool:
@@ -529,6 +526,9 @@ def _is_month(word: str) -> bool:
 _TOKEN = re.compile(r"\S+")
 _TRIGGER_SET = HEADS | _PLURAL_HEADS | _GENERIC_WORDS | {"International", *_PREFIX_HEADS}
 _HEAD_SET = HEADS | _PLURAL_HEADS
+# A head noun, "programme"-like word or prefix head, as a whole word (no letter or "+" on
+# either side).
+_TRIGGER_WORD = whole_words(_TRIGGER_SET, "A-Za-z+")
 _YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
 _OPENERS = words(
@@ -644,6 +644,8 @@ def _relations(
 ) -> None:
     previous: list[str] = []  # keys mentioned so far, most recent last
     for index, sentence in enumerate(sentences):
+        if not mentions[index]:
+            continue
         ms = [m for m in mentions[index] if m.key in drafts]
         for a, b in itertools.pairwise(ms):
             gap = sentence[a.end : b.start]
@@ -656,7 +658,8 @@ def _relations(
             elif _PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
         for m in ms:
-            if _FOLLOW_ON.search(sentence[max(0, m.start - 40) : m.start]):
+            before_it = sentence[max(0, m.start - 40) : m.start]
+            if ("follow" in before_it or "succe" in before_it) and _FOLLOW_ON.search(before_it):
                 before = [k for k in previous if k != m.key]
                 same = [x.key for x in ms if x.start < m.start and x.key != m.key]
                 predecessor = same[-1] if same else before[-1] if before else None
@@ -665,7 +668,8 @@ def _relations(
             previous.append(m.key)
 
 
-_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?![\w-])")
+# (The look-behind follows the first capital, so that the engine can skip to capitals.)
+_ACRONYM_TOKEN = re.compile(r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z](?![\w-])")
 
 
 def _derive_acronyms(
@@ -692,7 +696,7 @@ def _derive_acronyms(
         if d.acronym or not d.name:
             continue
         if tokens is None:
-            tokens = {t for s in sentences for t in _ACRONYM_TOKEN.findall(s)}
+            tokens = {match.group() for _, _, match in Joined(sentences).matches(_ACRONYM_TOKEN)}
         letters = initials(d.name)
         # "PfP" used in the text for the "Partnership for Peace" named without it
         spelled = next(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Sequence
 
 from bot.extract.dates import DateSpan
@@ -82,23 +83,25 @@ _LEAD_WORDS = words(
 
 def lead_start(text: str, end: int | None = None) -> int:
     """Where the words leading into a date that ends `text` at `end` begin: "later in",
-    "until the end of", "since", "last", "on Tuesday,". Plain character tests, right to
-    left (this runs for every event)."""
+    "until the end of", "since", "last", "on Tuesday,". Read right to left, a word at a
+    time (this runs for every event)."""
     start = len(text) if end is None else end
     while True:
-        i = start
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
+        i = len(text[:start].rstrip())
         if i > 0 and text[i - 1] == ",":
             i -= 1
-        j = i
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        if j == i or text[j:i].lower() not in _LEAD_WORDS:
+        # The letters ending at i (lead words are plain ASCII; a longer run is none of them).
+        piece = text[max(0, i - _LONGEST_LEAD - 1) : i]
+        j = i - (len(piece) - len(piece.rstrip(_ASCII_LETTERS)))
+        if j == i or i - j > _LONGEST_LEAD or text[j:i].lower() not in _LEAD_WORDS:
             return start
         if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
             return start  # the end of a longer word, not a word of its own
         start = j
+
+
+_LONGEST_LEAD = max(len(word) for word in _LEAD_WORDS)
+_ASCII_LETTERS = string.ascii_letters
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$")
@@ -144,7 +147,7 @@ _FIRST_VERB = re.compile(
     rf"held|led|won|set|made|begun)\b)?|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"
 )
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:)])")
 _SPACE_IN_PAREN = re.compile(r"\(\s+")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _OPEN_PAREN_TAIL = re.compile(r"\s*\([^)]*$")
@@ -233,6 +236,8 @@ def summarise_many(sentence: str, spans: Sequence[DateSpan]) -> str:
 
 def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[int, int]:
     """The stretch of the sentence that belongs to `span`'s clause."""
+    if len(spans) < 2:
+        return _clause_of(sentence, span, 0, len(sentence))
     ordered = sorted(spans, key=lambda s: s.start)
     start, end = 0, len(sentence)
     for a, b in itertools.pairwise(ordered):
@@ -326,6 +331,9 @@ def _clause_of(sentence: str, span: DateSpan, start: int, end: int) -> tuple[int
     """Within [start, end), the clause of a compound sentence that holds the date, when the
     cut leaves a clause with a verb ("The program recovered, and in December 1968 ...")."""
     lo, hi = start, end
+    window = sentence[start:end]
+    if ";" not in window and ":" not in window and "," not in window:
+        return lo, hi  # every _CLAUSE_CUT holds one of these
     for match in _CLAUSE_CUT.finditer(sentence, start, end):
         if match.end() <= span.start:
             if has_finite_verb(sentence[match.end() : hi]):
@@ -348,6 +356,8 @@ def _list_group(
     sentence: str, span: DateSpan, spans: Sequence[DateSpan]
 ) -> tuple[DateSpan, DateSpan]:
     """The first and last date of the list `span` belongs to ("in 1994, 1997 and 2002")."""
+    if len(spans) == 1 and spans[0] == span:
+        return spans[0], spans[0]
     ordered = sorted(spans, key=lambda s: s.start)
     i = ordered.index(span) if span in ordered else 0
     if not ordered:
@@ -445,7 +455,19 @@ def _noun_before(sentence: str, index: int, mentions: Sequence[Mention]) -> tupl
 def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> int:
     """Where the region ends once a reporting clause holding the date is dropped."""
     window = sentence[start:end]
-    if not any(word in window for word in _SPEECH_WORDS):
+    if not (
+        "said" in window
+        or "says" in window
+        or "announced" in window
+        or "reported" in window
+        or "stated" in window
+        or "told" in window
+        or "noted" in window
+        or "added" in window
+        or "wrote" in window
+        or "confirmed" in window
+        or "according" in window
+    ):
         return end
     last = None
     for match in _REPORTING.finditer(sentence, start, end):
@@ -479,10 +501,16 @@ def _drop_dates(
         ):
             continue  # "the 1994 summit": the year is part of the noun phrase
         cut_from = lead_start(piece, rel_lo)
-        from_word = _FROM_BEFORE.search(piece, max(0, cut_from - 10), cut_from)
-        if from_word:
-            cut_from = from_word.start()
-        if piece[:cut_from].rstrip().endswith("(") and piece[rel_hi:].lstrip().startswith(")"):
+        near = piece[max(0, cut_from - 10) : cut_from]
+        if "from" in near or "between" in near:
+            from_word = _FROM_BEFORE.search(piece, max(0, cut_from - 10), cut_from)
+            if from_word:
+                cut_from = from_word.start()
+        if (
+            "(" in piece
+            and piece[:cut_from].rstrip().endswith("(")
+            and piece[rel_hi:].lstrip().startswith(")")
+        ):
             # "(1998–2001)": the brackets go with the date
             cut_from = piece.rindex("(", 0, cut_from)
             rel_hi = piece.index(")", rel_hi) + 1
@@ -619,19 +647,22 @@ def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
         text = _TOGETHER.sub("", text)
     if "–" in text or "—" in text:
         text = _APPOSITIVE_DASH.sub("", text)
-    text = _LEADING_JUNK.sub("", text)
+    # Spaces first: every step below takes any run of whitespace alike, so on one plain
+    # space each can be skipped by a quick look for what it removes.
+    text = " ".join(text.split())
+    junk = _LEADING_JUNK.match(text)
+    if junk:
+        text = text[junk.end() :]
     if "(" in text:
-        text = _EMPTY_PARENS.sub("", text)
-        text = _SPACE_IN_PAREN.sub("(", text)
+        if "()" in text or "( )" in text:
+            text = _EMPTY_PARENS.sub("", text)
+        if "( " in text:
+            text = _SPACE_IN_PAREN.sub("(", text)
     if " ," in text or " ." in text or " ;" in text or " :" in text or " )" in text:
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
     if ",," in text or ", ," in text:
         text = _DOUBLE_COMMA.sub(",", text)
-    text = " ".join(text.split())
-    previous = None
-    while previous != text:
-        previous = text
-        text = text.rstrip(" ,;:–—-.")
+    text = " ".join(text.split()).rstrip(" ,;:–—-.")
     if text.count("(") > text.count(")"):
         text = _OPEN_PAREN_TAIL.sub("", text)
     if text.count(")") > text.count("("):

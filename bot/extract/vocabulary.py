@@ -5,10 +5,35 @@ Lists are written as whitespace-separated words so they stay readable and easy t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a frozenset."""
     return frozenset(text.split())
+
+
+def whole_words(vocabulary: Iterable[str], word_chars: str) -> re.Pattern[str]:
+    """A pattern finding any word of `vocabulary` standing alone: with no character of the
+    class `word_chars` ("A-Za-z") right before or after it. Words holding other characters
+    are left out, as they can never stand alone.
+
+    Written so that the regular expression engine can skip quickly to candidates: every
+    alternative starts with a plain letter, and the check before the word comes after that
+    letter (a look-behind over two characters)."""
+    whole = re.compile(f"[{word_chars}]+")
+    by_initial: dict[str, list[str]] = {}
+    # A word with other characters ("Co-operation" for "A-Za-z") never stands alone.
+    for word in sorted({w for w in vocabulary if whole.fullmatch(w)}, key=lambda w: (-len(w), w)):
+        by_initial.setdefault(word[0], []).append(word)
+    alternatives = [
+        f"{re.escape(initial)}(?<![{word_chars}].)(?:"
+        + "|".join(re.escape(w[1:]) for w in group)
+        + ")"
+        for initial, group in sorted(by_initial.items())
+    ]
+    return re.compile(f"(?:{'|'.join(alternatives)})(?![{word_chars}])")
 
 
 # Past tenses that do not end in -ed ("the pandemic cut sales", "he beat Tsitsipas").
