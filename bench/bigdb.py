@@ -312,12 +312,18 @@ def generate(
         conn.execute("COMMIT")
 
     per_period: dict[tuple[int, str], list[int]] = {}
+    per_year: dict[tuple[int, int], list[int]] = {}
     for (p, period, which), count in counts.items():
         per_period.setdefault((p, period), [0, 0])[which] += count
+        per_year.setdefault((p, int(period[:4])), [0, 0])[which] += count
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO event_counts VALUES (?, ?, ?, ?)",
         [(p, period, s, e) for (p, period), (s, e) in sorted(per_period.items())],
+    )
+    conn.executemany(
+        "INSERT INTO event_year_counts VALUES (?, ?, ?, ?)",
+        [(p, year, s, e) for (p, year), (s, e) in sorted(per_year.items())],
     )
     conn.executemany("INSERT INTO search_words VALUES (?, ?)", sorted(search_words.items()))
     for _, sql in indexes:

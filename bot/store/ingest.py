@@ -41,7 +41,7 @@ from bot.store.search import (
     unindex_entries,
 )
 
-ALL_EVENTS = 0  # event_counts.programme_id for counts over every event
+ALL_EVENTS = 0  # programme_id of event_counts and event_year_counts over every event
 # A programme's explanation combines the descriptions of its oldest EXPLANATION_MENTIONS
 # mentions, as many whole ones as fit in EXPLANATION_CHARS.
 EXPLANATION_MENTIONS = 20
@@ -480,7 +480,8 @@ async def _merge_programmes(conn: aiosqlite.Connection, source: int, target: int
     )
     await conn.execute("DELETE FROM event_programmes WHERE programme_id = ?", (source,))
     # An event may have named both: recount the target rather than add the two counts.
-    await conn.execute("DELETE FROM event_counts WHERE programme_id IN (?, ?)", (source, target))
+    for table in ("event_counts", "event_year_counts"):
+        await conn.execute(f"DELETE FROM {table} WHERE programme_id IN (?, ?)", (source, target))
     await conn.execute(
         "INSERT INTO event_counts (programme_id, period, starts, ends) "
         "SELECT ?, period, sum(s), sum(e) FROM ("
@@ -490,6 +491,12 @@ async def _merge_programmes(conn: aiosqlite.Connection, source: int, target: int
         "  SELECT printf('%04d', end_year), 0, 1 FROM event_programmes WHERE programme_id = ?"
         ") GROUP BY period",
         (target, target, target),
+    )
+    await conn.execute(
+        "INSERT INTO event_year_counts (programme_id, year, starts, ends) "
+        "SELECT programme_id, CAST(substr(period, 1, 4) AS INTEGER), sum(starts), sum(ends) "
+        "FROM event_counts WHERE programme_id = ? GROUP BY substr(period, 1, 4)",
+        (target,),
     )
     await unindex_entries(conn, [search_rowid(SEARCH_PROGRAMME, source)])
     await conn.execute("DELETE FROM programmes WHERE id = ?", (source,))
@@ -597,21 +604,27 @@ def _count_event(
 
 
 async def _apply_counts(conn: aiosqlite.Connection, deltas: Counter[tuple[int, str, int]]) -> None:
+    """Add `deltas` to event_counts and their year totals to event_year_counts."""
     per_period: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    per_year: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     for (programme_id, period, which), delta in deltas.items():
         per_period[(programme_id, period)][which] += delta
-    changes = [(p, period, s, e) for (p, period), (s, e) in per_period.items() if s or e]
-    await conn.executemany(
-        "INSERT INTO event_counts (programme_id, period, starts, ends) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (programme_id, period) DO UPDATE "
-        "SET starts = starts + excluded.starts, ends = ends + excluded.ends",
-        changes,
-    )
-    await conn.executemany(
-        "DELETE FROM event_counts WHERE programme_id = ? AND period = ? "
-        "AND starts = 0 AND ends = 0",
-        [(p, period) for p, period, _, _ in changes],
-    )
+        per_year[(programme_id, int(period[:4]))][which] += delta
+    for table, key, totals in (
+        ("event_counts", "period", per_period),
+        ("event_year_counts", "year", per_year),
+    ):
+        changes = [(p, k, s, e) for (p, k), (s, e) in totals.items() if s or e]
+        await conn.executemany(
+            f"INSERT INTO {table} (programme_id, {key}, starts, ends) VALUES (?, ?, ?, ?) "
+            f"ON CONFLICT (programme_id, {key}) DO UPDATE "
+            "SET starts = starts + excluded.starts, ends = ends + excluded.ends",
+            changes,
+        )
+        await conn.executemany(
+            f"DELETE FROM {table} WHERE programme_id = ? AND {key} = ? AND starts = 0 AND ends = 0",
+            [(p, k) for p, k, _, _ in changes],
+        )
 
 
 async def _refresh_programmes(conn: aiosqlite.Connection, programme_ids: Iterable[int]) -> None:
@@ -625,7 +638,8 @@ async def _refresh_programmes(conn: aiosqlite.Connection, programme_ids: Iterabl
             (programme_id,),
         )
         if not counted or not counted[0]:
-            await conn.execute("DELETE FROM event_counts WHERE programme_id = ?", (programme_id,))
+            for table in ("event_counts", "event_year_counts"):
+                await conn.execute(f"DELETE FROM {table} WHERE programme_id = ?", (programme_id,))
             await conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))
             continue
         acronym = await _most_used(conn, programme_id, "acronym")

@@ -35,7 +35,6 @@ DEEP_PAGE = 500
 PROGRAMME_EVENTS = 50  # events shown with a programme (the rest: timeline with its topic)
 PROGRAMME_SOURCES = 25
 ON_THIS_DATE_LIMIT = 50
-_AFTER_ALL = "\U0010ffff"  # sorts after every period
 _CHRONOLOGICAL = "ORDER BY e.date, e.end_year, e.id"
 _RELATIONS = ("part_of", "parts", "succeeded_by", "preceded_by")
 _REVERSED = {"part_of": "parts", "succeeded_by": "preceded_by"}
@@ -139,7 +138,7 @@ async def timeline(
 
 class _Window:
     """One year window of one programme's events (or of all events), counted from
-    event_counts: the events that start inside it, and before them the ranges that start
+    event_year_counts: the events that start inside it, and before them the ranges that start
     earlier and reach into it ("straddling")."""
 
     def __init__(
@@ -172,23 +171,34 @@ class _Window:
         end_year: int | None,
         offset: int,
     ) -> _Window:
-        """The counts; and, for a page at least DEEP_PAGE deep, where it starts."""
-        low = _year_text(start_year) if start_year is not None else ""
-        high = _year_text(end_year + 1) if end_year is not None else _AFTER_ALL
+        """The counts (from the year totals); and, for a page at least DEEP_PAGE deep, where
+        it starts: the year holding its first event, then the period within that year."""
+        first = start_year if start_year is not None else -1
+        last = end_year if end_year is not None else 10_000
         rows = await conn.execute_fetchall(
             "WITH counted AS (SELECT "
-            "  coalesce(sum(starts) FILTER (WHERE period < ?2), 0) AS starts_before, "
-            "  coalesce(sum(ends) FILTER (WHERE period < ?2), 0) AS ends_before, "
-            "  coalesce(sum(starts) FILTER (WHERE period >= ?2 AND period < ?3), 0) AS inside "
-            "  FROM event_counts WHERE programme_id = ?1 AND period < ?3) "
-            "SELECT starts_before, ends_before, inside, CASE WHEN ?4 >= ?5 THEN ("
-            "  SELECT json_array(period, running - starts) FROM ("
-            "    SELECT period, starts, sum(starts) OVER (ORDER BY period) AS running "
-            "    FROM event_counts WHERE programme_id = ?1 AND period >= ?2 AND period < ?3 "
+            "  coalesce(sum(starts) FILTER (WHERE year < ?2), 0) AS starts_before, "
+            "  coalesce(sum(ends) FILTER (WHERE year < ?2), 0) AS ends_before, "
+            "  coalesce(sum(starts) FILTER (WHERE year >= ?2), 0) AS inside "
+            "  FROM event_year_counts WHERE programme_id = ?1 AND year <= ?3), "
+            "wanted AS (SELECT ?4 - (starts_before - ends_before) AS inside_offset FROM counted), "
+            "deep_year AS (SELECT year, running - starts AS skipped FROM ("
+            "    SELECT year, starts, sum(starts) OVER (ORDER BY year) AS running "
+            "    FROM event_year_counts WHERE programme_id = ?1 AND year >= ?2 AND year <= ?3 "
             "    AND starts > 0) "
-            "  WHERE running > ?4 - (starts_before - ends_before) ORDER BY period LIMIT 1"
-            ") END FROM counted",
-            (programme_id, low, high, offset, DEEP_PAGE),
+            "  WHERE ?4 >= ?5 AND running > (SELECT inside_offset FROM wanted) "
+            "  ORDER BY year LIMIT 1), "
+            "deep_period AS (SELECT period, deep_year.skipped + running - starts AS skipped "
+            "  FROM deep_year, ("
+            "    SELECT period, starts, sum(starts) OVER (ORDER BY period) AS running "
+            "    FROM event_counts WHERE programme_id = ?1 "
+            "    AND period >= printf('%04d', (SELECT year FROM deep_year)) "
+            "    AND period < printf('%04d', (SELECT year FROM deep_year) + 1) AND starts > 0) "
+            "  WHERE deep_year.skipped + running > (SELECT inside_offset FROM wanted) "
+            "  ORDER BY period LIMIT 1) "
+            "SELECT starts_before, ends_before, inside, "
+            "(SELECT json_array(period, skipped) FROM deep_period) FROM counted",
+            (programme_id, first, last, offset, DEEP_PAGE),
         )
         *counts, deep_start = rows[0]
         start = tuple(json.loads(deep_start)) if deep_start is not None else None
@@ -285,7 +295,7 @@ async def programme_detail(
     """Everything about one programme; None when there is no such programme."""
     rows = await conn.execute_fetchall(
         "SELECT acronym, name, explanation, "
-        "(SELECT coalesce(sum(starts), 0) FROM event_counts WHERE programme_id = ?1), "
+        "(SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = ?1), "
         "(SELECT json_group_array(json_array(kind, other, reverse)) FROM ("
         "   SELECT DISTINCT kind, other_id AS other, 0 AS reverse FROM programme_relations "
         "   WHERE programme_id = ?1 "
@@ -441,7 +451,7 @@ async def stats(conn: aiosqlite.Connection) -> Stats:
     """Counts of everything stored, and the earliest and latest event start dates."""
     rows = await conn.execute_fetchall(
         "SELECT (SELECT count(*) FROM articles), "
-        "(SELECT coalesce(sum(starts), 0) FROM event_counts WHERE programme_id = ?), "
+        "(SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = ?), "
         "(SELECT count(*) FROM programmes), (SELECT count(*) FROM people), "
         "(SELECT min(date) FROM events), (SELECT max(date) FROM events)",
         (ALL_EVENTS,),

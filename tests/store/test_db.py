@@ -1,4 +1,3 @@
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,7 @@ from bot.store.db import (
     split_statements,
 )
 from bot.store.errors import MigrationError, SchemaTooNewError, StoreOpenError
-from bot.store.ingest import ingest_facts
 from tests.store.factories import seed_facts
-
-_NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 async def test_open_creates_folders_and_sets_pragmas(tmp_path: Path):
@@ -51,22 +47,59 @@ async def test_reopening_does_not_migrate_again(tmp_path: Path):
         assert await schema_version(store.conn) == len(load_migrations())
 
 
-async def test_a_database_at_version_1_with_data_migrates_to_latest_intact(tmp_path: Path):
-    path = tmp_path / "old.db"
+async def _rewind_to_version_1(path: Path, scratch: Path) -> None:
+    """Give the database at `path` the schema of version 1, keeping its data: drop what later
+    migrations created, recreate what they dropped (as a database last opened by the first
+    release would be)."""
+    fresh = await connect(scratch)
+    try:
+        await migrate(fresh, load_migrations()[:1])
+        original = await fresh.execute_fetchall(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        )
+    finally:
+        await fresh.close()
     conn = await connect(path)
     try:
-        assert await migrate(conn, load_migrations()[:1]) == 1
-        await ingest_facts(conn, seed_facts(), now=_NOW)
+        current = await conn.execute_fetchall(
+            "SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL"
+        )
+        wanted = {name for _, name, _ in original}
+        for kind, name in current:
+            if name not in wanted and not name.startswith("search_index_"):
+                await conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        present = {name for _, name in current}
+        for _, name, sql in original:
+            if name not in present:
+                await conn.execute(sql)
+        await conn.execute("PRAGMA user_version = 1")
     finally:
         await conn.close()
 
+
+async def test_a_database_at_version_1_with_data_migrates_to_latest_intact(tmp_path: Path):
+    path = tmp_path / "old.db"
+    async with await Store.open(path) as store:
+        await store.ingest(seed_facts())
+        await store.ingest(seed_facts(path="/b.txt", text="b", published_on=None, title="B"))
+        before = (await store.timeline(1995, 2005), await store.programme("PfP"))
+        rows_before = await _rows(store)
+    await _rewind_to_version_1(path, tmp_path / "v1.db")
+
     async with await Store.open(path) as store:
         assert await schema_version(store.conn) == len(load_migrations())
+        assert await _rows(store) == rows_before
+        assert (await store.timeline(1995, 2005), await store.programme("PfP")) == before
         stats = await store.stats()
-        assert (stats.articles, stats.events, stats.programmes, stats.people) == (1, 6, 5, 2)
-        assert (await store.programme("PfP")).found is not None
-        page = await store.timeline()
-        assert [e.date for e in page.entries][:2] == ["1992-03", "1994"]
+        assert (stats.articles, stats.events, stats.programmes, stats.people) == (2, 12, 5, 4)
+
+
+async def _rows(store: Store) -> list[tuple]:
+    """The facts as rows (not the derived tables a migration may rebuild)."""
+    found = []
+    for table in ("articles", "events", "programmes", "programme_mentions", "people"):
+        found += await store.conn.execute_fetchall(f"SELECT * FROM {table} ORDER BY 1, 2")
+    return found
 
 
 def _numbered(*sqls: str) -> list[Migration]:

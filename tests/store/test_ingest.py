@@ -257,3 +257,60 @@ async def test_programmes_ingested_by_another_process_are_found(
     await store.ingest(facts(programmes=(Programme("KFOR", "Kosovo Force", "d"),), path="/k"))
     assert (await store.programme("kfor")).found is not None
     assert (await store.programme("PfP")).found is not None
+
+
+async def test_event_counts_follow_every_kind_of_write(store: Store):
+    """event_counts and event_year_counts are derived: after adding, updating, merging and
+    removing they must equal a count of the rows."""
+
+    async def assert_counts_match_rows() -> None:
+        expected = await store.conn.execute_fetchall(
+            "SELECT programme_id, period, sum(s), sum(e) FROM ("
+            " SELECT 0 AS programme_id, substr(date, 1, 7) AS period, 1 AS s, 0 AS e FROM events"
+            " UNION ALL SELECT 0, printf('%04d', end_year), 0, 1 FROM events"
+            " UNION ALL SELECT programme_id, substr(date, 1, 7), 1, 0 FROM event_programmes"
+            " UNION ALL SELECT programme_id, printf('%04d', end_year), 0, 1 FROM event_programmes"
+            ") GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        stored = await store.conn.execute_fetchall(
+            "SELECT programme_id, period, starts, ends FROM event_counts ORDER BY 1, 2"
+        )
+        assert stored == expected
+        years = await store.conn.execute_fetchall(
+            "SELECT programme_id, year, starts, ends FROM event_year_counts ORDER BY 1, 2"
+        )
+        by_year: Counter = Counter()
+        for programme_id, period, starts, ends in expected:
+            by_year[(programme_id, int(period[:4]), 0)] += starts
+            by_year[(programme_id, int(period[:4]), 1)] += ends
+        assert years == sorted(
+            (p, y, by_year[(p, y, 0)], by_year[(p, y, 1)]) for p, y, w in by_year if w == 0
+        )
+
+    # Two programmes, one known by its acronym, one by its name...
+    await store.ingest(
+        facts(
+            event("1994", "acronym only", "PfP"),
+            programmes=(Programme("PfP", None, "s"),),
+            path="/a",
+            title="A",
+        )
+    )
+    await store.ingest(
+        facts(
+            event("2001-05", "name only", "Partnership for Peace"),
+            programmes=(Programme(None, "Partnership for Peace", "n"),),
+            path="/b",
+            title="B",
+        )
+    )
+    await assert_counts_match_rows()
+    assert (await store.stats()).programmes == 2
+    # ...merged by an article naming both.
+    first = await store.ingest(seed_facts())
+    assert (await store.stats()).programmes == 5
+    await assert_counts_match_rows()
+    await store.ingest(seed_facts(text="edited: the events move", title="Edited"))
+    await assert_counts_match_rows()
+    assert await store.remove_article(first.article_id)
+    await assert_counts_match_rows()
