@@ -27,7 +27,7 @@ from bot.store.results import (
     Stats,
     TimelinePage,
 )
-from bot.store.rows import marks, select_events
+from bot.store.rows import marks, select_events, select_events_and
 
 MAX_PAGE = 100  # the most entries one timeline page returns
 # Pages further into a window than this skip whole periods by their counts first.
@@ -289,41 +289,51 @@ async def programme(
     return ProgrammeLookup(detail, ())
 
 
+# Everything about programme ? but its events, as one JSON array: acronym, name, explanation,
+# events in all, relations [[kind, other id, 1 if reversed]], sources (at most ?, oldest first).
+_PROGRAMME_DETAIL = (
+    "(SELECT json_array(p.acronym, p.name, p.explanation, "
+    "  (SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = p.id), "
+    "  (SELECT json_group_array(json_array(kind, other, reverse)) FROM ("
+    "     SELECT DISTINCT kind, other_id AS other, 0 AS reverse FROM programme_relations "
+    "     WHERE programme_id = p.id "
+    "     UNION SELECT DISTINCT kind, programme_id, 1 FROM programme_relations "
+    "     WHERE other_id = p.id)), "
+    "  (SELECT json_group_array(json_array(id, title, published_on, author, url)) FROM ("
+    "     SELECT id, title, published_on, author, url FROM articles WHERE id IN "
+    "     (SELECT article_id FROM programme_mentions WHERE programme_id = p.id) "
+    "     ORDER BY published_on IS NULL, published_on, id LIMIT ?))) "
+    "FROM programmes p WHERE p.id = ?)"
+)
+
+
 async def programme_detail(
     conn: aiosqlite.Connection, index: ProgrammeIndex, programme_id: int
 ) -> ProgrammeDetail | None:
     """Everything about one programme; None when there is no such programme."""
-    rows = await conn.execute_fetchall(
-        "SELECT acronym, name, explanation, "
-        "(SELECT coalesce(sum(starts), 0) FROM event_year_counts WHERE programme_id = ?1), "
-        "(SELECT json_group_array(json_array(kind, other, reverse)) FROM ("
-        "   SELECT DISTINCT kind, other_id AS other, 0 AS reverse FROM programme_relations "
-        "   WHERE programme_id = ?1 "
-        "   UNION SELECT DISTINCT kind, programme_id, 1 FROM programme_relations "
-        "   WHERE other_id = ?1)), "
-        "(SELECT json_group_array(json_array(id, title, published_on, author, url)) FROM ("
-        "   SELECT id, title, published_on, author, url FROM articles WHERE id IN "
-        "   (SELECT article_id FROM programme_mentions WHERE programme_id = ?1) "
-        "   ORDER BY published_on IS NULL, published_on, id LIMIT ?2)) "
-        "FROM programmes WHERE id = ?1",
-        (programme_id, PROGRAMME_SOURCES),
-    )
-    if not rows:
-        return None
-    acronym, name, explanation, events_total, relations_json, sources_json = rows[0]
-    events = await select_events(
+    events, detail = await select_events_and(
         conn,
+        _PROGRAMME_DETAIL,
+        (PROGRAMME_SOURCES, programme_id),
         "WHERE e.id IN (SELECT event_id FROM event_programmes WHERE programme_id = ? "
         f"ORDER BY date, end_year, event_id LIMIT ?) {_CHRONOLOGICAL}",
         (programme_id, PROGRAMME_EVENTS),
     )
+    if not events:  # no event row to carry the detail: ask for it alone
+        rows = await conn.execute_fetchall(
+            f"SELECT {_PROGRAMME_DETAIL}", (PROGRAMME_SOURCES, programme_id)
+        )
+        detail = rows[0][0]
+    if detail is None:
+        return None
+    acronym, name, explanation, events_total, relations_found, sources_found = json.loads(detail)
     relations: dict[str, list[ProgrammeRef]] = {k: [] for k in _RELATIONS}
-    for kind, other_id, reverse in sorted(json.loads(relations_json)):
+    for kind, other_id, reverse in sorted(relations_found):
         ref = index.get(other_id)
         if ref is not None:
             relations[_REVERSED[kind] if reverse else kind].append(ref)
     sources = sorted(
-        (SourceRef(*row) for row in json.loads(sources_json)),
+        (SourceRef(*row) for row in sources_found),
         key=lambda s: (s.published_on is None, s.published_on or "", s.article_id),
     )
     return ProgrammeDetail(
@@ -363,20 +373,13 @@ async def on_this_date(
     """
     date(2000, month, day)  # a leap year: validates, and allows 29 February
     cutoff = today.isoformat()
-    entries = await _day_entries(conn, month, day, cutoff, today, limit)
+    entries, total = await _day_entries(conn, month, day, cutoff, today, limit)
     if entries:
-        total = len(entries)
-        if total == limit:
-            rows = await conn.execute_fetchall(
-                "SELECT count(*) FROM events WHERE month = ? AND day = ? AND date <= ?",
-                (month, day, cutoff),
-            )
-            total = int(rows[0][0])
         return OnThisDate(month, day, tuple(entries), (), None, total=total)
     nearest = await _nearest_days(conn, month, day, cutoff)
     fallback: list[DatedEntry] = []
     for near_month, near_day in nearest:
-        fallback += await _day_entries(conn, near_month, near_day, cutoff, today, limit)
+        fallback += (await _day_entries(conn, near_month, near_day, cutoff, today, limit))[0]
     if nearest:
         days = " and ".join(day_label(m, d) for m, d in nearest)
         note = f"The nearest {'dates' if len(nearest) > 1 else 'date'} with events: {days}."
@@ -387,14 +390,17 @@ async def on_this_date(
 
 async def _day_entries(
     conn: aiosqlite.Connection, month: int, day: int, cutoff: str, today: date, limit: int
-) -> list[DatedEntry]:
-    events = await select_events(
+) -> tuple[list[DatedEntry], int]:
+    """The first `limit` events of the day, and how many there are in all."""
+    events, total = await select_events_and(
         conn,
+        "(SELECT count(*) FROM events WHERE month = ? AND day = ? AND date <= ?)",
+        (month, day, cutoff),
         "WHERE e.id IN (SELECT id FROM events WHERE month = ? AND day = ? AND date <= ? "
         "ORDER BY date, id LIMIT ?) ORDER BY e.date, e.id",
         (month, day, cutoff, limit),
     )
-    return [DatedEntry(e, today.year - int(e.date[:4])) for e in events]
+    return [DatedEntry(e, today.year - int(e.date[:4])) for e in events], int(total or 0)
 
 
 async def _nearest_days(
