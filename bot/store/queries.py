@@ -131,8 +131,7 @@ async def timeline(
         if ref is None:
             return TimelinePage((), 0, offset, limit, None)
         programme_id = ref.id
-    window = await _Window.load(conn, programme_id, start_year, end_year, offset)
-    entries = await window.page(conn, limit, offset)
+    window, entries = await _Window.read(conn, programme_id, start_year, end_year, limit, offset)
     return TimelinePage(tuple(entries), window.total, offset, limit, ref)
 
 
@@ -141,42 +140,52 @@ class _Window:
     event_year_counts: the events that start inside it, and before them the ranges that start
     earlier and reach into it ("straddling")."""
 
-    def __init__(
-        self,
-        programme_id: int,
-        start_year: int | None,
-        end_year: int | None,
-        counts: Sequence[int],
-        deep_start: tuple[str, int] | None,
-    ) -> None:
+    def __init__(self, programme_id: int, start_year: int | None, end_year: int | None) -> None:
         self.programme_id = programme_id
         self.start_year = start_year
+        self.end_year = end_year
         self.low = _year_text(start_year) if start_year is not None else ""
         self.high = _year_text(end_year + 1) if end_year is not None else None
-        starts_before, ends_before, self.inside = counts
-        # An event that ends before the window also starts before it: the rest straddle.
-        self.straddling = starts_before - ends_before
-        self.total = self.straddling + self.inside
-        # For a deep page: the period holding the page's first event inside the window, and
-        # how many events start in the window before that period. The page then reads that
+        self.straddling = self.inside = self.total = 0
+        # For a deep page: the period holding its first event inside the window, and how
+        # many events start in the window before that period. The page then reads that
         # period only, not everything before it.
-        self.deep_start = deep_start
+        self.deep_start: tuple[str, int] | None = None
 
     @classmethod
-    async def load(
+    async def read(
         cls,
         conn: aiosqlite.Connection,
         programme_id: int,
         start_year: int | None,
         end_year: int | None,
+        limit: int,
         offset: int,
-    ) -> _Window:
-        """The counts (from the year totals); and, for a page at least DEEP_PAGE deep, where
-        it starts: the year holding its first event, then the period within that year."""
-        first = start_year if start_year is not None else -1
-        last = end_year if end_year is not None else 10_000
-        rows = await conn.execute_fetchall(
-            "WITH counted AS (SELECT "
+    ) -> tuple[_Window, list[EventEntry]]:
+        """The window, counted, and its page of `limit` events from `offset`."""
+        window = cls(programme_id, start_year, end_year)
+        counts = window._counts_sql(offset)
+        if start_year is None and offset < DEEP_PAGE:
+            # Nothing straddles a window without a start, and a shallow page needs no counts
+            # to find where it starts: the counts ride along with the page's events.
+            entries, counted = await window._starting(conn, window.low, limit, offset, counts)
+            if counted is not None:
+                window._count(str(counted))
+                return window, entries
+        rows = await conn.execute_fetchall(f"SELECT {counts[0]}", counts[1])
+        window._count(rows[0][0])
+        return window, await window._page(conn, limit, offset)
+
+    def _counts_sql(self, offset: int) -> tuple[str, tuple[object, ...]]:
+        """An SQL expression (numbered parameters ?1-?5, so that it can come before other,
+        plain ones) for the window's counts, as JSON [events starting before the window,
+        events ending before it, events starting in it, deep start]. For a page at `offset`
+        at least DEEP_PAGE deep, deep start is [its period, events in the window before that
+        period], found by year, then by period within the year; else null."""
+        first = self.start_year if self.start_year is not None else -1
+        last = self.end_year if self.end_year is not None else 10_000
+        sql = (
+            "(WITH counted AS (SELECT "
             "  coalesce(sum(starts) FILTER (WHERE year < ?2), 0) AS starts_before, "
             "  coalesce(sum(ends) FILTER (WHERE year < ?2), 0) AS ends_before, "
             "  coalesce(sum(starts) FILTER (WHERE year >= ?2), 0) AS inside "
@@ -196,15 +205,19 @@ class _Window:
             "    AND period < printf('%04d', (SELECT year FROM deep_year) + 1) AND starts > 0) "
             "  WHERE deep_year.skipped + running > (SELECT inside_offset FROM wanted) "
             "  ORDER BY period LIMIT 1) "
-            "SELECT starts_before, ends_before, inside, "
-            "(SELECT json_array(period, skipped) FROM deep_period) FROM counted",
-            (programme_id, first, last, offset, DEEP_PAGE),
+            "SELECT json_array(starts_before, ends_before, inside, "
+            "  (SELECT json_array(period, skipped) FROM deep_period)) FROM counted)"
         )
-        *counts, deep_start = rows[0]
-        start = tuple(json.loads(deep_start)) if deep_start is not None else None
-        return cls(programme_id, start_year, end_year, counts, start)
+        return sql, (self.programme_id, first, last, offset, DEEP_PAGE)
 
-    async def page(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[EventEntry]:
+    def _count(self, counted: str) -> None:
+        starts_before, ends_before, self.inside, deep_start = json.loads(counted)
+        # An event that ends before the window also starts before it: the rest straddle.
+        self.straddling = starts_before - ends_before
+        self.total = self.straddling + self.inside
+        self.deep_start = tuple(deep_start) if deep_start is not None else None
+
+    async def _page(self, conn: aiosqlite.Connection, limit: int, offset: int) -> list[EventEntry]:
         entries: list[EventEntry] = []
         if offset < self.straddling:
             entries += await self._straddling(conn, min(limit, self.straddling - offset), offset)
@@ -214,12 +227,20 @@ class _Window:
             start, skipped = self.low, 0
             if self.deep_start is not None and self.deep_start[1] <= offset_inside:
                 start, skipped = self.deep_start
-            entries += await self._starting(conn, start, remaining, offset_inside - skipped)
+            found, _ = await self._starting(conn, start, remaining, offset_inside - skipped)
+            entries += found
         return entries
 
     async def _starting(
-        self, conn: aiosqlite.Connection, start: str, limit: int, offset: int
-    ) -> list[EventEntry]:
+        self,
+        conn: aiosqlite.Connection,
+        start: str,
+        limit: int,
+        offset: int,
+        extra: tuple[str, tuple[object, ...]] = ("NULL", ()),
+    ) -> tuple[list[EventEntry], object]:
+        """The events starting inside the window from `start` on (with `extra`, an SQL
+        expression computed in the same statement, see select_events_and)."""
         params: list[object] = [start]
         before_end = ""
         if self.high is not None:
@@ -236,8 +257,11 @@ class _Window:
                 f"{before_end}ORDER BY date, end_year, event_id LIMIT ? OFFSET ?"
             )
             params.insert(0, self.programme_id)
-        return await select_events(
-            conn, f"WHERE e.id IN ({inner}) {_CHRONOLOGICAL}", (*params, limit, offset)
+        return await select_events_and(
+            conn,
+            *extra,
+            f"WHERE e.id IN ({inner}) {_CHRONOLOGICAL}",
+            (*params, limit, offset),
         )
 
     async def _straddling(
