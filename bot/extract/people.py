@@ -28,15 +28,19 @@ from bot.facts import Person
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
+# Possessive repeats (++): giving letters back could never lead to a match, and trying
+# costs time on every capitalised word.
 _NAME_WORD = (
-    rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|[’'][{_UPPER}][{_LOWER}]+)*|[{_UPPER}]\.)"
+    rf"(?:[{_UPPER}][{_LOWER}]++(?:-[{_UPPER}]?[{_LOWER}]++|[’'][{_UPPER}][{_LOWER}]++)*"
+    rf"|[{_UPPER}]\.)"
 )
-_PARTICLE = r"(?:van der|van den|van|von|de la|de|da|di|del|der|bin|al|ibn|le|la|du|dos|das)"
+# "van der", "de la", ... grouped by first letter, so that most words are turned down at once.
+_PARTICLE = r"(?:v(?:an der|an den|an|on)|d(?:e la|e|a|i|el|er|u|os|as)|bin|al|ibn|l(?:e|a))"
 # Two to four name words; the look-behind keeps a run from starting inside a word. It
 # follows the first capital (and looks back past it) so that the engine can skip quickly to
 # capitals.
 _FIRST_NAME_WORD = (
-    rf"[{_UPPER}](?<![\w.’'-].)(?:[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+|[’'][{_UPPER}][{_LOWER}]+)*"
+    rf"[{_UPPER}](?<![\w.’'-].)(?:[{_LOWER}]++(?:-[{_UPPER}]?[{_LOWER}]++|[’'][{_UPPER}][{_LOWER}]++)*"
     r"|\.)"
 )
 _NAME = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,5}}(?![\w’'-])")
@@ -183,7 +187,7 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
 
 
 _CAPITALISED_ALONE = re.compile(
-    rf"[{_UPPER}](?<![\w’'.-].)[{_LOWER}]{{2,}}(?![\w’'-])(?!\s+(?:{_PARTICLE}\s+)?[{_UPPER}])"
+    rf"[{_UPPER}](?<![\w’'.-].)[{_LOWER}]{{2,}}+(?![\w’'-])(?!\s+(?:{_PARTICLE}\s+)?[{_UPPER}])"
 )
 _OPENING_MARKS = "\"“‘'(["
 

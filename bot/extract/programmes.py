@@ -227,7 +227,10 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
 
     claimed: list[list[tuple[int, int]]] = [[] for _ in sentences]
     # Sentences holding a head noun, a "programme"-like word or a prefix head ("Operation").
-    naming = {index for index, _, _ in Joined(sentences).matches(_TRIGGER_WORD)}
+    joined = Joined(sentences)
+    naming = {index for index, _, _ in joined.matches(_TRIGGER_WORD)}
+    for generic in _GENERIC_LOWER:
+        naming |= joined.holding(generic, _LETTERS_AND_PLUS)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent = _extend_with_parent(sentence, d, defined)
@@ -526,9 +529,11 @@ def _is_month(word: str) -> bool:
 _TOKEN = re.compile(r"\S+")
 _TRIGGER_SET = HEADS | _PLURAL_HEADS | _GENERIC_WORDS | {"International", *_PREFIX_HEADS}
 _HEAD_SET = HEADS | _PLURAL_HEADS
-# A head noun, "programme"-like word or prefix head, as a whole word (no letter or "+" on
-# either side).
-_TRIGGER_WORD = whole_words(_TRIGGER_SET, "A-Za-z+")
+# A head noun or prefix head, as a whole word (no letter or "+" on either side). The
+# lowercase "programme"-like words are looked for apart (with str.find): lowercase
+# candidates are everywhere and would slow the pattern down.
+_TRIGGER_WORD = whole_words(_TRIGGER_SET - _GENERIC_WORDS, "A-Za-z+")
+_LETTERS_AND_PLUS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+")
 _YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
 _OPENERS = words(
