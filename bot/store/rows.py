@@ -64,25 +64,6 @@ async def select_events_and(
     return events, (rows[0][12] if rows else None)
 
 
-async def event_entries(conn: aiosqlite.Connection, ids: Sequence[int]) -> list[EventEntry]:
-    """The events with these ids, in the order of `ids` (missing ones skipped)."""
-    if not ids:
-        return []
-    by_id = {e.id: e for e in await select_events(conn, f"WHERE e.id IN ({marks(ids)})", ids)}
-    return [by_id[i] for i in ids if i in by_id]
-
-
-async def source_refs(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, SourceRef]:
-    """The articles with these ids, as cited under facts."""
-    if not ids:
-        return {}
-    rows = await conn.execute_fetchall(
-        f"SELECT id, title, published_on, author, url FROM articles WHERE id IN ({marks(ids)})",
-        tuple(ids),
-    )
-    return {row[0]: SourceRef(*row) for row in rows}
-
-
 def marks(values: Sequence[object]) -> str:
     """ "?, ?, ?" for an SQL IN list of `values`."""
     return ", ".join("?" * len(values))

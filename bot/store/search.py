@@ -23,8 +23,7 @@ from collections.abc import Iterable, Sequence
 import aiosqlite
 
 from bot.store.names import fold
-from bot.store.results import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, SearchPage
-from bot.store.rows import event_entries, source_refs
+from bot.store.results import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, SearchPage, SourceRef
 
 log = logging.getLogger(__name__)
 
@@ -162,48 +161,57 @@ async def search(
     prefixed, estimated = await _expand(conn, words)
     match = fts_query(words, prefixed)
     assert match is not None
+    # BM25 only when it is cheap enough (see RANK_MAX_ENTRIES); else newest first.
+    score = "bm25(search_index, 2.0, 1.0)" if estimated <= RANK_MAX_ENTRIES else "0"
     try:
-        lowest, total = await _newest_matches(conn, match)
-        if offset >= total:
-            return SearchPage(query, (), total, offset, limit)
-        ranked = estimated <= RANK_MAX_ENTRIES
-        order = "bm25(search_index, 2.0, 1.0), rowid DESC" if ranked else "rowid DESC"
         rows = await conn.execute_fetchall(
-            "SELECT rowid, title, snippet(search_index, -1, ?, ?, '…', ?) FROM search_index "
-            f"WHERE search_index MATCH ? AND rowid >= ? ORDER BY {order} LIMIT ? OFFSET ?",
-            (HIGHLIGHT_START, HIGHLIGHT_END, _SNIPPET_TOKENS, match, lowest, limit, offset),
+            # The newest SEARCH_MAX_HITS matches bound the entries ordered and counted.
+            "WITH newest AS MATERIALIZED (SELECT rowid FROM search_index "
+            "  WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2), "
+            "bounds AS (SELECT count(*) AS total, coalesce(min(rowid), 0) AS lowest FROM newest), "
+            "page AS (SELECT rowid, title, snippet(search_index, -1, ?3, ?4, '…', ?5) AS snippet, "
+            f"  {score} AS score FROM search_index "
+            "  WHERE search_index MATCH ?1 AND rowid >= (SELECT lowest FROM bounds) "
+            "  ORDER BY score, rowid DESC LIMIT ?6 OFFSET ?7) "
+            "SELECT bounds.total, page.rowid, page.title, page.snippet, e.date, "
+            "  a.id, a.title, a.published_on, a.author, a.url "
+            "FROM bounds LEFT JOIN page ON 1 "
+            "LEFT JOIN events e ON page.rowid % ?8 = ?9 AND e.id = page.rowid / ?8 "
+            "LEFT JOIN articles a ON a.id = CASE page.rowid % ?8 "
+            "  WHEN ?9 THEN e.article_id WHEN ?10 THEN page.rowid / ?8 END "
+            "ORDER BY page.score, page.rowid DESC",
+            (
+                match,
+                SEARCH_MAX_HITS,
+                HIGHLIGHT_START,
+                HIGHLIGHT_END,
+                _SNIPPET_TOKENS,
+                limit,
+                offset,
+                SEARCH_KINDS,
+                SEARCH_EVENT,
+                SEARCH_ARTICLE,
+            ),
         )
     except sqlite3.OperationalError:
         # fts_query quotes every word, so this is a bug, not the user's text: say so in the
         # log and answer "nothing found" rather than fail the command.
         log.exception("search for %r (FTS5 query %r) failed", query, match)
         return empty
-    event_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_EVENT]
-    article_ids = [r[0] // SEARCH_KINDS for r in rows if r[0] % SEARCH_KINDS == SEARCH_ARTICLE]
-    events = {e.id: e for e in await event_entries(conn, event_ids)}
-    articles = await source_refs(conn, article_ids)
+    total = int(rows[0][0]) if rows else 0
     hits: list[SearchHit] = []
-    for rowid, title, snippet in rows:
-        kind, row_id = rowid % SEARCH_KINDS, rowid // SEARCH_KINDS
-        if kind == SEARCH_EVENT and row_id in events:
-            event = events[row_id]
-            hits.append(SearchHit("event", title, snippet, event.date, event.source))
+    for _, rowid, title, snippet, event_date, *article in rows:
+        if rowid is None:  # no page: only the count
+            continue
+        kind = rowid % SEARCH_KINDS
+        source = SourceRef(*article) if article[0] is not None else None
+        if kind == SEARCH_EVENT and event_date is not None:
+            hits.append(SearchHit("event", title, snippet, event_date, source))
         elif kind == SEARCH_PROGRAMME:
             hits.append(SearchHit("programme", title, snippet, None, None))
-        elif kind == SEARCH_ARTICLE and row_id in articles:
-            source = articles[row_id]
+        elif kind == SEARCH_ARTICLE and source is not None:
             hits.append(SearchHit("article", title, snippet, source.published_on, source))
     return SearchPage(query, tuple(hits), total, offset, limit)
-
-
-async def _newest_matches(conn: aiosqlite.Connection, match: str) -> tuple[int, int]:
-    """The lowest rowid among the SEARCH_MAX_HITS newest entries `match` finds, and how many
-    of them there are (at most SEARCH_MAX_HITS); one pass from the newest end."""
-    newest = await conn.execute_fetchall(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (match, SEARCH_MAX_HITS),
-    )
-    return (newest[-1][0] if newest else 0), len(newest)
 
 
 async def _expand(conn: aiosqlite.Connection, words: Sequence[str]) -> tuple[list[str], int]:
