@@ -1,4 +1,4 @@
-"""Reading events and articles into the values of bot.store.results (shared by queries).
+"""Reading events into the values of bot.store.results (shared by the queries).
 
 Each function is one SQL statement: on a large database the round trips to the database
 thread, not SQLite, are much of a query's time.
