@@ -36,9 +36,9 @@ MAX_PAGE = 100
 SEARCH_MAX_HITS = 300
 # Queries whose words occur in more entries than this (together, estimated) are ordered
 # newest first: weighing them for BM25 would read that many entries.
-RANK_MAX_ENTRIES = 10_000
+RANK_MAX_ENTRIES = 4_000
 MAX_QUERY_WORDS = 16
-PREFIX_WORDS = 6  # the last word of a query also matches the most used words it starts
+PREFIX_WORDS = 4  # the last word of a query also matches the most used words it starts
 _SNIPPET_TOKENS = 14
 _AFTER_ALL = "\U0010ffff"  # sorts after every word
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -158,17 +158,20 @@ async def search(
     empty = SearchPage(query, (), 0, offset, limit)
     if not words:
         return empty
-    prefixed, estimated = await _expand(conn, words)
+    prefixed, entries = await _expand(conn, words)
     match = fts_query(words, prefixed)
     assert match is not None
-    # BM25 only when it is cheap enough (see RANK_MAX_ENTRIES); else newest first.
-    score = "bm25(search_index, 2.0, 1.0)" if estimated <= RANK_MAX_ENTRIES else "0"
+    # BM25 reads every entry of every word: only when that is cheap; else newest first.
+    score = "bm25(search_index, 2.0, 1.0)" if sum(entries) <= RANK_MAX_ENTRIES else "0"
+    # The newest SEARCH_MAX_HITS matches bound the entries ordered and counted. Reading from
+    # the oldest is twice as fast in FTS5: when fewer entries than that can match (every
+    # word is required, so no more than its rarest word's), all of them are read that way.
+    direction = "" if min(entries) < SEARCH_MAX_HITS else "DESC"
     try:
         rows = await conn.execute_fetchall(
-            # The newest SEARCH_MAX_HITS matches bound the entries ordered and counted.
-            "WITH newest AS MATERIALIZED (SELECT rowid FROM search_index "
-            "  WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2), "
-            "bounds AS (SELECT count(*) AS total, coalesce(min(rowid), 0) AS lowest FROM newest), "
+            "WITH candidates AS MATERIALIZED (SELECT rowid FROM search_index "
+            f"  WHERE search_index MATCH ?1 ORDER BY rowid {direction} LIMIT ?2), "
+            "bounds AS (SELECT count(*) AS total, coalesce(min(rowid), 0) AS lowest FROM candidates), "
             "page AS (SELECT rowid, title, snippet(search_index, -1, ?3, ?4, '…', ?5) AS snippet, "
             f"  {score} AS score FROM search_index "
             "  WHERE search_index MATCH ?1 AND rowid >= (SELECT lowest FROM bounds) "
@@ -214,22 +217,27 @@ async def search(
     return SearchPage(query, tuple(hits), total, offset, limit)
 
 
-async def _expand(conn: aiosqlite.Connection, words: Sequence[str]) -> tuple[list[str], int]:
+async def _expand(conn: aiosqlite.Connection, words: Sequence[str]) -> tuple[list[str], list[int]]:
     """The PREFIX_WORDS most used indexed words that start with the last of `words` (when it
-    has two letters or more), and roughly how many index entries BM25 would read for the
-    query. FTS5 stems words ("joins" is read as "join"), so each word counts every indexed
-    word that starts like its stem would: all but its last three letters, at least three."""
+    has two letters or more); and for each word, about how many index entries hold it.
+
+    FTS5 stems words ("joins" is read as "join"; "relational" as "relat"), so a word counts
+    every indexed word that starts like its stem might: all but its last five letters, at
+    least three. That errs high, which is the safe side for both uses (search())."""
     last = words[-1]
-    ranges: list[str] = []
-    for word in dict.fromkeys(words):
-        stem = word[: max(3, len(word) - 3)]
-        ranges += [stem, stem + _AFTER_ALL]
-    within = " OR ".join(["(word >= ? AND word < ?)"] * (len(ranges) // 2))
+    bounds: list[str] = []
+    for word in words:
+        stem = word[: max(3, len(word) - 5)]
+        bounds += [stem, stem + _AFTER_ALL]
+    per_word = ", ".join(
+        ["(SELECT coalesce(sum(docs), 0) FROM search_words WHERE word >= ? AND word < ?)"]
+        * len(words)
+    )
     rows = await conn.execute_fetchall(
         "SELECT (SELECT json_group_array(word) FROM (SELECT word FROM search_words "
         "        WHERE word >= ? AND word < ? ORDER BY docs DESC LIMIT ?)), "
-        f"(SELECT coalesce(sum(docs), 0) FROM search_words WHERE {within})",
+        f"json_array({per_word})",
         # A one-letter word gets the empty range [last, last): it is not expanded.
-        (last, last + _AFTER_ALL if len(last) > 1 else last, PREFIX_WORDS, *ranges),
+        (last, last + _AFTER_ALL if len(last) > 1 else last, PREFIX_WORDS, *bounds),
     )
-    return json.loads(rows[0][0]), int(rows[0][1])
+    return json.loads(rows[0][0]), json.loads(rows[0][1])
