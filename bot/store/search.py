@@ -171,7 +171,8 @@ async def search(
         rows = await conn.execute_fetchall(
             "WITH candidates AS MATERIALIZED (SELECT rowid FROM search_index "
             f"  WHERE search_index MATCH ?1 ORDER BY rowid {direction} LIMIT ?2), "
-            "bounds AS (SELECT count(*) AS total, coalesce(min(rowid), 0) AS lowest FROM candidates), "
+            "bounds AS (SELECT count(*) AS total, coalesce(min(rowid), 0) AS lowest "
+            "  FROM candidates), "
             "page AS (SELECT rowid, title, snippet(search_index, -1, ?3, ?4, '…', ?5) AS snippet, "
             f"  {score} AS score FROM search_index "
             "  WHERE search_index MATCH ?1 AND rowid >= (SELECT lowest FROM bounds) "
