@@ -120,7 +120,8 @@ class ProgrammeIndex:
         equally well).
 
         Tries, in order: "Name (ACR)" labels, the exact acronym (so "PfP" never loses to a
-        fuzzy name), the exact normalised name, and a close whole-name typo match.
+        fuzzy name), the exact normalised name, and a close whole-name typo match (among names
+        with the same first letter: typos rarely touch it, and it keeps the search small).
         """
         rank = self._resolve(" ".join(query.split()))
         return None if rank is None else self._tables.ids[rank]
@@ -147,14 +148,15 @@ class ProgrammeIndex:
             return found
         if " " not in key and key in tables.by_acronym:  # "PfP programme"
             return tables.by_acronym[key]
+        start, end = _starting_with(tables.names, key[0])  # typos spare the first letter
         matches = process.extract(
-            key, tables.names, scorer=fuzz.ratio, limit=8, score_cutoff=RESOLVE_CUTOFF
+            key, tables.names[start:end], scorer=fuzz.ratio, limit=8, score_cutoff=RESOLVE_CUTOFF
         )
         if not matches:
             return None
-        best_score, best = matches[0][1], tables.name_ranks[matches[0][2]]
+        best_score, best = matches[0][1], tables.name_ranks[start + matches[0][2]]
         for _, score, index in matches[1:]:
-            if tables.name_ranks[index] != best and score > best_score - RESOLVE_MARGIN:
+            if tables.name_ranks[start + index] != best and score > best_score - RESOLVE_MARGIN:
                 return None
         return best
 
