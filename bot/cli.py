@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import math
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import date
@@ -36,9 +37,9 @@ from bot.store.results import (
     ProgrammeRef,
     SourceRef,
 )
+from bot.when import format_date, format_span, years_ago_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE_WIDTH = 14  # "29 Nov 2018" and "2002–2014" fit, with room to breathe
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
 
@@ -168,6 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"almanac: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (`almanac timeline | head`): stop quietly, as Unix tools do.
+        # Python would otherwise complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _bot(command: str, settings: Settings) -> int:
@@ -191,7 +198,9 @@ def _extract(path: Path, *, as_json: bool) -> int:
     lines = [article.title, " · ".join(about), "", f"Events ({len(found.events)})"]
     lines += [
         _row(
-            _when(e.date, e.end), e.summary, f"[{', '.join(e.programmes)}]" if e.programmes else ""
+            format_span(e.date, e.end, open_ended=e.open_ended),
+            e.summary,
+            f"[{', '.join(e.programmes)}]" if e.programmes else "",
         )
         for e in found.events
     ]
@@ -353,11 +362,17 @@ async def _onthisday(store: Store, args: argparse.Namespace, as_json: bool) -> i
         count = events if shown == total else f"the first {shown} of {events}"
         print(f"On this day, {label}: {count}")
         for dated in result.entries:
-            print(_event_line(dated.event, when=f"{dated.event.date[:4]}", aside=_ago(dated)))
+            print(
+                _event_line(
+                    dated.event,
+                    when=f"{dated.event.date[:4]}",
+                    aside=years_ago_text(dated.years_ago),
+                )
+            )
         return EXIT_OK
     print(f"Nothing on record for {label}. {result.fallback_note or ''}".rstrip())
     for dated in result.fallback:
-        print(_event_line(dated.event, aside=_ago(dated)))
+        print(_event_line(dated.event, aside=years_ago_text(dated.years_ago)))
     return EXIT_OK
 
 
@@ -394,7 +409,7 @@ async def _search(store: Store, args: argparse.Namespace, as_json: bool) -> int:
     print(f"Search {query!r}: {page.total} matches, page {args.page} of {pages}")
     bold = sys.stdout.isatty()
     for hit in page.hits:
-        kind = hit.kind + (f" {_date_text(hit.date)}" if hit.date else "")
+        kind = hit.kind + (f" {format_date(hit.date)}" if hit.date else "")
         print(_row(kind, hit.title, f"[{_source_text(hit.source)}]" if hit.source else ""))
         print(_row("", _marked(hit.snippet, bold)))
     return EXIT_OK
@@ -431,8 +446,8 @@ async def _stats(store: Store, args: argparse.Namespace, as_json: bool) -> int:
         ("Events", f"{stats.events:,}"),
         ("Programmes", f"{stats.programmes:,}"),
         ("People", f"{stats.people:,}"),
-        ("Earliest", _date_text(stats.earliest) if stats.earliest else "-"),
-        ("Latest", _date_text(stats.latest) if stats.latest else "-"),
+        ("Earliest", format_date(stats.earliest) if stats.earliest else "-"),
+        ("Latest", format_date(stats.latest) if stats.latest else "-"),
     ]
     for name, value in rows:
         print(f"{name:<12}{value}")
@@ -458,20 +473,6 @@ def _row(first: str, second: str, third: str = "") -> str:
     return f"{line}   {third}" if third else line
 
 
-def _date_text(value: str) -> str:
-    """ "1994" -> "1994", "1992-03" -> "Mar 1992", "2018-11-29" -> "29 Nov 2018"."""
-    parts = value.split("-")
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
-
-
-def _when(start: str, end: str | None) -> str:
-    return f"{_date_text(start)}–{_date_text(end)}" if end else _date_text(start)
-
-
 def _source_text(source: SourceRef) -> str:
     return f"{source.title}, {source.published_on}" if source.published_on else source.title
 
@@ -479,14 +480,9 @@ def _source_text(source: SourceRef) -> str:
 def _event_line(entry: EventEntry, *, when: str | None = None, aside: str = "") -> str:
     source = f"[{_source_text(entry.source)}]"
     text = f"{entry.summary} ({aside})" if aside else entry.summary
-    return _row(when or _when(entry.date, entry.end), text, source)
-
-
-def _ago(dated: DatedEntry) -> str:
-    years = dated.years_ago
-    if years == 0:
-        return "this year"
-    return f"{years} year{'s' if years != 1 else ''} ago"
+    return _row(
+        when or format_span(entry.date, entry.end, open_ended=entry.open_ended), text, source
+    )
 
 
 def _window_text(start: int | None, end: int | None) -> str:
@@ -553,6 +549,7 @@ def _event_json(entry: EventEntry) -> dict[str, Any]:
         "summary": entry.summary,
         "sentence": entry.sentence,
         "programmes": list(entry.programmes),
+        "open_ended": entry.open_ended,
         "source": _source_json(entry.source),
     }
 

@@ -47,12 +47,12 @@ from bot.store.servers import (
     ShardFilter,
 )
 from bot.timezones import UnknownTimezone, format_offset, parse_zone, suggest_zones, zone_from_key
+from bot.when import format_span, year_of, years_ago_text
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import COLOUR, Footnotes, event_line, programme_embed
 from cogs.ui.limits import CONTENT, EMBED_DESCRIPTION, EMBED_TOTAL, fit_embed, shorten
 from cogs.ui.markdown import quote
 from cogs.ui.respond import defer_if_slow, reply
-from cogs.ui.when import format_span, year_of, years_ago_text
 
 if TYPE_CHECKING:
     from bot.client import AlmanacBot

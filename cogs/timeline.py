@@ -9,13 +9,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.store.results import TimelinePage
+from bot.when import year_of
 from cogs.errors import UserFacingError
 from cogs.ui.autocomplete import programme_names
 from cogs.ui.embeds import TIMELINE_PAGE_SIZE, timeline_embed, timeline_title
 from cogs.ui.markdown import code, quote
 from cogs.ui.paginator import Paginator, page_count_for
 from cogs.ui.respond import defer_if_slow
-from cogs.ui.when import year_of
 
 if TYPE_CHECKING:
     from bot.client import AlmanacBot

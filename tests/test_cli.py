@@ -122,6 +122,8 @@ def test_timeline_lines_are_aligned_with_their_source(filled: Path, capsys):
     )
     assert lines[5] == "  2002–2014     Azerbaijan supported ISAF in Afghanistan   " + SOURCE
     assert lines[6].startswith("  29 Nov 2018   Stoltenberg")
+    # "since 1997" is a range that is still running.
+    assert "  1997–         Azerbaijan began taking part in PARP   " + SOURCE in lines
 
 
 def test_timeline_pages_and_json(filled: Path, capsys):
@@ -147,6 +149,7 @@ def test_timeline_pages_and_json(filled: Path, capsys):
         "summary",
         "sentence",
         "programmes",
+        "open_ended",
         "source",
     }
     assert set(data["events"][0]["source"]) == {

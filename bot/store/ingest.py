@@ -68,6 +68,7 @@ class EventRow:
     summary: str
     sentence: str
     programme_keys: tuple[str, ...]
+    open_ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ def event_row(index: int, event: Event) -> EventRow:
         summary=event.summary,
         sentence=event.sentence,
         programme_keys=tuple(event.programmes),
+        open_ended=bool(event.open_ended) and end is None,
     )
 
 
@@ -534,7 +536,7 @@ async def _insert_events(
 ) -> None:
     await conn.executemany(
         "INSERT INTO events (article_id, date, end_date, precision, start_year, end_year, "
-        "month, day, summary, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "month, day, summary, sentence, open_ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article_id,
@@ -547,6 +549,7 @@ async def _insert_events(
                 r.day,
                 r.summary,
                 r.sentence,
+                int(r.open_ended),
             )
             for r in rows
         ],

@@ -50,6 +50,7 @@ class EventEntry:
     sentence: str
     programmes: tuple[str, ...]  # programme keys (acronym, else name) named by the sentence
     source: SourceRef
+    open_ended: bool = False  # "since 1997": started at `date`, still running, `end` None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ _EVENT_SELECT = (
     "(SELECT json_group_array(json_array(ep.position, coalesce(p.acronym, p.name))) "
     "   FROM event_programmes ep JOIN programmes p ON p.id = ep.programme_id "
     "  WHERE ep.event_id = e.id), "
-    "{extra} "
+    "{extra}, e.open_ended "
     "FROM events e JOIN articles a ON a.id = e.article_id "
 )
 
@@ -58,6 +58,7 @@ async def select_events_and(
             sentence=row[5],
             programmes=tuple(key for _, key in sorted(json.loads(row[11]))),
             source=SourceRef(*row[6:11]),
+            open_ended=bool(row[13]),
         )
         for row in rows
     ]

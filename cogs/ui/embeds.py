@@ -22,6 +22,7 @@ from bot.store.results import (
     SourceSummary,
     Stats,
 )
+from bot.when import format_date, format_span, years_ago_text
 from cogs.ui.limits import (
     CHOICE_NAME,
     CHOICE_VALUE,
@@ -34,7 +35,6 @@ from cogs.ui.limits import (
     take_lines,
 )
 from cogs.ui.markdown import bold, code, highlight, link, quote
-from cogs.ui.when import format_date, format_span, years_ago_text
 
 COLOUR = discord.Colour(0x3B6EA5)
 
@@ -104,9 +104,7 @@ def event_line(
     `when` replaces the event's own date text; `aside` follows it in brackets.
     """
     if when is None:
-        # An open range ("since 1997") shows as "1997–" once the store reports it as one.
-        end = "" if getattr(entry, "open_ended", False) else entry.end
-        when = format_span(entry.date, end)
+        when = format_span(entry.date, entry.end, open_ended=entry.open_ended)
     when_text = bold(when)
     prefix = f"{when_text} ({aside}) - " if aside else f"{when_text} - "
     suffix = f" {marker}" if marker else ""
@@ -263,7 +261,7 @@ def onthisday_embed(
         event = dated.event
         # Fallback events are from other days, so they show their full date.
         when = (
-            format_span(event.date, event.end)
+            format_span(event.date, event.end, open_ended=event.open_ended)
             if fallback_note is not None
             else str(_year(event.date))
         )

@@ -47,10 +47,12 @@ def event(
     *programmes: str,
     end: str | None = None,
     sentence: str | None = None,
+    open_ended: bool = False,
 ) -> Event:
     """An event with the precision its date is written in."""
     precision = {4: "year", 7: "month", 10: "day"}[len(when)]
-    return Event(when, end, precision, summary, sentence or f"{summary}.", tuple(programmes))
+    sentence = sentence or f"{summary}."
+    return Event(when, end, precision, summary, sentence, tuple(programmes), open_ended)
 
 
 def facts(
@@ -72,7 +74,7 @@ def seed_facts(**article_fields: object) -> Facts:
     return facts(
         event("1992-03", "Azerbaijan joined the North Atlantic Cooperation Council", "NACC"),
         event("1994", "Azerbaijan joined the Partnership for Peace programme", "PfP"),
-        event("1997", "Azerbaijan began taking part in PARP", "PARP", "PfP"),
+        event("1997", "Azerbaijan began taking part in PARP", "PARP", "PfP", open_ended=True),
         event("1997", "The NACC was succeeded by the EAPC", "NACC", "EAPC"),
         event("2002", "Azerbaijan supported ISAF in Afghanistan", "ISAF", end="2014"),
         event("2018-11-29", "Stoltenberg called Azerbaijan a reliable partner"),

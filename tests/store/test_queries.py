@@ -60,6 +60,23 @@ async def test_a_year_window_keeps_every_event_that_overlaps_it(store: Store):
     assert await summaries(2050, None) == []
 
 
+async def test_an_open_ended_range_is_kept_as_one(store: Store):
+    await store.ingest(
+        facts(
+            event("1997", "Azerbaijan has taken part in PARP since 1997", open_ended=True),
+            event("2002", "Azerbaijan supported ISAF", end="2014", open_ended=True),
+            event("2005", "A single year"),
+        )
+    )
+    page = await store.timeline()
+    assert [(e.date, e.end, e.open_ended) for e in page.entries] == [
+        ("1997", None, True),
+        # A range with a known end is closed whatever the extractor said.
+        ("2002", "2014", False),
+        ("2005", None, False),
+    ]
+
+
 async def test_a_topic_is_matched_like_a_programme(store: Store):
     await store.ingest(seed_facts())
     page = await store.timeline(topic="partnrship for peace")

@@ -72,6 +72,15 @@ def test_timeline_lines_are_dated_and_cite_their_source() -> None:
     assert_valid(embed)
 
 
+def test_an_open_ended_range_reads_as_still_running() -> None:
+    line = embeds.event_line(
+        event("Azerbaijan takes part in PARP", date="1997", open_ended=True), "[1]"
+    )
+    assert line == "**1997–** - Azerbaijan takes part in PARP [1]"
+    closed = embeds.event_line(event("ISAF", date="2002", end="2014"), "[1]")
+    assert closed.startswith("**2002–2014** - ")
+
+
 def test_timeline_numbers_distinct_sources() -> None:
     other = SourceRef(7, "Another article", None, None, "https://example.com/a")
     entries = [event(), event(source=other), event()]

@@ -2,6 +2,7 @@
 
 Dates arrive as the store keeps them ("YYYY", "YYYY-MM", "YYYY-MM-DD", see bot.facts.Event);
 anything else is shown as it is rather than dropped, so a surprising value stays visible.
+Shared by every renderer: the command line and the cogs.
 """
 
 from __future__ import annotations
@@ -31,12 +32,15 @@ def format_date(value: str) -> str:
     return f"{abbr} {year}"
 
 
-def format_span(start: str, end: str | None) -> str:
+def format_span(start: str, end: str | None, *, open_ended: bool = False) -> str:
     """A date or a range: "1994", "2002–2014", "Mar 1992 – Jun 1993", "1997–" (open-ended).
 
-    `end` is None for a single date; an OPEN_ENDS value marks a range with no known end.
+    `end` is None for a single date; `open_ended` (or an OPEN_ENDS value as `end`) marks a
+    range that started at `start` and is still running ("since 1997").
     """
     first = format_date(start)
+    if open_ended and end is None:
+        return f"{first}{EN_DASH}"
     if end is None:
         return first
     if end.strip().lower() in OPEN_ENDS:

@@ -1,6 +1,6 @@
 import pytest
 
-from cogs.ui.when import format_date, format_span, year_of, years_ago_text
+from bot.when import format_date, format_span, year_of, years_ago_text
 
 
 @pytest.mark.parametrize(
