@@ -289,7 +289,10 @@ def _strip_markup(text: str) -> str:
         text = _CITATION.sub("", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    return " ".join(text.split())
+    # Whitespace other than single plain spaces is not printable: most text needs no work.
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text
 
 
 def _title_from(blocks: list[Block]) -> str:

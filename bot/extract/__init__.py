@@ -18,6 +18,7 @@ documented in docs/extraction.md; each step lives in its own module:
 from __future__ import annotations
 
 from bot.extract.events import SentenceUnit, find_events, reads_as_sentence
+from bot.extract.joined import Joined
 from bot.extract.people import find_people
 from bot.extract.programmes import find_programmes
 from bot.extract.sentences import split_sentences
@@ -48,9 +49,10 @@ def extract(article: Article) -> Facts:
     """
     units = sentence_units(article)
     sentences = [u.text for u in units]
-    scan = find_programmes(sentences, [u.carries_events for u in units])
-    people = find_people(sentences, article.author)
-    events, unresolved = find_events(units, article.published_on, scan.mentions, people)
+    joined = Joined(sentences)  # one string for the passes that read the whole article
+    scan = find_programmes(sentences, [u.carries_events for u in units], joined)
+    people = find_people(sentences, article.author, joined)
+    events, unresolved = find_events(units, article.published_on, scan.mentions, people, joined)
     notes: list[str] = []
     if unresolved:
         shown = ", ".join(f"'{p}'" for p in dict.fromkeys(unresolved))

@@ -24,8 +24,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.extract.joined import Joined
 from bot.extract.vocabulary import words
@@ -189,9 +191,9 @@ _UNIT_AFTER = words(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpan:
-    """One date (or range) a sentence states, already resolved."""
+class DateSpan(NamedTuple):
+    """One date (or range) a sentence states, already resolved. (A named tuple: one is made
+    for every date of every article, and a tuple is quick to make.)"""
 
     start: int  # span of the phrase in the sentence
     end: int
@@ -228,8 +230,7 @@ class _Atom:
     cue: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class DateScan:
+class DateScan(NamedTuple):
     """What a sentence's dates came to: resolved spans, and phrases that could not be."""
 
     spans: tuple[DateSpan, ...]
@@ -237,6 +238,7 @@ class DateScan:
     skipped: tuple[tuple[int, int], ...] = ()  # spans recognised as dates but not usable
 
 
+@lru_cache(maxsize=4096)
 def format_date(ymd: YearMonthDay) -> str:
     year, month, day = ymd
     if month is None:
@@ -294,7 +296,7 @@ def find_dates(
                 unresolved.append(sentence[atom.start : atom.end])
             continue
         if atom.cue == "since" and span.end_date is None:
-            span = replace(span, open_ended=True)
+            span = span._replace(open_ended=True)
         spans.append(span)
         last = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
@@ -355,10 +357,13 @@ _UNIT_LEAD = re.compile(
 )
 
 
-def sentence_triggers(sentences: Sequence[str]) -> list[list[tuple[int, str]]]:
+def sentence_triggers(
+    sentences: Sequence[str], joined: Joined | None = None
+) -> list[list[tuple[int, str]]]:
     """For each sentence, where its date triggers stand and what they say: the input
-    :func:`find_dates` needs, found for a whole article in one pass."""
-    joined = Joined(sentences)
+    :func:`find_dates` needs, found for a whole article in one pass (`joined`, when given,
+    holds the same sentences)."""
+    joined = joined or Joined(sentences)
     found: list[list[tuple[int, str]]] = [[] for _ in sentences]
     for index, base, match in joined.matches(_TRIGGER):
         found[index].append((match.start() - base, match.group()))
@@ -822,8 +827,8 @@ def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:
     return out
 
 
-_GAP_AND = re.compile(r"^\s*and\s*$")
-_GAP_DIRECT = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
+# What joins two dates into a range without "from" or "between" before them.
+_RANGE_WORDS = frozenset(("-", "–", "—", "to", "until", "till", "through"))
 # "from 2002 to the end of the NATO-led operation in 2014"
 _GAP_FROM = re.compile(
     r"^\s*(?:to|until|till|through|-|–|—)\s+(?:[^,;:.()\d]{0,80}?\s)?(?:in\s+|of\s+)?$"
@@ -834,12 +839,12 @@ def _range_of(a: _Atom, b: _Atom, sentence: str) -> _Atom | None:
     gap = sentence[a.end : b.start]
     if b.end_date is not None:
         return None
-    if a.cue in ("from", "between"):
-        ok = bool(_GAP_DIRECT.match(gap)) if a.cue == "between" else bool(_GAP_FROM.match(gap))
-        if a.cue == "between" and not _GAP_AND.match(gap):
-            ok = False
+    if a.cue == "from":
+        ok = bool(_GAP_FROM.match(gap))
+    elif a.cue == "between":
+        ok = gap.strip() == "and"
     else:
-        ok = bool(_GAP_DIRECT.match(gap)) and not _GAP_AND.match(gap)
+        ok = gap.strip() in _RANGE_WORDS  # "2002–2014", "March to June"
     if not ok:
         return None
     start, end = a.date, b.date

@@ -21,6 +21,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.extract.dates import DateScan, DateSpan, find_dates, sentence_triggers
+from bot.extract.joined import Joined
 from bot.extract.phrases import find_phrases
 from bot.extract.programmes import Mention
 from bot.extract.summaries import summarise, summarise_many
@@ -69,17 +70,19 @@ def find_events(
     published_on: date | None,
     mentions: Sequence[Sequence[Mention]],
     people: Sequence[Person],
+    joined: Joined | None = None,
 ) -> tuple[list[Event], list[str]]:
     """The events of an article, in reading order, and the relative phrases that could not
-    be resolved (non-empty only when the article has no date). Pure; never raises."""
+    be resolved (non-empty only when the article has no date). `joined`, when given, holds
+    the units' sentences (see :mod:`bot.extract.joined`). Pure; never raises."""
     events: list[Event] = []
     unresolved: list[str] = []
     seen: set[tuple[str, str | None, str]] = set()
     anchor: DateSpan | None = None
     paragraph = -1
-    persons = _LastPerson(units, people)
+    persons = _LastPerson(units, people, joined)
     person_names = [p.name for p in people]
-    triggers = sentence_triggers([unit.text for unit in units])
+    triggers = sentence_triggers([unit.text for unit in units], joined)
     for index, unit in enumerate(units):
         text = unit.text
         if unit.paragraph != paragraph:
@@ -105,9 +108,11 @@ def find_events(
         if not usable:
             continue
         distinct, duplicates = _distinct(text, usable)
-        it_refers_to = _leading_programme(units, mentions, index)
+        # Only a summary starting with "It" needs to know what it refers to.
+        it_refers_to = _leading_programme(units, mentions, index) if "It" in text else None
         shared = summarise_many(text, distinct) if len(distinct) > MANY_DATES else None
         last_person = persons.before(index) if _may_say_he(text) else None
+        common: dict[str, object] = {}  # what the summaries of this sentence's dates share
         for span in distinct:
             if shared is not None:
                 summary, start, end = shared, 0, len(text)
@@ -119,8 +124,9 @@ def find_events(
                     mentions[index],
                     last_person=last_person,
                     it_refers_to=it_refers_to,
-                    also_drop=duplicates.get(id(span), ()),
+                    also_drop=duplicates.get(id(span), ()) if duplicates else (),
                     people=person_names,
+                    shared=common,
                 )
             if not summary:
                 continue
@@ -160,25 +166,32 @@ def _distinct(
     """One span per date in a sentence ("Two years later, in 1994": the stated year wins),
     and for each kept span the others that gave the same date."""
     if len(spans) < 2:
-        return list(spans), {id(span): [] for span in spans}
+        return list(spans), {}
     kept: dict[tuple[str, str | None], DateSpan] = {}
     groups: dict[tuple[str, str | None], list[DateSpan]] = {}
     exact = [s for s in spans if not s.relative]
     for span in spans:
         key = (span.text_date, span.text_end)
-        phrase = sentence[span.start : span.end].lower()
-        beside = next(
-            (
-                s
-                for s in exact
-                if s.start > span.end and _APPOSED.match(sentence, span.end, s.start)
-            ),
-            None,
-        )
-        if span.relative and beside is not None:
+        if not span.relative:
+            beside = phrase = None  # only a relative date may restate another
+        else:
+            phrase = sentence[span.start : span.end].lower()
+            beside = next(
+                (
+                    s
+                    for s in exact
+                    if s.start > span.end and _APPOSED.match(sentence, span.end, s.start)
+                ),
+                None,
+            )
+        if beside is not None:
             # "Two weeks later, on 16 April 1948": the stated date wins over the arithmetic.
             key = (beside.text_date, beside.text_end)
-        elif span.relative and span.end_date is None and not phrase.startswith(("later", "earl")):
+        elif (
+            phrase is not None
+            and span.end_date is None
+            and not phrase.startswith(("later", "earl"))
+        ):
             # "in July 2011, after winning Wimbledon that year": "that year" restates a
             # date the sentence already gives more exactly.
             finer = next(
@@ -252,8 +265,11 @@ class _LastPerson:
     """Who "He" or "She" at the start of a summary means: the person named last before
     the sentence. Worked out only when a summary needs it (few do)."""
 
-    def __init__(self, units: Sequence[SentenceUnit], people: Sequence[Person]) -> None:
+    def __init__(
+        self, units: Sequence[SentenceUnit], people: Sequence[Person], joined: Joined | None
+    ) -> None:
         self._units = units
+        self._joined = joined
         self._forms: dict[str, str] = {}
         for person in people:
             self._forms.setdefault(person.name, person.name)
@@ -266,7 +282,9 @@ class _LastPerson:
             return None
         if self._last is None:
             texts = [u.text for u in self._units]
-            found = find_phrases(texts, [(f,) for f in self._ordered], word_boundaries=True)
+            found = find_phrases(
+                texts, [(f,) for f in self._ordered], word_boundaries=True, joined=self._joined
+            )
             self._last = [self._forms[self._ordered[ms[-1][2]]] if ms else None for ms in found]
         for previous in range(index - 1, -1, -1):
             if self._last[previous] is not None:

@@ -135,9 +135,11 @@ class _Found:
     role: str | None
 
 
-def find_people(sentences: Sequence[str], author: str | None = None) -> list[Person]:
+def find_people(
+    sentences: Sequence[str], author: str | None = None, joined: Joined | None = None
+) -> list[Person]:
     """People named in `sentences` (one article), in order of first mention, merged by
-    surname. Pure; never raises."""
+    surname. `joined`, when given, holds the same sentences. Pure; never raises."""
     found: list[_Found] = []
     by_name: dict[str, _Found] = {}
     author_key = (author or "").strip().lower()
@@ -157,7 +159,7 @@ def find_people(sentences: Sequence[str], author: str | None = None) -> list[Per
             person.role = role
         by_name[name] = person
 
-    joined = Joined(sentences)
+    joined = joined or Joined(sentences)
     alone = _surnames_used_alone(joined)
     for index, base, match in joined.matches(_NAME):
         sentence = sentences[index]

@@ -15,10 +15,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from bot.extract.joined import SEPARATOR, Joined
+
 # Any run of two or more whitespace characters, or one that is not a plain space: what a
 # sentence needs rewritten before single spaces in a phrase can match "any whitespace".
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
-_SEPARATOR = "\x00"
 
 
 def find_phrases(
@@ -26,6 +27,7 @@ def find_phrases(
     phrases: Sequence[Sequence[str]],
     *,
     word_boundaries: bool = False,
+    joined: Joined | None = None,
 ) -> list[list[tuple[int, int, int]]]:
     """For each sentence, its matches of `phrases` as ``(start, end, phrase index)``, in
     order and never overlapping.
@@ -33,32 +35,34 @@ def find_phrases(
     Each phrase is a sequence of spellings tried in order ("programme", then "program");
     a single space in a spelling matches any run of whitespace. A match may not have a
     word character right before or after it; with `word_boundaries` the rule is that of
-    ``\\b`` instead (a word boundary at both ends). Pure; never raises.
+    ``\\b`` instead (a word boundary at both ends). `joined`, when given, holds the same
+    sentences. Pure; never raises.
     """
     canonical: list[str] = list(sentences)
     offsets: list[list[int] | None] = [None] * len(sentences)
-    joined = _SEPARATOR.join(canonical)
+    text = joined.text if joined is not None else SEPARATOR.join(canonical)
+    starts = joined.starts if joined is not None else None
     # Whitespace other than a plain space is not printable, and the separator is not either.
-    if "  " in joined or not joined.replace(_SEPARATOR, "").isprintable():
+    if "  " in text or not text.replace(SEPARATOR, "").isprintable():
         # Some sentence may have a run of spaces, a tab or a line break: rewrite those.
         for index, sentence in enumerate(sentences):
             if _IRREGULAR_SPACE.search(sentence) is not None:
                 canonical[index], offsets[index] = _collapse_spaces(sentence)
-        joined = _SEPARATOR.join(canonical)
+        text, starts = SEPARATOR.join(canonical), None
     out: list[list[tuple[int, int, int]]] = [[] for _ in sentences]
     if not phrases or not sentences:
         return out
-    if joined.count(_SEPARATOR) != len(canonical) - 1:  # a sentence holds the separator
-        for index, text in enumerate(canonical):
-            chosen = _choose(_candidates(text, phrases, word_boundaries))
+    if text.count(SEPARATOR) != len(canonical) - 1:  # a sentence holds the separator
+        for index, sentence in enumerate(canonical):
+            chosen = _choose(_candidates(sentence, phrases, word_boundaries))
             out[index] = _restore(chosen, 0, offsets[index])
         return out
-    text = joined
-    starts: list[int] = []
-    position = 0
-    for sentence in canonical:
-        starts.append(position)
-        position += len(sentence) + 1
+    if starts is None:
+        starts = []
+        position = 0
+        for sentence in canonical:
+            starts.append(position)
+            position += len(sentence) + 1
     for start, end, phrase in _choose(_candidates(text, phrases, word_boundaries)):
         index = bisect_right(starts, start) - 1
         out[index].append((start, end, phrase))

@@ -166,11 +166,15 @@ def normalise(name: str) -> str:
     return s
 
 
-def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = None) -> ProgrammeScan:
+def find_programmes(
+    sentences: Sequence[str], prose: Sequence[bool] | None = None, joined: Joined | None = None
+) -> ProgrammeScan:
     """The programmes named across `sentences` (one article, in reading order), with where
     each sentence mentions them. Names without an acronym are only looked for where
     `prose` is true (default: everywhere), so link lists and labels add nothing but
-    acronym definitions. Pure; never raises on odd text."""
+    acronym definitions. `joined`, when given, holds the same sentences. Pure; never
+    raises on odd text."""
+    joined = joined or Joined(sentences)
     definitions = [find_definitions(s) for s in sentences]
     defined = {d.acronym for defs in definitions for d in defs}
     drafts: list[_Draft] = []
@@ -226,11 +230,14 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
         return draft
 
     claimed: list[list[tuple[int, int]]] = [[] for _ in sentences]
-    # Sentences holding a head noun, a "programme"-like word or a prefix head ("Operation").
-    joined = Joined(sentences)
-    naming = {index for index, _, _ in joined.matches(_TRIGGER_WORD)}
+    # Where sentences hold a head noun or prefix head ("Operation"), and which sentences
+    # hold a "programme"-like word: only there can a name without an acronym be.
+    heads: dict[int, list[int]] = {}
+    for index, base, match in joined.matches(_TRIGGER_WORD):
+        heads.setdefault(index, []).append(match.start() - base)
+    generic_in: set[int] = set()
     for generic in _GENERIC_LOWER:
-        naming |= joined.holding(generic, _LETTERS_AND_PLUS)
+        generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent = _extend_with_parent(sentence, d, defined)
@@ -254,26 +261,31 @@ def find_programmes(sentences: Sequence[str], prose: Sequence[bool] | None = Non
             if parent and parent != d.acronym and not draft.part_of:
                 draft.part_of = parent
             claimed[index].append((d.start, d.end))
-        if index not in naming or (prose is not None and not prose[index]):
+        if (index not in heads and index not in generic_in) or (
+            prose is not None and not prose[index]
+        ):
             continue
-        for start, end, name in _name_candidates(sentence, claimed[index]):
+        candidates = _name_candidates(sentence, claimed[index], heads.get(index, []))
+        for start, end, name in candidates:
             add(None, name, index, defining=False)
             claimed[index].append((start, end))
 
-    mentions = _find_mentions(sentences, drafts)
+    mentions = _find_mentions(sentences, drafts, joined)
     _promote_inner(drafts, mentions)
     live = [d for d in drafts if not d.inner]
     _relations(sentences, mentions, {d.key: d for d in live})
-    renamed, rescan = _derive_acronyms(live, sentences, mentions)
+    renamed, rescan = _derive_acronyms(live, joined)
     if rescan:
-        mentions = _find_mentions(sentences, live)
+        mentions = _find_mentions(sentences, live, joined)
     elif renamed:
         mentions = tuple(
             tuple(Mention(m.start, m.end, renamed.get(m.key, m.key)) for m in ms) for ms in mentions
         )
     live_keys = {d.key for d in live}
     mentions = tuple(
-        ms if all(m.key in live_keys for m in ms) else tuple(m for m in ms if m.key in live_keys)
+        ms
+        if not ms or all(m.key in live_keys for m in ms)
+        else tuple(m for m in ms if m.key in live_keys)
         for ms in mentions
     )
     where: dict[str, list[int]] = {}
@@ -401,10 +413,17 @@ def _is_head(word: str) -> bool:
 _PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords Treaties")
 
 
-def _name_candidates(sentence: str, claimed: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Capitalised names ending in a head noun, outside spans already claimed."""
+def _name_candidates(
+    sentence: str, claimed: list[tuple[int, int]], heads: Sequence[int]
+) -> list[tuple[int, int, str]]:
+    """Capitalised names ending in a head noun, outside spans already claimed. `heads` are
+    where the sentence's head nouns and prefix heads start: a capitalised run holding none
+    and not followed by a "programme"-like word has no name in it."""
     found: list[tuple[int, int, str]] = []
     for whole in _NAME_RUN.finditer(sentence):
+        start, end = whole.span()
+        if not any(start <= at < end for at in heads) and not _GENERIC_AFTER.match(sentence, end):
+            continue
         found.extend(_run_candidates(sentence, whole, claimed))
     return found
 
@@ -561,7 +580,7 @@ def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
 
 
 def _find_mentions(
-    sentences: Sequence[str], drafts: Sequence[_Draft]
+    sentences: Sequence[str], drafts: Sequence[_Draft], joined: Joined
 ) -> tuple[tuple[Mention, ...], ...]:
     """Every place each sentence names one of `drafts`: longest forms first, each sentence
     read once (see :mod:`bot.extract.phrases`)."""
@@ -572,8 +591,10 @@ def _find_mentions(
     if not keys:
         return tuple(() for _ in sentences)
     forms = sorted(keys, key=len, reverse=True)
-    found = find_phrases(sentences, [_spellings(form) for form in forms])
-    return tuple(tuple(Mention(s, e, keys[forms[i]]) for s, e, i in ms) for ms in found)
+    found = find_phrases(sentences, [_spellings(form) for form in forms], joined=joined)
+    return tuple(
+        tuple(Mention(s, e, keys[forms[i]]) for s, e, i in ms) if ms else () for ms in found
+    )
 
 
 def _mention_key(form: str) -> str:
@@ -677,9 +698,7 @@ def _relations(
 _ACRONYM_TOKEN = re.compile(r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z](?![\w-])")
 
 
-def _derive_acronyms(
-    drafts: list[_Draft], sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...]
-) -> tuple[dict[str, str], bool]:
+def _derive_acronyms(drafts: list[_Draft], joined: Joined) -> tuple[dict[str, str], bool]:
     """Give initials to bodies that need them (see the module notes). Returns the renamed
     keys (old -> new) and whether a new acronym also occurs in the text on its own."""
     renamed: dict[str, str] = {}
@@ -701,7 +720,7 @@ def _derive_acronyms(
         if d.acronym or not d.name:
             continue
         if tokens is None:
-            tokens = {match.group() for _, _, match in Joined(sentences).matches(_ACRONYM_TOKEN)}
+            tokens = {match.group() for _, _, match in joined.matches(_ACRONYM_TOKEN)}
         letters = initials(d.name)
         # "PfP" used in the text for the "Partnership for Peace" named without it
         spelled = next(

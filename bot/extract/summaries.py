@@ -165,6 +165,7 @@ def summarise(
     it_refers_to: str | None = None,
     also_drop: Sequence[DateSpan] = (),
     people: Sequence[str] = (),
+    shared: dict[str, object] | None = None,
 ) -> tuple[str, int, int]:
     """The summary line for the event dated by `span`, and the region of `sentence` it came
     from (so callers can tell which programmes the event names).
@@ -173,8 +174,10 @@ def summarise(
     same date ("Two years later, in 1994"), `last_person` the person named last before
     this sentence (for "He"), `it_refers_to` what a leading "It" means, `people` the
     article's people (a subject like "Its Director-General, Fabiola Gianotti, ..." becomes
-    the person). Never raises."""
-    start, end = _region(sentence, span, spans)
+    the person). `shared`, an empty dict at first, lets the summaries of one sentence's
+    dates share the work that does not depend on the date (pass the same dict and the same
+    `spans` for each). Never raises."""
+    start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
     participle = _participle_clause(sentence, span, mentions, spans)
     if participle is not None:
@@ -205,7 +208,7 @@ def summarise(
     drops = [(s.start, s.end) for s in also_drop if body_start <= s.start and s.end <= body_end]
     drops.extend(_other_relative_clauses(sentence, span, spans, body_start, body_end))
     if not when:
-        first, last = _list_group(sentence, span, spans)
+        first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
     piece = _drop_dates(sentence, body_start, body_end, drops, first_cue=span)
     if not prefix and cut_in:
@@ -234,17 +237,36 @@ def summarise_many(sentence: str, spans: Sequence[DateSpan]) -> str:
     return _tidy(_drop_dates(sentence, 0, len(sentence), drops, first_cue=first), None, None)
 
 
-def _region(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> tuple[int, int]:
+def _pairs(
+    sentence: str, spans: Sequence[DateSpan], shared: dict[str, object] | None
+) -> tuple[list[DateSpan], list[tuple[DateSpan, DateSpan, bool, re.Match[str] | None]]]:
+    """The dates in order, and for each two in a row whether a list gap ("1994, 1997 and")
+    joins them, else the boundary between their clauses (see _last_boundary). The same for
+    every date of the sentence, so worked out once when `shared` is given."""
+    if shared is not None and "pairs" in shared:
+        return shared["pairs"]  # type: ignore[return-value]
+    ordered = sorted(spans, key=lambda s: s.start)
+    pairs = []
+    for a, b in itertools.pairwise(ordered):
+        listed = _LIST_GAP.match(sentence, a.end, b.start) is not None
+        pairs.append((a, b, listed, None if listed else _last_boundary(sentence, a.end, b.start)))
+    if shared is not None:
+        shared["pairs"] = (ordered, pairs)
+    return ordered, pairs
+
+
+def _region(
+    sentence: str,
+    span: DateSpan,
+    spans: Sequence[DateSpan],
+    shared: dict[str, object] | None = None,
+) -> tuple[int, int]:
     """The stretch of the sentence that belongs to `span`'s clause."""
     if len(spans) < 2:
         return _clause_of(sentence, span, 0, len(sentence))
-    ordered = sorted(spans, key=lambda s: s.start)
     start, end = 0, len(sentence)
-    for a, b in itertools.pairwise(ordered):
-        if _LIST_GAP.match(sentence, a.end, b.start):
-            continue
-        cut = _last_boundary(sentence, a.end, b.start)
-        if cut is None:
+    for _, b, listed, cut in _pairs(sentence, spans, shared)[1]:
+        if listed or cut is None:
             continue
         if b.start <= span.start:
             start = max(start, cut.end())
@@ -353,21 +375,22 @@ def _inside_name(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _list_group(
-    sentence: str, span: DateSpan, spans: Sequence[DateSpan]
+    sentence: str,
+    span: DateSpan,
+    spans: Sequence[DateSpan],
+    shared: dict[str, object] | None = None,
 ) -> tuple[DateSpan, DateSpan]:
     """The first and last date of the list `span` belongs to ("in 1994, 1997 and 2002")."""
     if len(spans) == 1 and spans[0] == span:
         return spans[0], spans[0]
-    ordered = sorted(spans, key=lambda s: s.start)
-    i = ordered.index(span) if span in ordered else 0
-    if not ordered:
+    if not spans:
         return span, span
+    ordered, pairs = _pairs(sentence, spans, shared)
+    i = ordered.index(span) if span in ordered else 0
     lo = hi = i
-    while lo > 0 and _LIST_GAP.match(sentence, ordered[lo - 1].end, ordered[lo].start):
+    while lo > 0 and pairs[lo - 1][2]:
         lo -= 1
-    while hi + 1 < len(ordered) and _LIST_GAP.match(
-        sentence, ordered[hi].end, ordered[hi + 1].start
-    ):
+    while hi + 1 < len(ordered) and pairs[hi][2]:
         hi += 1
     return ordered[lo], ordered[hi]
 
