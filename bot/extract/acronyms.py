@@ -90,15 +90,19 @@ def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | 
     tokens = _tokens_before(sentence, paren)
     letters = _letters(acronym)
     limit = len(letters) + _MAX_EXTRA_WORDS
-    for count in range(1, min(limit, len(tokens)) + 1):
-        span = tokens[len(tokens) - count :]
-        words_ = [w for _, _, w in span]
-        if words_[0].lower() in FUNCTION_WORDS or words_[-1].lower() in FUNCTION_WORDS:
-            continue
-        if _matches(letters, tuple(words_)):
-            start, name_end = span[0][0], span[-1][1]
-            name = sentence[start:name_end]
-            return Definition(acronym, name, start, paren.end(), name_end, paren.end())
+    total = len(tokens)
+    if total and tokens[-1][2].lower() not in FUNCTION_WORDS:
+        for count in range(1, min(limit, total) + 1):
+            first = tokens[total - count][2]
+            if first.lower() in FUNCTION_WORDS:
+                continue
+            if first[:1].isalnum() and first[0].lower() != letters[0]:
+                continue  # the first word must give the first letter (see _matches)
+            span = tokens[total - count :]
+            if _matches(letters, tuple(w for _, _, w in span)):
+                start, name_end = span[0][0], span[-1][1]
+                name = sentence[start:name_end]
+                return Definition(acronym, name, start, paren.end(), name_end, paren.end())
     return _loose(sentence, paren, acronym, tokens)
 
 

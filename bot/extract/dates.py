@@ -154,6 +154,9 @@ _PATTERN = _alternation()
 _AT_SHORT_NUMBER = _alternation({"num", "dr", "dmy", "rel"})
 _AT_FOUR_DIGITS = _alternation({"iso", "yp", "ypm", "yr", "dec", "year"})
 _AT_NAME = _alternation({"mr", "mdy", "my", "moy", "yesterday", "wd", "mo"})
+# At a word before a unit ("the following year", "two years later") only these can reach
+# past the unit word (any other match there ends before it, and is not taken).
+_BEFORE_UNIT = _alternation({"moy", "rel", "fix"})
 
 # Words that may stand between a cue ("in", "since") and the date itself.
 _MODIFIERS = words(
@@ -405,10 +408,12 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
             # "the following year", "two years later", "later that month": the phrase
             # starts up to four words before its unit word, after one of a few words.
             window = max(taken, pos - 32)
-            if not _UNIT_LEAD.search(sentence, window, pos):
+            if not sentence[pos - 1 : pos].isspace() or not _UNIT_LEAD.search(
+                sentence, window, pos
+            ):
                 continue
             for start in (m.start() for m in _WORD_START.finditer(sentence, window, pos)):
-                match = _PATTERN.match(sentence, start)
+                match = _BEFORE_UNIT.match(sentence, start)
                 if match and match.end() > pos:
                     found.append(match)
                     taken = match.end()

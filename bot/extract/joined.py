@@ -20,16 +20,26 @@ SEPARATOR = "\x00"
 class Joined:
     """`sentences` joined by SEPARATOR, and where each one starts in `text`."""
 
-    __slots__ = ("sentences", "starts", "text")
+    __slots__ = ("_plain_spaces", "sentences", "starts", "text")
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.sentences = sentences
         self.text = SEPARATOR.join(sentences)
+        self._plain_spaces: bool | None = None
         self.starts: list[int] = []
         position = 0
         for sentence in sentences:
             self.starts.append(position)
             position += len(sentence) + 1
+
+    def plain_spaces(self) -> bool:
+        """True when the sentences hold no whitespace but single plain spaces. (False can
+        also mean some other unprintable character; worked out once.)"""
+        if self._plain_spaces is None:
+            text = self.text
+            # Whitespace other than a plain space is not printable (nor is SEPARATOR).
+            self._plain_spaces = "  " not in text and text.replace(SEPARATOR, "").isprintable()
+        return self._plain_spaces
 
     def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, re.Match[str]]]:
         """``(sentence index, where that sentence starts in text, match)`` for every match of

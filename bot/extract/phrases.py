@@ -40,10 +40,10 @@ def find_phrases(
     """
     canonical: list[str] = list(sentences)
     offsets: list[list[int] | None] = [None] * len(sentences)
-    text = joined.text if joined is not None else SEPARATOR.join(canonical)
-    starts = joined.starts if joined is not None else None
-    # Whitespace other than a plain space is not printable, and the separator is not either.
-    if "  " in text or not text.replace(SEPARATOR, "").isprintable():
+    if joined is None:
+        joined = Joined(sentences)
+    text, starts = joined.text, joined.starts
+    if not joined.plain_spaces():
         # Some sentence may have a run of spaces, a tab or a line break: rewrite those.
         for index, sentence in enumerate(sentences):
             if _IRREGULAR_SPACE.search(sentence) is not None:

@@ -335,27 +335,14 @@ def _composite_tail(sentence: str, paren_end: int) -> tuple[str, int] | None:
     return None
 
 
+_NAME_FUNCTION_WORDS = words("of for and on in the de du to & a an at by with")
+
+
 def _content_words(name: str) -> list[str]:
     out = []
     for word in _WORD.findall(name):
         word = word.strip(",.’'")
-        if word and word.lower() not in (
-            "of",
-            "for",
-            "and",
-            "on",
-            "in",
-            "the",
-            "de",
-            "du",
-            "to",
-            "&",
-            "a",
-            "an",
-            "at",
-            "by",
-            "with",
-        ):
+        if word and word.lower() not in _NAME_FUNCTION_WORDS:
             out.append(word)
     return out
 

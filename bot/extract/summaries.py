@@ -304,6 +304,8 @@ def _other_relative_clauses(
     for other in spans:
         if other is span or not (start <= other.start < end):
             continue
+        if "wh" not in sentence[start : other.start]:
+            continue  # every _RELATIVE_BEFORE holds "which", "who" or "whose"
         match = _RELATIVE_BEFORE.search(sentence, start, other.start)
         if match is None or match.start() < start:
             continue
@@ -325,10 +327,12 @@ def _dated_appositives(
         if other is span or not (start <= other.start < end):
             continue
         opener = sentence.rfind(",", start, other.start)
+        if opener == -1:
+            continue
         stop = sentence.find(",", other.end, end)
         if stop != -1 and not has_finite_verb(sentence[stop:end]):
             stop = end - 1  # the phrase runs to the end: "..., predicted in 1964 by A, B and C."
-        if opener == -1 or stop == -1 or opener <= span.start < stop:
+        if stop == -1 or opener <= span.start < stop:
             continue
         phrase = sentence[opener + 1 : other.start]
         if _PARTICIPLE.match(phrase[: lead_start(phrase)]):
