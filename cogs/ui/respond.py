@@ -91,10 +91,16 @@ async def defer_if_slow(
     interaction (Discord shows "thinking...") so the answer can still come when it is done.
 
     Quick answers thus need a single request, and an error found quickly can still be
-    answered ephemerally. Exceptions from `work` propagate unchanged.
+    answered ephemerally. Exceptions from `work` propagate unchanged; when the deferral itself
+    fails (the interaction expired) or the command is cancelled, `work` is cancelled too, so
+    no orphaned task outlives the interaction.
     """
     task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER if after is None else after)
-    if not done and not interaction.response.is_done():
-        await interaction.response.defer(thinking=True)
-    return await task
+    try:
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER if after is None else after)
+        if not done and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)
+        return await task
+    finally:
+        if not task.done():
+            task.cancel()
