@@ -7,16 +7,17 @@ so nothing waits real minutes.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from bot.client import AlmanacBot, create_bot
 from bot.config import Settings
-from bot.daily import ManualClock
+from bot.daily import ManualClock, PassReport
 from bot.facts import Article, Block, Event, Facts, Programme
 from bot.schedule import Due
 from bot.store import Store
@@ -26,15 +27,18 @@ from bot.store.servers import (
     STATUS_SENDING,
     STATUS_SENT,
     DailyPosts,
+    DailyPostSettings,
     PostRecord,
 )
 from cogs.dailypost import NOT_A_MANAGER, DailyPostCog
 from tests.e2e.fakediscord import FakeChannel, FakeDiscord, FakeGuild, Perm, running_bot
+from tests.scheduler_passes import PassWatcher
 
 # 08:00 in Berlin (CEST) on 1 June 2025; the posts are set for 09:00 Berlin = 07:00 UTC.
 START = datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
 NINE_BERLIN = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
 POSTS = "POST /channels/*/messages"
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,6 +49,7 @@ class World:
     bot: AlmanacBot
     clock: ManualClock
     store: Store
+    passes: PassWatcher
 
     @property
     def cog(self) -> DailyPostCog:
@@ -54,11 +59,13 @@ class World:
         assert cog is not None and type(cog).__name__ == "DailyPostCog"
         return cog  # type: ignore[return-value]
 
-    async def travel(self, when: datetime) -> None:
-        """Jump the bot's clock and wake the scheduler (as a settings change would)."""
+    async def travel(self, when: datetime) -> PassReport:
+        """Jump the bot's clock, wake the scheduler (as a settings change would) and wait
+        for the pass it makes at that time to finish; returns what the pass did."""
+        mark = self.passes.mark()
         self.clock.set(when)
         self.cog.poster.wake()
-        await asyncio.sleep(0)
+        return await self.passes.completed_since(mark)
 
     async def set_daily(self, **options: object) -> str:
         run = await self.fake.slash(
@@ -79,12 +86,22 @@ class World:
     async def settled(self, day: date, guild_id: int | None = None) -> PostRecord:
         """The post log row for `day` once the send has been recorded (it lands in the fake
         a moment before the bot writes it down)."""
-        for _ in range(250):
-            record = await self.cog.posts.record(guild_id or self.guild.id, day)
-            if record is not None and record.status != STATUS_SENDING:
-                return record
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"the post for {day} was not recorded")
+
+        async def record() -> PostRecord | None:
+            found = await self.cog.posts.record(guild_id or self.guild.id, day)
+            return found if found is not None and found.status != STATUS_SENDING else None
+
+        return await eventually(record, f"the post for {day} to be recorded")
+
+    async def paused(self) -> DailyPostSettings:
+        """The server's settings once they are paused (the bot handles gateway events such
+        as CHANNEL_DELETE in tasks of their own, a moment after they arrive)."""
+
+        async def settings() -> DailyPostSettings | None:
+            found = await self.cog.posts.get(self.guild.id)
+            return found if found is not None and found.paused_reason is not None else None
+
+        return await eventually(settings, "the daily posts to be paused")
 
     def posts_in_history(self) -> list:
         return self.fake.messages(self.history, kinds=("channel",))
@@ -129,7 +146,20 @@ async def world(tmp_path: Path, fake_discord: FakeDiscord) -> AsyncIterator[Worl
         )
         async with running_bot(bot, fake_discord):
             await fake_discord.wait_commands_synced()
-            yield World(fake_discord, guild, history, bot, clock, store)
+            cog = bot.get_cog("DailyPost")
+            assert cog is not None
+            passes = PassWatcher(cog.poster)  # type: ignore[attr-defined]
+            yield World(fake_discord, guild, history, bot, clock, store, passes)
+
+
+async def eventually(check: Callable[[], Awaitable[T | None]], what: str) -> T:
+    """`await check()` once it is not None, polled for up to 30 s (generous for busy CI)."""
+    for _ in range(3000):
+        found = await check()
+        if found is not None:
+            return found
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 # -- the happy path --------------------------------------------------------------------------
@@ -142,8 +172,8 @@ async def test_set_then_the_post_arrives_at_nine_berlin_time(world: World) -> No
     assert f"<#{world.history.id}>" in reply
     assert "Europe/Berlin" in reply and "09:00" in reply
 
-    await world.travel(NINE_BERLIN - timedelta(minutes=1))
-    await asyncio.sleep(0.1)
+    early = await world.travel(NINE_BERLIN - timedelta(minutes=1))
+    assert early.handled == 0
     assert world.posts_in_history() == []
 
     await world.travel(NINE_BERLIN)
@@ -156,8 +186,8 @@ async def test_set_then_the_post_arrives_at_nine_berlin_time(world: World) -> No
 
     assert (await world.settled(date(2025, 6, 1))).message_id == message.id
     # A second wake later the same day posts nothing more.
-    await world.travel(NINE_BERLIN + timedelta(hours=3))
-    await asyncio.sleep(0.1)
+    later = await world.travel(NINE_BERLIN + timedelta(hours=3))
+    assert later.handled == 0
     assert len(world.posts_in_history()) == 1
     status = await world.command("status")
     assert "Daily posts are **on**" in status
@@ -224,10 +254,9 @@ async def test_status_before_set_and_after_off(world: World) -> None:
     assert "off" in off
     status = await world.command("status")
     assert "**off**" in status
-    await world.travel(NINE_BERLIN)
+    assert (await world.travel(NINE_BERLIN)).handled == 0
     report = await world.cog.poster.run_due(NINE_BERLIN)
     assert report.handled == 0
-    await asyncio.sleep(0.1)
     assert world.posts_in_history() == []
     assert "were not on" in await world.command("off")
 
@@ -344,10 +373,9 @@ async def test_set_refuses_a_channel_the_bot_cannot_post_in(
 async def test_a_deleted_channel_pauses_and_status_says_how_to_fix_it(world: World) -> None:
     await world.set_daily()
     world.fake.delete_channel(world.history)
-    await world.fake.gateway_idle()
-    await world.travel(NINE_BERLIN)
-    await world.travel(NINE_BERLIN + timedelta(days=1))
-    await asyncio.sleep(0.1)
+    await world.paused()  # at once, when Discord says the channel is gone
+    assert (await world.travel(NINE_BERLIN)).handled == 0  # so it is not due at nine
+    assert (await world.travel(NINE_BERLIN + timedelta(days=1))).handled == 0
     assert world.fake.requests.matching(POSTS) == []  # never even tried
     settings = await world.cog.posts.get(world.guild.id)
     assert settings is not None and settings.paused_reason == PAUSE_CHANNEL_DELETED
@@ -413,8 +441,11 @@ async def test_many_servers_due_together_all_post_once_within_the_global_limit(
     fake = world.fake
     fake.rate_limit(50)
     guilds = [fake.add_guild(f"Server {n}", channels=("history",)) for n in range(40)]
-    await fake.gateway_idle()
-    await asyncio.sleep(0.1)
+
+    async def all_joined() -> bool | None:
+        return all(world.bot.get_guild(g.id) is not None for g in guilds) or None
+
+    await eventually(all_joined, "the bot to see the new servers")
     for guild in guilds:
         run = await fake.slash(
             "dailypost set",
@@ -463,11 +494,15 @@ async def test_a_sharded_process_posts_only_for_servers_on_its_shards(
             guild_ready_timeout=0.05,
         )
         async with running_bot(bot, fake):
+            poster = bot.get_cog("DailyPost").poster  # type: ignore[union-attr]
+            passes = PassWatcher(poster)
+            mark = passes.mark()
             clock.set(NINE_BERLIN)
-            bot.get_cog("DailyPost").poster.wake()  # type: ignore[union-attr]
+            poster.wake()
+            report = await passes.completed_since(mark)
+            assert report.sent == [by_shard[0].id]
             mine, other = by_shard[0].text_channels[0], by_shard[1].text_channels[0]
-            await fake.wait_for_message(mine)
-            await asyncio.sleep(0.2)
+            assert len(fake.messages(mine, kinds=("channel",))) == 1
             assert fake.messages(other, kinds=("channel",)) == []
         assert await posts.record(by_shard[1].id, date(2025, 6, 1)) is None
 
@@ -493,6 +528,7 @@ async def test_a_restart_after_the_post_does_not_post_again(
             async with running_bot(bot, fake):
                 cog = bot.get_cog("DailyPost")
                 assert cog is not None
+                passes = PassWatcher(cog.poster)  # type: ignore[attr-defined]
                 if run == 0:
                     await fake.wait_commands_synced()
                     answer = await fake.slash(
@@ -500,11 +536,11 @@ async def test_a_restart_after_the_post_does_not_post_again(
                         options={"channel": channel, "time": "09:00", "timezone": "Europe/Berlin"},
                     )
                     await answer.wait_original()
+                mark = passes.mark()
                 clock.set(NINE_BERLIN + timedelta(minutes=run))
                 cog.poster.wake()  # type: ignore[attr-defined]
-                await fake.wait_for_message(channel)
-                if run == 1:
-                    report = await cog.poster.run_due(clock.now())  # type: ignore[attr-defined]
-                    assert report.handled == 0
-                await asyncio.sleep(0.2)
+                report = await passes.completed_since(mark)
+                # The first process posts; the second finds the day settled.
+                assert len(report.sent) == (1 if run == 0 else 0)
+                assert len(fake.messages(channel, kinds=("channel",))) == 1
         assert len(fake.messages(channel, kinds=("channel",))) == 1
