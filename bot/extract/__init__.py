@@ -17,6 +17,8 @@ documented in docs/extraction.md; each step lives in its own module:
 
 from __future__ import annotations
 
+import re
+
 from bot.extract.events import SentenceUnit, find_events, reads_as_sentence
 from bot.extract.joined import Joined
 from bot.extract.people import find_people
@@ -27,15 +29,27 @@ from bot.facts import Article, Facts
 __all__ = ["extract", "sentence_units"]
 
 
+# Sections that list sources ("References", "See also"): their years are publication and
+# access dates, and their capitalised words titles, so they carry no events or names.
+_SOURCE_SECTIONS = re.compile(
+    r"(?i)(?:references|notes|sources|bibliography|further reading|external links|"
+    r"citations|works cited|see also|literature)\W*"
+)
+
+
 def sentence_units(article: Article) -> list[SentenceUnit]:
     """The article's sentences in reading order, each with its paragraph number and whether
-    it may carry events (headings and label lines are skipped entirely)."""
+    it may carry events (headings and label lines are skipped entirely, and so is what
+    stands under a "References" or "See also" heading)."""
     units: list[SentenceUnit] = []
+    sources = False
     for number, block in enumerate(article.blocks):
-        if block.kind == "paragraph":
-            units.extend(SentenceUnit(s, number, True) for s in split_sentences(block.text))
+        if block.kind in ("heading", "label"):
+            sources = bool(_SOURCE_SECTIONS.fullmatch(block.text))
+        elif block.kind == "paragraph":
+            units.extend(SentenceUnit(s, number, not sources) for s in split_sentences(block.text))
         elif block.kind == "list_item":
-            carries = reads_as_sentence(block.text)
+            carries = not sources and reads_as_sentence(block.text)
             units.extend(SentenceUnit(s, number, carries) for s in split_sentences(block.text))
     return units
 

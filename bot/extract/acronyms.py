@@ -92,17 +92,21 @@ def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | 
     limit = len(letters) + _MAX_EXTRA_WORDS
     total = len(tokens)
     if total and tokens[-1][2].lower() not in FUNCTION_WORDS:
-        for count in range(1, min(limit, total) + 1):
-            first = tokens[total - count][2]
-            if first.lower() in FUNCTION_WORDS:
-                continue
-            if first[:1].isalnum() and first[0].lower() != letters[0]:
-                continue  # the first word must give the first letter (see _matches)
-            span = tokens[total - count :]
-            if _matches(letters, tuple(w for _, _, w in span)):
-                start, name_end = span[0][0], span[-1][1]
-                name = sentence[start:name_end]
-                return Definition(acronym, name, start, paren.end(), name_end, paren.end())
+        # Words giving their initials ("Association of Southeast Asia (ASA)") are a better
+        # reading than letters taken from inside a word ("Asia" alone has A, s, a): try
+        # that first, then the looser rule ("Hypertext Transfer Protocol (HTTP)").
+        for strict in (True, False):
+            for count in range(1, min(limit, total) + 1):
+                first = tokens[total - count][2]
+                if first.lower() in FUNCTION_WORDS:
+                    continue
+                if first[:1].isalnum() and first[0].lower() != letters[0]:
+                    continue  # the first word must give the first letter (see _matches)
+                span = tokens[total - count :]
+                if _matches(letters, tuple(w for _, _, w in span), strict):
+                    start, name_end = span[0][0], span[-1][1]
+                    name = sentence[start:name_end]
+                    return Definition(acronym, name, start, paren.end(), name_end, paren.end())
     return _loose(sentence, paren, acronym, tokens)
 
 
@@ -205,17 +209,31 @@ def _parts(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _matches(letters: tuple[str, ...], name_words: tuple[str, ...]) -> bool:
-    """Can the acronym's letters be read, in order, off `name_words`, using them all?"""
+def _matches(letters: tuple[str, ...], name_words: tuple[str, ...], strict: bool = False) -> bool:
+    """Can the acronym's letters be read, in order, off `name_words`, using them all?
+    `strict`: a word gives only its initial and the capitals inside it ("HyperText")."""
     units: list[tuple[str, bool]] = []  # (word part, may be skipped)
-    for word in name_words:
+    for position, word in enumerate(name_words):
         for i, part in enumerate(_parts(word)):
-            # Function words, numbers and the later parts of a hyphenated word ("Co-operation")
-            # may give nothing; every other word must give its initial.
-            units.append((part, i > 0 or part.lower() in FUNCTION_WORDS or part.isdigit()))
+            # Function words, numbers, the later parts of a hyphenated word ("Co-operation")
+            # and a lowercase word inside a name ("Tribunal for the former Yugoslavia
+            # (ICTY)") may give nothing; every other word must give its initial.
+            optional = (
+                i > 0
+                or part.lower() in FUNCTION_WORDS
+                or part.isdigit()
+                or (0 < position < len(name_words) - 1 and part[:1].islower())
+            )
+            units.append((part, optional))
     if not units or units[0][1]:
         return False
+    if strict:
+        units = [(part[0] + _capitals(part[1:]), optional) for part, optional in units]
     return _walk(letters, tuple(units), 0, 0)
+
+
+def _capitals(text: str) -> str:
+    return "".join(ch for ch in text if ch.isupper())
 
 
 @lru_cache(maxsize=16384)

@@ -57,13 +57,29 @@ HEADS = words(
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
     Commonwealth Act Panel Office
+    Grant Grants Incentive Guarantee Obligation Allowance Discount Rebate Subsidy Voucher
+    Bursary Scholarship Loan
+    Amendment Statute Directive Regulation
+    Chambers Area Zone
     """
 )
+# (The second group: support schemes, "Energy Company Obligation", "Warm Home Discount";
+# the third: legal instruments, "Kigali Amendment", "Rome Statute".)
 # Heads that only count when the text gives the name an acronym (too often generic).
 _ACRONYM_ONLY_HEADS = words(
     """
     Group Court Conference Cooperation Co-operation Prize Award Games Service Panel
-    Services Trust
+    Services Trust Area Zone
+    """
+)
+# Heads that are also people's names ("Hugh Grant", "John Chambers"): without an acronym,
+# a name needs three words with them ("Home Upgrade Grant").
+_NAME_LIKE_HEADS = words("Grant Chambers")
+# A role right before a head makes it a person's name: "Energy Security Secretary Grant".
+_ROLES = words(
+    """
+    Secretary Minister President Chancellor Director Chairman Chairwoman Commissioner
+    Ambassador Governor Mayor Senator Spokesman Spokeswoman Minister Premier Judge
     """
 )
 # Never programmes, whatever the text does: roles, places, diseases, events, documents.
@@ -92,6 +108,9 @@ _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian
 # is more often a place and a common noun than a name.
 _GENERIC_LOWER = ("programme", "program", "initiative", "scheme")
 _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
+# "the ASEAN Plus Three framework", "the Khaan Quest exercise": words that say what a
+# name of two words or more stands for without being part of it.
+_DESCRIPTIVE_LOWER = ("framework", "exercise")
 _PREFIX_HEADS = ("Operation", "Project")
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)|Soviet|French|Dutch|Swiss|Thai|Greek|Afghan|"
@@ -106,7 +125,8 @@ _CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(
 # Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
 # ("Armenia–European Union relations").
 _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
-_CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|&)"
+# ("that": "Montreal Protocol on Substances that Deplete the Ozone Layer".)
+_CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|that|&)"
 # The first word is _CAP with its capital taken first (and the look-behind after it), so
 # that the engine can skip quickly from capital to capital.
 _FIRST_CAP = r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)(?![A-Za-z])"
@@ -190,9 +210,14 @@ def find_programmes(
             # "the Cooperation Council" after "the EU-Kazakhstan Cooperation Council".
             key = normalise(name)
             for known, draft in by_name.items():
-                if len(key.split()) >= 2 and known.endswith(" " + key):
+                if len(key.split()) >= 2 and (
+                    known.endswith(" " + key) or _head_form_of(key, known)
+                ):
+                    # "the Cooperation Council", "the Multilateral Fund" (for the ...)
                     return draft
-                if len(known.split()) >= 2 and key.endswith(" " + known):
+                if len(known.split()) >= 2 and (
+                    key.endswith(" " + known) or _head_form_of(known, key)
+                ):
                     if draft.defined_in is None:
                         draft.name = name
                     return draft
@@ -236,18 +261,20 @@ def find_programmes(
     for index, base, match in joined.matches(_TRIGGER_WORD):
         heads.setdefault(index, []).append(match.start() - base)
     generic_in: set[int] = set()
-    for generic in _GENERIC_LOWER:
+    for generic in (*_GENERIC_LOWER, *_DESCRIPTIVE_LOWER):
         generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
-            name, parent = _extend_with_parent(sentence, d, defined)
+            name, parent, name_start = _extend_with_parent(sentence, d, defined)
             tail = _composite_tail(sentence, d.paren_end)
             if tail:
                 # "Afghan National Army (ANA) Trust Fund": the body is the whole name.
                 full = f"{name} {tail[0]}"
                 if _acceptable(full, with_acronym=False):
                     whole = add(None, full, index, defining=True)
-                    whole.variants.add(sentence[d.start : tail[1]])
+                    # From the acronym it is part of, if any ("NATO Operational ... (OCC)
+                    # Evaluation and Feedback Programme"), so that no shorter name wins there.
+                    whole.variants.add(sentence[name_start : tail[1]])
                     if _acceptable(name, with_acronym=True):
                         inner = lookup(d.acronym, None) or add(d.acronym, name, index, True)
                         inner.inner = inner.defined_in == index and not inner.part_of
@@ -302,19 +329,33 @@ def find_programmes(
     return ProgrammeScan(programmes, mentions)
 
 
+def _head_form_of(short: str, long: str) -> bool:
+    """Is `short` the longer name cut before its complement ("Multilateral Fund" of
+    "Multilateral Fund for the Implementation of the Montreal Protocol")? Normalised names."""
+    return long.startswith(short + " ") and long[len(short) + 1 :].split(" ", 1)[0] in (
+        "of",
+        "for",
+        "on",
+        "in",
+    )
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9&]+)\s+$")
 
 
-def _extend_with_parent(sentence: str, d: Definition, defined: set[str]) -> tuple[str, str | None]:
+def _extend_with_parent(
+    sentence: str, d: Definition, defined: set[str]
+) -> tuple[str, str | None, int]:
     """ "PfP Planning and Review Process (PARP)": the name keeps an acronym standing right
-    before it, and is part of that programme (dropped later if no programme has it)."""
+    before it, and is part of that programme (dropped later if no programme has it).
+    Returns the name, the parent's acronym and where the name starts in the sentence."""
     before = _WORD_BEFORE.search(sentence, max(0, d.start - 30), d.start)
     if before and is_acronym(before.group(1)):
-        return f"{before.group(1)} {d.name}", before.group(1)
+        return f"{before.group(1)} {d.name}", before.group(1), before.start(1)
     first = d.name.split()[0]
     if first in defined and is_acronym(first):
-        return d.name, first
-    return d.name, None
+        return d.name, first, d.start
+    return d.name, None, d.start
 
 
 _TAIL = re.compile(rf"\s+({_CAPWORD}(?:\s+(?:(?:and|of|for|on)\s+)?{_CAPWORD}){{0,4}})(?![\w-])")
@@ -335,7 +376,7 @@ def _composite_tail(sentence: str, paren_end: int) -> tuple[str, int] | None:
     return None
 
 
-_NAME_FUNCTION_WORDS = words("of for and on in the de du to & a an at by with")
+_NAME_FUNCTION_WORDS = words("of for and on in the de du to & a an at by with that")
 
 
 def _content_words(name: str) -> list[str]:
@@ -352,7 +393,12 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
     content = _content_words(name)
     if not content:
         return False
-    if any(not (w[0].isupper() or w[0].isdigit()) for w in content):
+    lowercase = [w for w in content if not (w[0].isupper() or w[0].isdigit())]
+    if lowercase and not (
+        # "International Criminal Tribunal for the former Yugoslavia (ICTY)": one lowercase
+        # word inside a name its acronym bounds.
+        with_acronym and len(lowercase) == 1 and lowercase[0] not in (content[0], content[-1])
+    ):
         return False  # "gross domestic product", "reform plans"
     head = _head_word(name, content)
     singular = head[:-1] if head.endswith("s") and head[:-1] in HEADS else head
@@ -371,9 +417,24 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
             return True  # "Rotary International"
         if head == "Office" and not any(is_acronym(w) for w in content):
             return False  # "NATO Liaison Office" is a body; "the Foreign Office" a ministry
-        if not _is_head(head) or singular in _ACRONYM_ONLY_HEADS:
+        if not _is_head(head):
             return False
-    return True
+        if singular in _ACRONYM_ONLY_HEADS and not _has_complement(name, head):
+            return False  # "the Court", but "the Special Court for Sierra Leone"
+        if singular in _NAME_LIKE_HEADS and len(content) < 3:
+            return False  # "Hugh Grant" may be a person; "Home Upgrade Grant" is not
+    # "Energy Security Secretary Grant (Shapps)": a role before the head makes it a person.
+    position = content.index(head) if head in content else -1
+    return not (position > 0 and content[position - 1] in _ROLES)
+
+
+def _has_complement(name: str, head: str) -> bool:
+    """Is `head` followed by "of", "for" or "on" and more of the name ("Court of Justice")?"""
+    parts = name.split()
+    return any(
+        part == head and i + 2 < len(parts) and parts[i + 1] in ("of", "for", "on")
+        for i, part in enumerate(parts)
+    )
 
 
 def _head_word(name: str, content: list[str]) -> str:
@@ -409,7 +470,11 @@ def _name_candidates(
     found: list[tuple[int, int, str]] = []
     for whole in _NAME_RUN.finditer(sentence):
         start, end = whole.span()
-        if not any(start <= at < end for at in heads) and not _GENERIC_AFTER.match(sentence, end):
+        if (
+            not any(start <= at < end for at in heads)
+            and not _GENERIC_AFTER.match(sentence, end)
+            and not _DESCRIPTIVE_AFTER.match(sentence, end)
+        ):
             continue
         found.extend(_run_candidates(sentence, whole, claimed))
     return found
@@ -433,8 +498,12 @@ def _run_candidates(
     for start, end in pieces:
         if start >= end:
             continue
+        if sentence.endswith(("’s", "'s"), start, end):
+            end -= 2  # "the International Monetary Fund's executive board"
         text = sentence[start:end]
         words_ = text.split()
+        if not words_:
+            continue
         last_parts = words_ if "-" not in text else [w.rsplit("-", 1)[-1] for w in words_]
         # Most capitalised runs are names of people and places: skip them cheaply.
         if (
@@ -442,11 +511,17 @@ def _run_candidates(
             and words_[-1] != "International"
             and words_[0] not in _PREFIX_HEADS
             and not _GENERIC_AFTER.match(sentence, end)
+            and not _DESCRIPTIVE_AFTER.match(sentence, end)
         ):
             continue
         tokens = list(_TOKEN.finditer(text))
-        # Trim determiners and words capitalised only because they open the sentence.
-        while tokens and (tokens[0].group().lower() in _OPENERS or tokens[0].group()[0].isdigit()):
+        # Trim determiners, words capitalised only because they open the sentence, and
+        # dates ("In May 1993 the UN Security Council").
+        while tokens and (
+            tokens[0].group().lower() in _OPENERS
+            or tokens[0].group()[0].isdigit()
+            or _is_month(tokens[0].group())
+        ):
             tokens.pop(0)
         while tokens and tokens[-1].group().lower() in _OPENERS:
             tokens.pop()
@@ -462,7 +537,11 @@ def _run_candidates(
         if _diplomatic_mission(sentence, c_start, c_end, name):
             continue
         first, last = name.split()[0], name.split()[-1]
-        if last in _GENERIC_LOWER or first in _PREFIX_HEADS:
+        if (
+            last in _GENERIC_LOWER
+            or first in _PREFIX_HEADS
+            or _DESCRIPTIVE_AFTER.match(sentence, c_end)
+        ):
             if _content_words(name)[0] in _REJECT_HEADS:
                 continue
         elif not _acceptable(name, with_acronym=False):
@@ -517,6 +596,12 @@ def _candidate_span(
         and (len(texts) > 1 or not is_acronym(texts[0]))
     ):
         return first_start, generic.end()  # "the Apollo program", "Horizon 2020 programme"
+    if _DESCRIPTIVE_AFTER.match(sentence, end):
+        # "the ASEAN Plus Three framework": the name is what follows the run's last
+        # lowercase word ("... South Korea in the ASEAN Plus Three framework").
+        first = max((i + 1 for i, w in enumerate(texts) if w[:1].islower()), default=0)
+        if 2 <= len(texts) - first <= 5 and not _DEMONYM.match(texts[first]):
+            return start + spans[first][0], start + spans[-1][1]
     return None
 
 
@@ -542,6 +627,7 @@ _TRIGGER_WORD = whole_words(_TRIGGER_SET - _GENERIC_WORDS, "A-Za-z+")
 _LETTERS_AND_PLUS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+")
 _YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
+_DESCRIPTIVE_AFTER = re.compile(rf"\s+(?:{'|'.join(_DESCRIPTIVE_LOWER)})\b")
 _OPENERS = words(
     """
     the a an in at on by for of and to under within with from since during after before as

@@ -63,6 +63,19 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
             "European Atomic Energy Community",
         ),
         ("PfP (Partnership for Peace) activities", "PfP", "Partnership for Peace"),
+        # Initials before letters from inside a word ("Asia" alone holds A, s, a).
+        (
+            "It was preceded by the Association of Southeast Asia (ASA), an alliance",
+            "ASA",
+            "Association of Southeast Asia",
+        ),
+        ("The Cooperation Council (CC) was established", "CC", "Cooperation Council"),
+        # A lowercase word inside a name its acronym bounds.
+        (
+            "the International Criminal Tribunal for the former Yugoslavia (ICTY), the first",
+            "ICTY",
+            "International Criminal Tribunal for the former Yugoslavia",
+        ),
     ],
 )
 def test_definitions(sentence: str, acronym: str, name: str) -> None:

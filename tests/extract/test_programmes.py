@@ -162,3 +162,69 @@ def test_partner_page_style_names() -> None:
     assert "Operational Capabilities Concept Evaluation and Feedback Programme" in found
     assert found["WMO"].name == "World Meteorological Organization"
     assert found["UNEP"].name == "United Nations Environment Programme"
+
+
+def test_support_schemes_and_legal_instruments_are_named_without_an_acronym() -> None:
+    found = programmes(
+        "Households can benefit from the Home Upgrade Grant and the Warm Home Discount.",
+        "The Domestic Renewable Heat Incentive closed in March 2022.",
+        "The Energy Price Guarantee has limited prices since October.",
+        "The parties adopted the Kigali Amendment in 2016 and the Rome Statute in 1998.",
+    )
+    assert set(found) >= {
+        "Home Upgrade Grant",
+        "Warm Home Discount",
+        "Domestic Renewable Heat Incentive",
+        "Energy Price Guarantee",
+        "Kigali Amendment",
+        "Rome Statute",
+    }
+
+
+def test_a_name_like_head_needs_more_than_a_person_name() -> None:
+    found = programmes(
+        "Energy Security Secretary Grant Shapps said the scheme would help.",
+        "The actor Hugh Grant and the executive John Chambers spoke.",
+    )
+    assert found == {}
+
+
+def test_a_head_that_needs_an_acronym_may_have_a_complement_instead() -> None:
+    found = programmes(
+        "The Special Court for Sierra Leone sat from 2002 to 2013.",
+        "The Court met in The Hague.",
+    )
+    assert set(found) == {"Special Court for Sierra Leone"}
+
+
+def test_possessive_and_dates_are_not_part_of_a_name() -> None:
+    found = programmes(
+        "The International Monetary Fund's executive board approved the loan.",
+        "In May 1993 the UN Security Council created the tribunal.",
+        "The IMF said so.",
+    )
+    assert found["IMF"].name == "International Monetary Fund"
+    assert "UN Security Council" in found
+
+
+def test_a_short_form_before_a_complement_is_the_same_body() -> None:
+    found = programmes(
+        "It created the Multilateral Fund for the Implementation of the Montreal Protocol.",
+        "Parties will review the budget of the Multilateral Fund.",
+    )
+    assert list(found) == ["Multilateral Fund for the Implementation of the Montreal Protocol"]
+    assert len(found[next(iter(found))].sentences) == 2
+
+
+def test_a_title_goes_on_past_that() -> None:
+    found = programmes("The Montreal Protocol on Substances that Deplete the Ozone Layer holds.")
+    assert list(found) == ["Montreal Protocol on Substances that Deplete the Ozone Layer"]
+
+
+def test_a_name_before_framework_or_exercise() -> None:
+    found = programmes(
+        "It led to cooperation with Japan and South Korea in the ASEAN Plus Three framework.",
+        "Norway hosts the annual Cold Response exercise.",
+        "The Schengen framework was debated.",
+    )
+    assert set(found) == {"ASEAN Plus Three", "Cold Response"}
