@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -386,7 +386,8 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
         channel="Where to post",
         time_text="Local time of day, 24-hour HH:MM, e.g. 09:00",
         zone_text="Time zone, e.g. Europe/Berlin, Asia/Baku or UTC+4 (pick from the list)",
-        fallback="On days with no events: a fact from the archive (default) or nothing",
+        fallback="On days with no events: a fact from the archive (default) or nothing; "
+        "unchanged if left out",
     )
     @app_commands.choices(
         fallback=[
@@ -420,7 +421,11 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
 
         now = self.bot.now()
         due = await self.poster.first_due(guild.id, at, zone.key, now)
-        chosen = fallback.value if fallback is not None else "archive"
+        if fallback is not None:
+            chosen = fallback.value
+        else:  # changing the time or channel keeps the fallback chosen before
+            previous = await self.posts.get(guild.id)
+            chosen = previous.fallback if previous is not None else "archive"
         await self.posts.save(
             guild.id,
             channel_id=channel.id,
@@ -501,15 +506,9 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
             today = local_date_of(self.bot.now(), zone_from_key(settings.timezone))
         except UnknownTimezone as exc:
             raise UserFacingError(PAUSE_HELP[PAUSE_BAD_SETTINGS]) from exc
-        post = await self.poster.composer.compose(settings, today, test=True)
-        if post is None:
-            raise UserFacingError(
-                f"Nothing happened on {day_label(today.month, today.day)} as far as I know, and "
-                "this server's fallback is skip, so today's post is empty: nothing was posted. "
-                "Choose `fallback:archive` in `/dailypost set` to post a fact from the archive."
-            )
-        # One request, normally quick; deferred only if Discord makes it wait (rate limits).
-        message_id = await defer_if_slow(interaction, self._send_test(settings, post))
+        # Composing (an archive pick reads the store) and sending (Discord may make it wait
+        # out a rate limit) are normally quick; deferred only when they are not.
+        message_id = await defer_if_slow(interaction, self._compose_and_send_test(settings, today))
         link = (
             f"https://discord.com/channels/{interaction.guild.id}/{settings.channel_id}/"
             f"{message_id}"
@@ -519,8 +518,17 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
             text += "\nDaily posts are not running, though: see `/dailypost status`."
         await reply(interaction, content=text, ephemeral=True)
 
-    async def _send_test(self, settings: DailyPostSettings, post: DailyPost) -> int:
-        """Send a test post; a failure becomes an explanation for the admin."""
+    async def _compose_and_send_test(self, settings: DailyPostSettings, today: date) -> int:
+        """Compose today's post marked as a test and send it; returns the message id. An
+        empty day with fallback skip, or a failed send, becomes an explanation for the admin.
+        """
+        post = await self.poster.composer.compose(settings, today, test=True)
+        if post is None:
+            raise UserFacingError(
+                f"Nothing happened on {day_label(today.month, today.day)} as far as I know, and "
+                "this server's fallback is skip, so today's post is empty: nothing was posted. "
+                "Choose `fallback:archive` in `/dailypost set` to post a fact from the archive."
+            )
         channel = f"<#{settings.channel_id}>"
         try:
             return await self.poster.sender.send(settings.channel_id, post, nonce=None)

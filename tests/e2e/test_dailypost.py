@@ -274,6 +274,39 @@ async def test_archive_fallback_on_an_empty_day(world: World) -> None:
     assert len(world.posts_in_history()) == 1
 
 
+async def test_a_slow_test_post_is_deferred_then_confirmed(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await world.set_daily()
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+    composer = world.cog.poster.composer
+    compose = composer.compose
+    release = asyncio.Event()
+
+    async def slow_compose(*args: object, **kwargs: object) -> object:
+        await release.wait()  # e.g. an archive pick on a very large database
+        return await compose(*args, **kwargs)
+
+    monkeypatch.setattr(composer, "compose", slow_compose)
+    run = await world.fake.slash("dailypost test")
+    assert run.response_type == 5  # "thinking..." within Discord's 3 seconds
+    release.set()
+    await run.wait_until(lambda r: bool(r.followups), what="the confirmation")
+    confirmation = world.fake.requests.matching("POST /webhooks/*")[-1].json
+    assert confirmation["flags"] == 64
+    assert confirmation["content"].startswith("Test post sent")
+    assert len(world.posts_in_history()) == 1
+
+
+async def test_changing_the_time_keeps_the_fallback_chosen_before(world: World) -> None:
+    await world.set_daily(fallback="skip")
+    reply = await world.set_daily(time="10:00")  # no fallback given this time
+    assert "nothing is posted" in reply
+    settings = await world.cog.posts.get(world.guild.id)
+    assert settings is not None and settings.fallback == "skip"
+    assert "archive" in await world.set_daily(fallback="archive")
+
+
 async def test_test_on_an_empty_day_with_skip_says_nothing_would_be_posted(world: World) -> None:
     await world.set_daily(fallback="skip")
     world.clock.set(datetime(2025, 7, 10, 7, 0, tzinfo=UTC))
