@@ -60,7 +60,8 @@ _LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 
 
 class _RedactSecret(logging.Filter):
-    """Replaces a secret with [redacted] in every record that passes the handler.
+    """Replaces a secret with [redacted] in every record that passes the handler: its
+    message, and the traceback and stack it carries (an exception's text may quote a header).
 
     Almanac never logs the token itself; this guards against a library doing so.
     """
@@ -70,11 +71,23 @@ class _RedactSecret(logging.Filter):
         self.secret = secret
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secret:
+            return True
         message = record.getMessage()
-        if self.secret and self.secret in message:
-            record.msg = message.replace(self.secret, "[redacted]")
+        if self.secret in message:
+            record.msg = self._redact(message)
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse exc_text when it is set, so the redacted text is what prints.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._redact(record.stack_info)
         return True
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self.secret, "[redacted]")
 
 
 def setup_logging(level: str, *, secret: str | None = None) -> None:

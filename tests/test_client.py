@@ -162,6 +162,18 @@ def test_the_token_is_redacted_from_log_output(capsys: pytest.CaptureFixture[str
     assert "[redacted]" in err
 
 
+def test_the_token_is_redacted_from_logged_tracebacks(capsys: pytest.CaptureFixture[str]) -> None:
+    setup_logging("INFO", secret=TOKEN)
+    try:
+        raise RuntimeError(f"request failed with headers {{'Authorization': 'Bot {TOKEN}'}}")
+    except RuntimeError:
+        logging.getLogger("aiohttp.client").exception("unexpected failure")
+    err = capsys.readouterr().err
+    assert "RuntimeError: request failed with headers" in err  # the traceback is still there
+    assert TOKEN not in err
+    assert "[redacted]" in err
+
+
 @pytest.mark.parametrize("entry_point", [run_bot, sync_commands])
 @pytest.mark.parametrize("token", [None, "", "not-a-token"])
 def test_missing_or_malformed_token_exits_2_with_help(
