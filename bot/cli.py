@@ -19,7 +19,6 @@ import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from bot.store.results import (
     ProgrammeRef,
     SourceRef,
 )
+from bot.version import almanac_version
 from bot.when import format_date, format_span, years_ago_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -52,13 +52,6 @@ class CommandError(Exception):
         self.code = code
 
 
-def version() -> str:
-    try:
-        return metadata.version("almanac")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="almanac",
@@ -69,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="PATH", type=Path, help="the database file (overrides DATABASE_PATH)"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {almanac_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ingest = commands.add_parser("ingest", help="read articles into the database")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.store.results import SourceSummary
+from bot.version import almanac_version
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import SOURCES_PAGE_SIZE, about_embed, sources_embed
 from cogs.ui.paginator import Paginator, list_pages
@@ -18,14 +19,6 @@ from cogs.ui.respond import defer_if_slow, reply
 
 if TYPE_CHECKING:
     from bot.client import AlmanacBot
-
-
-def almanac_version() -> str:
-    """The installed package's version ("0.1.0"), or "unknown" when not installed."""
-    try:
-        return version("almanac")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 class Info(commands.Cog):
@@ -61,4 +54,5 @@ class Info(commands.Cog):
 
 
 async def setup(bot: AlmanacBot) -> None:
+    await asyncio.to_thread(almanac_version)  # read from disk once, off the event loop
     await bot.add_cog(Info(bot))
