@@ -59,27 +59,6 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def pack_lines(lines: Iterable[str], limit: int, *, separator: str = "\n") -> list[str]:
-    """Join lines into as few chunks as possible, each at most `limit` characters.
-
-    Lines are never split across chunks; a line longer than `limit` is shortened on its own.
-    Returns [] for no lines.
-    """
-    chunks: list[str] = []
-    current = ""
-    for line in lines:
-        line = shorten(line, limit)
-        candidate = f"{current}{separator}{line}" if current else line
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            chunks.append(current)
-            current = line
-    if current:
-        chunks.append(current)
-    return chunks
-
-
 def take_lines(
     lines: Iterable[str], limit: int, *, more: str = "… and {n} more", hidden: int = 0
 ) -> str:
@@ -108,11 +87,6 @@ def take_lines(
         if len(text) <= limit:
             return text
     return shorten(more.format(n=len(pending) + hidden), limit)
-
-
-def embed_length(embed: discord.Embed) -> int:
-    """The characters Discord counts towards the 6,000-per-message embed total."""
-    return len(embed)
 
 
 def fit_embed(embed: discord.Embed) -> discord.Embed:

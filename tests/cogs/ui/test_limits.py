@@ -6,7 +6,6 @@ from cogs.ui.limits import (
     EMBED_TOTAL,
     embed_problems,
     fit_embed,
-    pack_lines,
     shorten,
     take_lines,
 )
@@ -35,13 +34,6 @@ def test_shorten_never_exceeds_tiny_limits() -> None:
         assert len(shorten("abcdef ghijk", limit)) <= limit
     with pytest.raises(ValueError):
         shorten("abc", 0)
-
-
-def test_pack_lines_keeps_lines_whole_and_under_the_limit() -> None:
-    lines = [f"line {i} " + "w " * 20 for i in range(50)]
-    chunks = pack_lines(lines, 200)
-    assert all(len(chunk) <= 200 for chunk in chunks)
-    assert "\n".join(chunks).split("\n") == [line for line in lines]
 
 
 def test_take_lines_says_how_many_were_left_out() -> None:
