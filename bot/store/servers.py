@@ -159,6 +159,30 @@ def connection_lock(conn: aiosqlite.Connection) -> asyncio.Lock:
     return lock
 
 
+async def _move_next_due(
+    conn: aiosqlite.Connection, guild_id: int, *, expected: Due, new: Due
+) -> bool:
+    """Inside a transaction: set the server's next_due to `new` if it still is `expected`.
+
+    Comparing with what the caller read makes a concurrent change (an admin's /dailypost set,
+    another pass) win: then nothing is written and False is returned.
+    """
+    cursor = await conn.execute(
+        """
+        UPDATE daily_post_settings SET next_due_utc = ?, next_due_date = ?
+        WHERE guild_id = ? AND next_due_utc = ? AND next_due_date = ?
+        """,
+        (
+            _to_unix(new.at_utc),
+            new.local_date.isoformat(),
+            guild_id,
+            _to_unix(expected.at_utc),
+            expected.local_date.isoformat(),
+        ),
+    )
+    return cursor.rowcount == 1
+
+
 class DailyPosts:
     """Daily-post settings and history on the store's connection (``DailyPosts(store.conn)``).
 
@@ -319,20 +343,7 @@ class DailyPosts:
         them in the meantime).
         """
         async with self._transaction() as conn:
-            cursor = await conn.execute(
-                """
-                UPDATE daily_post_settings SET next_due_utc = ?, next_due_date = ?
-                WHERE guild_id = ? AND next_due_utc = ? AND next_due_date = ?
-                """,
-                (
-                    _to_unix(new.at_utc),
-                    new.local_date.isoformat(),
-                    guild_id,
-                    _to_unix(expected.at_utc),
-                    expected.local_date.isoformat(),
-                ),
-            )
-            return cursor.rowcount == 1
+            return await _move_next_due(conn, guild_id, expected=expected, new=new)
 
     async def claim(
         self,
@@ -356,20 +367,7 @@ class DailyPosts:
         """
         day = (local_date or expected.local_date).isoformat()
         async with self._transaction() as conn:
-            moved = await conn.execute(
-                """
-                UPDATE daily_post_settings SET next_due_utc = ?, next_due_date = ?
-                WHERE guild_id = ? AND next_due_utc = ? AND next_due_date = ?
-                """,
-                (
-                    _to_unix(next_due.at_utc),
-                    next_due.local_date.isoformat(),
-                    guild_id,
-                    _to_unix(expected.at_utc),
-                    expected.local_date.isoformat(),
-                ),
-            )
-            if moved.rowcount != 1:
+            if not await _move_next_due(conn, guild_id, expected=expected, new=next_due):
                 return None
             claimed = await conn.execute(
                 """

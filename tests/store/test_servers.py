@@ -186,6 +186,16 @@ async def test_claim_with_stale_expectation_writes_nothing(posts: DailyPosts) ->
     assert await posts.record(GUILD, TODAY.local_date) is None
 
 
+async def test_move_due_moves_only_from_what_was_read(posts: DailyPosts) -> None:
+    await save(posts)
+    later = Due(NOW + timedelta(days=2), date(2025, 6, 3))
+    assert await posts.move_due(GUILD, expected=TODAY, new=TOMORROW)
+    # A second mover that read TODAY before the first moved it changes nothing.
+    assert not await posts.move_due(GUILD, expected=TODAY, new=later)
+    settings = await posts.get(GUILD)
+    assert settings is not None and settings.next_due == TOMORROW
+
+
 async def test_failed_day_is_claimed_again_until_attempts_run_out(posts: DailyPosts) -> None:
     await save(posts)
     retry = Due(NOW + timedelta(minutes=10), TODAY.local_date)
