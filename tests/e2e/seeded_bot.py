@@ -14,15 +14,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.articles import parse_article
 from bot.client import AlmanacBot, create_bot
 from bot.config import Settings
 from bot.extract import extract
 from bot.facts import Article, Block, Event, Facts, Programme
 from bot.store import Store
-from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeMessage, running_bot
+from tests.e2e.fakediscord import FakeDiscord, FakeMessage, running_bot
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 COMMAND_EXTENSIONS = (
@@ -184,25 +182,3 @@ def assert_no_live_mentions(message: FakeMessage) -> None:
     """No mention syntax Discord would render as a mention (every "<@" escaped)."""
     text = embed_text(message)
     assert _UNESCAPED_MENTION.search(text) is None, text
-
-
-# -- fixtures ---------------------------------------------------------------------------------
-# Test modules import these by their function names (marked "noqa: F401", as they look unused);
-# pytest finds them under their `name`.
-
-
-@pytest.fixture(name="store")
-async def store_fixture(tmp_path: Path) -> AsyncIterator[Store]:
-    """A temporary database with the seed articles loaded."""
-    async with await Store.open(tmp_path / "almanac.db") as store:
-        await ingest_seeds(store)
-        yield store
-
-
-@pytest.fixture(name="running")
-async def running_fixture(
-    fake_discord: FakeDiscord, fake_guild: FakeGuild, store: Store
-) -> AsyncIterator[Running]:
-    """The bot on the seeded store, connected to the fake, commands synced."""
-    async with almanac(fake_discord, store) as running:
-        yield running

@@ -18,7 +18,6 @@ from tests.e2e.seeded_bot import (
     assert_no_live_mentions,
     assert_nobody_pinged,
     hostile_facts,
-    store_fixture,  # noqa: F401
 )
 
 

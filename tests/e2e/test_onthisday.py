@@ -7,8 +7,6 @@ import pytest
 from tests.e2e.seeded_bot import (
     Running,
     assert_nobody_pinged,
-    running_fixture,  # noqa: F401
-    store_fixture,  # noqa: F401
 )
 
 

@@ -20,9 +20,7 @@ from tests.e2e.seeded_bot import (
     Running,
     almanac,
     many_events_facts,
-    running_fixture,  # noqa: F401
     settings_for,
-    store_fixture,  # noqa: F401
 )
 
 ROOT = Path(__file__).resolve().parents[2]

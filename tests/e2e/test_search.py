@@ -11,8 +11,6 @@ from tests.e2e.seeded_bot import (
     assert_no_live_mentions,
     assert_nobody_pinged,
     buttons,
-    running_fixture,  # noqa: F401
-    store_fixture,  # noqa: F401
 )
 
 

@@ -14,8 +14,6 @@ from tests.e2e.seeded_bot import (
     assert_nobody_pinged,
     buttons,
     many_events_facts,
-    running_fixture,  # noqa: F401
-    store_fixture,  # noqa: F401
 )
 
 
