@@ -6,6 +6,7 @@ docs/commands.md, so both exercise exactly the same thing.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 from collections.abc import AsyncIterator, Iterable
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bot.articles import parse_article
 from bot.client import AlmanacBot, create_bot
@@ -78,6 +81,27 @@ async def almanac(
         yield Running(fake, bot, store)
 
 
+def hold_query(
+    monkeypatch: pytest.MonkeyPatch, store: Store, name: str, *, error: Exception | None = None
+) -> asyncio.Event:
+    """Make `store.<name>` slow: it answers (or raises `error`) only once the returned event
+    is set, and the bot defers after 0.05 s. A slow query without a sleep, so the test
+    decides when it finishes whatever the machine's load.
+    """
+    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
+    answer = getattr(store, name)
+    release = asyncio.Event()
+
+    async def held(*args: Any, **kwargs: Any) -> Any:
+        await release.wait()
+        if error is not None:
+            raise error
+        return await answer(*args, **kwargs)
+
+    monkeypatch.setattr(store, name, held)
+    return release
+
+
 def settings_for(fake: FakeDiscord, **overrides: Any) -> Settings:
     """Settings pointing the bot at `fake`, as DISCORD_API_BASE / DISCORD_GATEWAY_URL would."""
     return Settings(api_base=fake.api_base, gateway_url=fake.gateway_url, **overrides)
@@ -133,10 +157,10 @@ def many_events_facts(count: int, *, first_year: int = 1950) -> Facts:
     return Facts(article=article, events=events)
 
 
-def buttons(message: FakeMessage) -> dict[str, dict[str, Any]]:
-    """The message's buttons by custom id."""
+def buttons(message: FakeMessage | list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The buttons by custom id of a message as it is now, or of components as once sent."""
     found: dict[str, dict[str, Any]] = {}
-    stack = list(message.components)
+    stack = list(message if isinstance(message, list) else message.components)
     while stack:
         component = stack.pop()
         if component.get("type") == 2 and "custom_id" in component:

@@ -3,7 +3,6 @@ ephemeral apology, and the bot keeps serving."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import pytest
@@ -13,6 +12,7 @@ from cogs.errors import APOLOGY
 from tests.e2e.seeded_bot import (
     Running,
     almanac,
+    hold_query,
     many_events_facts,
 )
 
@@ -55,15 +55,10 @@ async def test_a_crash_in_a_command_is_apologised_for_and_the_bot_carries_on(
 async def test_a_crash_after_deferring_still_gets_an_ephemeral_apology(
     running: Running, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
-
-    async def broken_search(*args, **kwargs):
-        await asyncio.sleep(0.3)  # slow enough to be deferred first
-        raise Boom("index corrupt")
-
-    monkeypatch.setattr(running.store, "search", broken_search)
+    release = hold_query(monkeypatch, running.store, "search", error=Boom("index corrupt"))
     run = await running.fake.slash("search", options={"query": "NATO"})
-    assert run.response_type == 5
+    assert run.response_type == 5  # deferred first, then it crashes
+    release.set()
     await run.wait_until(lambda r: bool(r.followups), what="the apology")
     apology = running.fake.requests.matching("POST /webhooks/*")[-1].json
     assert apology["content"] == APOLOGY

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from tests.e2e.seeded_bot import (
@@ -11,6 +9,7 @@ from tests.e2e.seeded_bot import (
     assert_no_live_mentions,
     assert_nobody_pinged,
     buttons,
+    hold_query,
 )
 
 
@@ -52,23 +51,13 @@ async def test_nothing_found_is_ephemeral_and_suggests_what_to_try(running: Runn
     assert_no_live_mentions(reply)
 
 
-def _slow_search(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("cogs.ui.respond.DEFER_AFTER", 0.05)
-    real_search = running.store.search
-
-    async def slow_search(*args, **kwargs):
-        await asyncio.sleep(0.3)
-        return await real_search(*args, **kwargs)
-
-    monkeypatch.setattr(running.store, "search", slow_search)
-
-
 async def test_a_slow_search_is_deferred_then_answered(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _slow_search(running, monkeypatch)
+    release = hold_query(monkeypatch, running.store, "search")
     run = await running.fake.slash("search", options={"query": "Afghanistan"})
     assert run.response_type == 5  # "thinking..." within the deadline
+    release.set()
     message = await run.wait_original()
     assert not message.ephemeral
     assert message.embeds[0]["title"] == "Search: Afghanistan"
@@ -77,9 +66,10 @@ async def test_a_slow_search_is_deferred_then_answered(
 async def test_a_slow_search_finding_nothing_replaces_the_placeholder_ephemerally(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _slow_search(running, monkeypatch)
+    release = hold_query(monkeypatch, running.store, "search")
     run = await running.fake.slash("search", options={"query": "zebra crossing @everyone"})
     assert run.response_type == 5
+    release.set()
     await run.wait_until(lambda r: bool(r.followups), what="the nothing-found reply")
     calls = [r.key for r in running.fake.requests if "/webhooks/" in r.key]
     # The public placeholder is deleted first, then the explanation is an ephemeral follow-up.
