@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.daily import DailyPoster, PassReport
+from bot.daily import DailyPoster, ManualClock, PassReport
 
 # Generous: a pass is milliseconds, but CI machines are shared.
 PASS_TIMEOUT = 30.0
@@ -54,3 +54,25 @@ class PassWatcher:
                 if done:
                     return self._completed[min(done)]
                 await self._changed.wait()
+
+
+class WatchedClock(ManualClock):
+    """A ManualClock that says when the scheduler is asleep on it, so that a test can move
+    the clock past a due time knowing that the clock alone, not a wake(), woke the loop."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start)
+        self.sleeping = asyncio.Event()
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeping.set()
+        try:
+            await super().sleep(seconds)
+        finally:
+            self.sleeping.clear()
+
+    async def set_when_asleep(self, when: datetime) -> None:
+        """Wait until something sleeps on this clock, then jump to `when`."""
+        async with asyncio.timeout(PASS_TIMEOUT):
+            await self.sleeping.wait()
+        self.set(when)

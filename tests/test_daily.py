@@ -49,6 +49,7 @@ from bot.store.servers import (
     DailyPostSettings,
     ShardFilter,
 )
+from tests.scheduler_passes import PassWatcher, WatchedClock
 
 SOURCE = SourceRef(article_id=1, title="Seed", published_on="2020-01-01", author=None, url=None)
 # 1 June 2025, 09:00 in Berlin (CEST, UTC+2) is 07:00 UTC.
@@ -772,23 +773,28 @@ async def test_shards_split_servers_without_overlap(posts: DailyPosts, facts: Fa
 async def test_the_loop_sleeps_until_due_and_wakes_on_changes(
     posts: DailyPosts, facts: FakeFacts, sender: FakeSender
 ) -> None:
-    clock = ManualClock(NINE_AM_DAY1 - timedelta(hours=1))
+    clock = WatchedClock(NINE_AM_DAY1 - timedelta(hours=1))
     poster = make_poster(posts, facts, sender, clock=clock)
+    passes = PassWatcher(poster)
     await set_up(poster, now=clock.now())
     task = asyncio.create_task(poster.run_forever())
     try:
-        await asyncio.sleep(0.05)
+        assert (await passes.completed_since(0)).handled == 0  # at 08:00 nothing is due
         assert sender.sent == []
-        clock.set(NINE_AM_DAY1)
-        await sender.wait_sent(1)
+        mark = passes.mark()
+        await clock.set_when_asleep(NINE_AM_DAY1)  # the clock alone wakes it
+        assert (await passes.completed_since(mark)).sent == [GUILD]
 
-        # A new server saved for 09:30: the loop is woken and posts it at 09:30.
+        # A new server saved for 09:30: the loop is woken, sees it is not due yet, and
+        # posts it when the clock reaches 09:30.
         await set_up(poster, GUILD + 1, channel_id=7, at=time(9, 30), now=clock.now())
+        mark = passes.mark()
         poster.wake()
-        await asyncio.sleep(0.05)
+        assert (await passes.completed_since(mark)).handled == 0
         assert len(sender.sent) == 1
-        clock.set(NINE_AM_DAY1 + timedelta(minutes=30))
-        await sender.wait_sent(2)
+        mark = passes.mark()
+        await clock.set_when_asleep(NINE_AM_DAY1 + timedelta(minutes=30))
+        assert (await passes.completed_since(mark)).sent == [GUILD + 1]
         assert sender.sent[1].channel_id == 7
     finally:
         task.cancel()
