@@ -22,7 +22,7 @@ from bot.daily import (
     TransientSendError,
     post_nonce,
 )
-from bot.facts import Article, Block, Event, Facts, Programme
+from bot.facts import Programme
 from bot.schedule import Due
 from bot.store import Store
 from bot.store.results import (
@@ -50,6 +50,7 @@ from bot.store.servers import (
     ShardFilter,
 )
 from tests.scheduler_passes import PassWatcher, WatchedClock
+from tests.store import factories
 
 SOURCE = SourceRef(article_id=1, title="Seed", published_on="2020-01-01", author=None, url=None)
 # 1 June 2025, 09:00 in Berlin (CEST, UTC+2) is 07:00 UTC.
@@ -823,30 +824,25 @@ async def test_manual_clock_sleepers_wake_only_past_their_deadline() -> None:
 # -- the composer on the real store ----------------------------------------------------------
 
 
-async def ingest_sample(store: Store) -> None:
-    text = (
-        "On 1 June 1994 Azerbaijan joined the PfP. On 29 February 2000 the council met. "
-        "On 28 February 1990 talks began."
-    )
-    article = Article(
-        title="Sample",
-        published_on=date(2020, 1, 1),
-        author=None,
-        source="https://example.org/sample",
-        blocks=(Block("paragraph", text),),
-        sha256="ab" * 32,
-    )
-    await store.ingest(
-        Facts(
-            article=article,
-            events=(
-                Event("1994-06-01", None, "day", "Azerbaijan joined the PfP", text, ("PfP",)),
-                Event("2000-02-29", None, "day", "The council met", text),
-                Event("1990-02-28", None, "day", "Talks began", text),
-            ),
-            programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
-        )
-    )
+# Three day-dated events (one on 29 February) and a programme, as the store keeps them.
+SAMPLE = factories.facts(
+    factories.event("1994-06-01", "Azerbaijan joined the PfP", "PfP"),
+    factories.event("2000-02-29", "The council met"),
+    factories.event("1990-02-28", "Talks began"),
+    programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
+    title="Sample",
+    published_on=date(2020, 1, 1),
+    author=None,
+    source="https://example.org/sample",
+)
+
+
+@pytest.fixture
+async def sample_store(db_path: Path) -> AsyncIterator[Store]:
+    """The real store holding SAMPLE."""
+    async with await Store.open(db_path) as store:
+        await store.ingest(SAMPLE)
+        yield store
 
 
 async def settings_for(posts: DailyPosts, fallback: str = "archive") -> DailyPostSettings:
@@ -864,62 +860,50 @@ async def settings_for(posts: DailyPosts, fallback: str = "archive") -> DailyPos
     return settings
 
 
-async def test_composer_reads_the_days_events_from_the_store(db_path: Path) -> None:
-    store, posts = await open_posts(db_path)
-    try:
-        await ingest_sample(store)
-        composer = StoreComposer(store, posts)
-        settings = await settings_for(posts)
-        post = await composer.compose(settings, DAY1)
-        assert post is not None and post.kind == "on_this_date"
-        assert [(d.event.summary, d.years_ago) for d in post.entries] == [
-            ("Azerbaijan joined the PfP", 31)
-        ]
-        common = await composer.compose(settings, date(2025, 2, 28))
-        assert common is not None
-        assert [d.event.date for d in common.entries] == ["1990-02-28", "2000-02-29"]
-        assert (post.total, common.total) == (1, 2)
-        leap = await composer.compose(settings, date(2024, 2, 28))
-        assert leap is not None
-        assert [d.event.date for d in leap.entries] == ["1990-02-28"]
-    finally:
-        await store.close()
+async def test_composer_reads_the_days_events_from_the_store(sample_store: Store) -> None:
+    posts = DailyPosts(sample_store.conn)
+    composer = StoreComposer(sample_store, posts)
+    settings = await settings_for(posts)
+    post = await composer.compose(settings, DAY1)
+    assert post is not None and post.kind == "on_this_date"
+    assert [(d.event.summary, d.years_ago) for d in post.entries] == [
+        ("Azerbaijan joined the PfP", 31)
+    ]
+    common = await composer.compose(settings, date(2025, 2, 28))
+    assert common is not None
+    assert [d.event.date for d in common.entries] == ["1990-02-28", "2000-02-29"]
+    assert (post.total, common.total) == (1, 2)
+    leap = await composer.compose(settings, date(2024, 2, 28))
+    assert leap is not None
+    assert [d.event.date for d in leap.entries] == ["1990-02-28"]
 
 
-async def test_composer_archive_uses_store_events_and_programmes(db_path: Path) -> None:
-    store, posts = await open_posts(db_path)
-    try:
-        await ingest_sample(store)
-        composer = StoreComposer(store, posts)
-        settings = await settings_for(posts)
-        seen: set[tuple[str, int]] = set()
-        empty_day = date(2025, 7, 10)
-        for offset in range(4):
-            day = empty_day + timedelta(days=offset)
-            post = await composer.compose(settings, day)
-            assert post is not None and post.kind == "archive"
-            item = post.archive_item
-            assert item is not None and item not in seen
-            seen.add(item)
-            await posts.record_archive_shown(GUILD, item[0], item[1], day)
-        assert {kind for kind, _ in seen} == {"event", "programme"}
-        # Three events and one programme, all shown in the last 30 days: nothing left.
-        assert await composer.compose(settings, empty_day + timedelta(days=4)) is None
-        skip = await settings_for(posts, fallback="skip")
-        assert await composer.compose(skip, empty_day) is None
-    finally:
-        await store.close()
+async def test_composer_archive_uses_store_events_and_programmes(sample_store: Store) -> None:
+    posts = DailyPosts(sample_store.conn)
+    composer = StoreComposer(sample_store, posts)
+    settings = await settings_for(posts)
+    seen: set[tuple[str, int]] = set()
+    empty_day = date(2025, 7, 10)
+    for offset in range(4):
+        day = empty_day + timedelta(days=offset)
+        post = await composer.compose(settings, day)
+        assert post is not None and post.kind == "archive"
+        item = post.archive_item
+        assert item is not None and item not in seen
+        seen.add(item)
+        await posts.record_archive_shown(GUILD, item[0], item[1], day)
+    assert {kind for kind, _ in seen} == {"event", "programme"}
+    # Three events and one programme, all shown in the last 30 days: nothing left.
+    assert await composer.compose(settings, empty_day + timedelta(days=4)) is None
+    skip = await settings_for(posts, fallback="skip")
+    assert await composer.compose(skip, empty_day) is None
 
 
-async def test_archive_pick_is_reproducible_per_server_and_day(db_path: Path) -> None:
-    store, posts = await open_posts(db_path)
-    try:
-        await ingest_sample(store)
-        composer = StoreComposer(store, posts)
-        settings = await settings_for(posts)
-        first = await composer.compose(settings, date(2025, 7, 10))
-        again = await composer.compose(settings, date(2025, 7, 10))
-        assert first is not None and again is not None
-        assert first.archive_item == again.archive_item
-    finally:
-        await store.close()
+async def test_archive_pick_is_reproducible_per_server_and_day(sample_store: Store) -> None:
+    posts = DailyPosts(sample_store.conn)
+    composer = StoreComposer(sample_store, posts)
+    settings = await settings_for(posts)
+    first = await composer.compose(settings, date(2025, 7, 10))
+    again = await composer.compose(settings, date(2025, 7, 10))
+    assert first is not None and again is not None
+    assert first.archive_item == again.archive_item

@@ -18,7 +18,7 @@ import pytest
 from bot.client import AlmanacBot, create_bot
 from bot.config import Settings
 from bot.daily import ManualClock, PassReport
-from bot.facts import Article, Block, Event, Facts, Programme
+from bot.facts import Programme
 from bot.schedule import Due
 from bot.store import Store
 from bot.store.servers import (
@@ -33,6 +33,7 @@ from bot.store.servers import (
 from cogs.dailypost import NOT_A_MANAGER, DailyPostCog
 from tests.e2e.fakediscord import FakeChannel, FakeDiscord, FakeGuild, Perm, running_bot
 from tests.scheduler_passes import PassWatcher
+from tests.store import factories
 
 # 08:00 in Berlin (CEST) on 1 June 2025; the posts are set for 09:00 Berlin = 07:00 UTC.
 START = datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
@@ -107,26 +108,16 @@ class World:
         return self.fake.messages(self.history, kinds=("channel",))
 
 
-async def ingest_sample(store: Store) -> None:
-    text = "On 1 June 1994 Azerbaijan joined the PfP. On 3 March 1997 the council first met."
-    article = Article(
-        title="Sample <@&123> @everyone",
-        published_on=date(2020, 1, 1),
-        author=None,
-        source="https://example.org/sample",
-        blocks=(Block("paragraph", text),),
-        sha256="cd" * 32,
-    )
-    await store.ingest(
-        Facts(
-            article=article,
-            events=(
-                Event("1994-06-01", None, "day", "Azerbaijan joined the PfP @everyone", text),
-                Event("1997-03-03", None, "day", "The council first met", text),
-            ),
-            programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
-        )
-    )
+# Two day-dated events, and a title and summary that would ping if anything let them.
+SAMPLE = factories.facts(
+    factories.event("1994-06-01", "Azerbaijan joined the PfP @everyone"),
+    factories.event("1997-03-03", "The council first met"),
+    programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
+    title="Sample <@&123> @everyone",
+    published_on=date(2020, 1, 1),
+    author=None,
+    source="https://example.org/sample",
+)
 
 
 @pytest.fixture
@@ -135,7 +126,7 @@ async def world(tmp_path: Path, fake_discord: FakeDiscord) -> AsyncIterator[Worl
     history = next(c for c in guild.text_channels if c.name == "history")
     clock = ManualClock(START)
     async with await Store.open(tmp_path / "almanac.db") as store:
-        await ingest_sample(store)
+        await store.ingest(SAMPLE)
         settings = Settings(api_base=fake_discord.api_base, gateway_url=fake_discord.gateway_url)
         bot = AlmanacBot(
             settings,
@@ -504,7 +495,7 @@ async def test_a_sharded_process_posts_only_for_servers_on_its_shards(
         by_shard.setdefault((guild.id >> 22) % 2, guild)
     clock = ManualClock(START)
     async with await Store.open(tmp_path / "almanac.db") as store:
-        await ingest_sample(store)
+        await store.ingest(SAMPLE)
         posts = DailyPosts(store.conn)
         for guild in by_shard.values():  # both servers configured in the shared database
             await posts.save(
@@ -549,7 +540,7 @@ async def test_a_restart_after_the_post_does_not_post_again(
     clock = ManualClock(START)
     settings = Settings(api_base=fake.api_base, gateway_url=fake.gateway_url)
     async with await Store.open(tmp_path / "almanac.db") as store:
-        await ingest_sample(store)
+        await store.ingest(SAMPLE)
         for run in range(2):  # the same database, two processes one after the other
             bot = AlmanacBot(
                 settings,
