@@ -7,6 +7,7 @@ fails is rolled back whole, leaving the database at the previous version.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -83,19 +84,24 @@ def _only_comments(sql: str) -> bool:
     return all(not line.strip() or line.strip().startswith("--") for line in sql.splitlines())
 
 
-async def connect(path: Path | str) -> aiosqlite.Connection:
-    """A connection to the database at `path` with Almanac's pragmas, creating parent
-    directories and the file as needed.
-
-    Raises StoreOpenError when the file cannot be created or opened as a SQLite database.
-    """
-    path = Path(path)
+def _prepare_folder(path: Path) -> None:
+    """Create the database's folder; StoreOpenError when that fails or `path` is a folder."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreOpenError(f"cannot create the folder for the database {path}: {exc}") from exc
     if path.is_dir():
         raise StoreOpenError(f"the database path {path} is a folder; give a file name")
+
+
+async def connect(path: Path | str) -> aiosqlite.Connection:
+    """A connection to the database at `path` with Almanac's pragmas, creating parent
+    directories and the file as needed (file-system work runs in a thread, as aiosqlite's does).
+
+    Raises StoreOpenError when the file cannot be created or opened as a SQLite database.
+    """
+    path = Path(path)
+    await asyncio.to_thread(_prepare_folder, path)
     try:
         conn = await aiosqlite.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
@@ -124,7 +130,8 @@ async def migrate(conn: aiosqlite.Connection, migrations: list[Migration] | None
     database from a newer Almanac, MigrationError when a migration fails (that migration is
     rolled back; earlier ones stay applied).
     """
-    migrations = load_migrations() if migrations is None else migrations
+    if migrations is None:
+        migrations = await asyncio.to_thread(load_migrations)  # file reads, off the event loop
     latest = migrations[-1].version if migrations else 0
     current = await schema_version(conn)
     if current > latest:

@@ -1,4 +1,5 @@
 import dataclasses
+import threading
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,29 @@ async def test_open_creates_folders_and_sets_pragmas(tmp_path: Path):
             "busy_timeout": 5000,
         }
         assert await schema_version(store.conn) == len(load_migrations())
+
+
+async def test_opening_touches_the_file_system_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop_thread = threading.get_ident()
+    threads: dict[str, int] = {}
+    mkdir, read_text = Path.mkdir, Path.read_text
+
+    def watched_mkdir(self: Path, *args, **kwargs):
+        threads["mkdir"] = threading.get_ident()
+        return mkdir(self, *args, **kwargs)
+
+    def watched_read_text(self: Path, *args, **kwargs):
+        threads["read_text"] = threading.get_ident()
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", watched_mkdir)
+    monkeypatch.setattr(Path, "read_text", watched_read_text)
+    async with await Store.open(tmp_path / "new" / "almanac.db"):
+        pass
+    assert set(threads) == {"mkdir", "read_text"}  # the folder, the migration files
+    assert loop_thread not in threads.values()
 
 
 async def test_migrations_are_numbered_without_gaps_and_include_0001():
