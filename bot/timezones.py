@@ -119,6 +119,13 @@ def _by_city() -> dict[str, tuple[str, ...]]:
     return {city: tuple(names) for city, names in cities.items()}
 
 
+def preload_zone_names() -> int:
+    """Read the tz database's zone list now rather than on the first autocomplete (it lists
+    and checks some 600 files: run it in a thread at start-up). Returns how many zones."""
+    _by_city()
+    return len(_by_lower_name())
+
+
 def format_offset(offset: timedelta) -> str:
     """The canonical key of a fixed offset: "UTC+04:00", "UTC-03:30", "UTC+00:00"."""
     sign = "-" if offset < timedelta(0) else "+"

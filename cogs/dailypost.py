@@ -46,7 +46,14 @@ from bot.store.servers import (
     PostRecord,
     ShardFilter,
 )
-from bot.timezones import UnknownTimezone, format_offset, parse_zone, suggest_zones, zone_from_key
+from bot.timezones import (
+    UnknownTimezone,
+    format_offset,
+    parse_zone,
+    preload_zone_names,
+    suggest_zones,
+    zone_from_key,
+)
 from bot.when import format_span, year_of, years_ago_text
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import COLOUR, Footnotes, event_line, programme_embed
@@ -348,6 +355,7 @@ class DailyPostCog(commands.Cog, name="DailyPost"):
         self._task: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
+        await asyncio.to_thread(preload_zone_names)  # not on the first /dailypost keystroke
         self._task = asyncio.create_task(self._run(), name="almanac-daily-posts")
 
     async def cog_unload(self) -> None:

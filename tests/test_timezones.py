@@ -13,6 +13,7 @@ from bot.timezones import (
     format_offset,
     parse_offset,
     parse_zone,
+    preload_zone_names,
     suggest_zones,
     zone_from_key,
 )
@@ -176,3 +177,16 @@ def test_limit_is_respected_and_capped() -> None:
 
 def test_fixed_offset_key_is_a_real_tzinfo() -> None:
     assert zone_from_key("UTC+04:00") == timezone(timedelta(hours=4))
+
+
+def test_preloading_reads_the_zone_list_once_for_every_later_lookup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert preload_zone_names() > 400
+
+    def read_again() -> set[str]:
+        raise AssertionError("the zone list was read again on the event loop")
+
+    monkeypatch.setattr("bot.timezones.available_timezones", read_again)
+    assert suggest_zones("berl")[0].value == "Europe/Berlin"
+    assert parse_zone("new york").key == "America/New_York"
