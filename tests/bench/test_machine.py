@@ -1,4 +1,8 @@
-from bench.machine import describe
+import subprocess
+
+import pytest
+
+from bench.machine import describe, git_commit
 
 
 def test_describes_the_machine_with_every_field_the_report_shows() -> None:
@@ -10,3 +14,18 @@ def test_describes_the_machine_with_every_field_the_report_shows() -> None:
     assert machine["python"].split()[-1].startswith("3.")
     assert machine["discord_py"].startswith("2.")
     assert len(machine["load_average"].split()) == 3
+
+
+def test_the_commit_is_this_checkouts_and_unknown_without_git(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert git_commit() in (head, f"{head}+changes")
+
+    def no_git(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError("git")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    assert git_commit() == "unknown"
