@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -64,16 +64,18 @@ async def almanac(
     extensions: Iterable[str] = COMMAND_EXTENSIONS,
     view_timeout: float = 30.0,
     settings: Settings | None = None,
+    clock: Callable[[], datetime] = lambda: NOW,
     **bot_options: Any,
 ) -> AsyncIterator[Running]:
-    """Run AlmanacBot on `store` against `fake` until the block ends; commands are synced."""
+    """Run the bot (sharded when `settings` say so) on `store` against `fake` until the block
+    ends; commands are synced. Its clock says NOW unless `clock` is given."""
     settings = settings or settings_for(fake)
     bot = create_bot(
         settings,
         store=store,
         extensions=extensions,
         view_timeout=view_timeout,
-        clock=lambda: NOW,
+        clock=clock,
         guild_ready_timeout=0.05,
         **bot_options,
     )

@@ -15,8 +15,7 @@ from typing import TypeVar
 
 import pytest
 
-from bot.client import AlmanacBot, create_bot
-from bot.config import Settings
+from bot.client import AlmanacBot
 from bot.daily import ManualClock, PassReport
 from bot.facts import Programme
 from bot.schedule import Due
@@ -31,7 +30,8 @@ from bot.store.servers import (
     PostRecord,
 )
 from cogs.dailypost import NOT_A_MANAGER, DailyPostCog
-from tests.e2e.fakediscord import FakeChannel, FakeDiscord, FakeGuild, Perm, running_bot
+from tests.e2e.fakediscord import FakeChannel, FakeDiscord, FakeGuild, Perm
+from tests.e2e.seeded_bot import almanac, settings_for
 from tests.scheduler_passes import PassWatcher
 from tests.store import factories
 
@@ -108,6 +108,16 @@ class World:
         return self.fake.messages(self.history, kinds=("channel",))
 
 
+DAILY = ("cogs.errors", "cogs.dailypost")
+
+
+def watch_passes(bot: AlmanacBot) -> PassWatcher:
+    """A PassWatcher on the running bot's daily-post scheduler."""
+    cog = bot.get_cog("DailyPost")
+    assert cog is not None and type(cog).__name__ == "DailyPostCog"
+    return PassWatcher(cog.poster)  # type: ignore[attr-defined]
+
+
 # Two day-dated events, and a title and summary that would ping if anything let them.
 SAMPLE = factories.facts(
     factories.event("1994-06-01", "Azerbaijan joined the PfP @everyone"),
@@ -127,20 +137,9 @@ async def world(tmp_path: Path, fake_discord: FakeDiscord) -> AsyncIterator[Worl
     clock = ManualClock(START)
     async with await Store.open(tmp_path / "almanac.db") as store:
         await store.ingest(SAMPLE)
-        settings = Settings(api_base=fake_discord.api_base, gateway_url=fake_discord.gateway_url)
-        bot = AlmanacBot(
-            settings,
-            store=store,
-            extensions=("cogs.errors", "cogs.dailypost"),
-            clock=clock,
-            guild_ready_timeout=0.05,
-        )
-        async with running_bot(bot, fake_discord):
-            await fake_discord.wait_commands_synced()
-            cog = bot.get_cog("DailyPost")
-            assert cog is not None
-            passes = PassWatcher(cog.poster)  # type: ignore[attr-defined]
-            yield World(fake_discord, guild, history, bot, clock, store, passes)
+        async with almanac(fake_discord, store, extensions=DAILY, clock=clock) as running:
+            bot = running.bot
+            yield World(fake_discord, guild, history, bot, clock, store, watch_passes(bot))
 
 
 async def eventually(check: Callable[[], Awaitable[T | None]], what: str) -> T:
@@ -507,22 +506,12 @@ async def test_a_sharded_process_posts_only_for_servers_on_its_shards(
                 next_due=Due(NINE_BERLIN, date(2025, 6, 1)),
                 now=START,
             )
-        settings = Settings(
-            api_base=fake.api_base, gateway_url=fake.gateway_url, shard_count=2, shard_ids=(0,)
-        )
-        bot = create_bot(
-            settings,
-            store=store,
-            extensions=("cogs.errors", "cogs.dailypost"),
-            clock=clock,
-            guild_ready_timeout=0.05,
-        )
-        async with running_bot(bot, fake):
-            poster = bot.get_cog("DailyPost").poster  # type: ignore[union-attr]
-            passes = PassWatcher(poster)
+        shard_0 = settings_for(fake, shard_count=2, shard_ids=(0,))
+        async with almanac(fake, store, extensions=DAILY, clock=clock, settings=shard_0) as running:
+            passes = watch_passes(running.bot)
             mark = passes.mark()
             clock.set(NINE_BERLIN)
-            poster.wake()
+            running.bot.get_cog("DailyPost").poster.wake()  # type: ignore[union-attr]
             report = await passes.completed_since(mark)
             assert report.sent == [by_shard[0].id]
             mine, other = by_shard[0].text_channels[0], by_shard[1].text_channels[0]
@@ -538,21 +527,13 @@ async def test_a_restart_after_the_post_does_not_post_again(
     guild = fake.add_guild("Test Server", channels=("history",))
     channel = guild.text_channels[0]
     clock = ManualClock(START)
-    settings = Settings(api_base=fake.api_base, gateway_url=fake.gateway_url)
     async with await Store.open(tmp_path / "almanac.db") as store:
         await store.ingest(SAMPLE)
         for run in range(2):  # the same database, two processes one after the other
-            bot = AlmanacBot(
-                settings,
-                store=store,
-                extensions=("cogs.errors", "cogs.dailypost"),
-                clock=clock,
-                guild_ready_timeout=0.05,
-            )
-            async with running_bot(bot, fake):
-                cog = bot.get_cog("DailyPost")
+            async with almanac(fake, store, extensions=DAILY, clock=clock) as running:
+                cog = running.bot.get_cog("DailyPost")
                 assert cog is not None
-                passes = PassWatcher(cog.poster)  # type: ignore[attr-defined]
+                passes = watch_passes(running.bot)
                 if run == 0:
                     await fake.wait_commands_synced()
                     answer = await fake.slash(
