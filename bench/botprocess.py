@@ -286,7 +286,7 @@ def _cpu_seconds() -> float:
 
 def _instrument_daily(bot: Any, rate: float | None, emit: Callable[[dict[str, Any]], None]) -> None:
     """Set the daily poster's pacing and report each pass that handled servers."""
-    from bot.daily import Pacer
+    from bot.pacing import Pacer
 
     cog = bot.get_cog("DailyPost")
     if cog is None:

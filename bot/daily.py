@@ -2,7 +2,7 @@
 
 :class:`DailyPoster` finds the servers whose post is due (``bot.store.servers``), claims each
 day in the post log before sending (so no day is ever posted twice), composes the post
-(:class:`PostComposer`), and hands it to a :class:`PostSender` (the Discord side lives in
+(``bot.daily_content``), and hands it to a :class:`PostSender` (the Discord side lives in
 ``cogs.dailypost``). Sends are paced by a FIFO token bucket and bounded in concurrency, so ten
 thousand servers due in the same minute respect Discord's global rate limit and are served
 in due order.
@@ -18,30 +18,20 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import random
-import time as monotonic_time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, Protocol
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
 
+from bot.clocks import Clock, SystemClock
+from bot.daily_content import DailyPost, PostComposer
+from bot.pacing import Pacer
 from bot.schedule import (
     Due,
-    calendar_days,
     due_now_or_next,
     local_date_of,
     next_due_after,
     next_due_from,
-)
-from bot.store.results import (
-    DatedEntry,
-    EventEntry,
-    OnThisDate,
-    ProgrammeDetail,
-    ProgrammeLookup,
-    ProgrammeRef,
-    Stats,
-    TimelinePage,
 )
 from bot.store.servers import (
     PAUSE_BAD_SETTINGS,
@@ -77,100 +67,6 @@ RESEND_WINDOW = timedelta(minutes=2)
 # -- what the scheduler needs from the outside -------------------------------------------
 
 
-class Clock(Protocol):
-    """Wall-clock time for the scheduler; tests and the e2e suite pass a ManualClock."""
-
-    def now(self) -> datetime:
-        """The current instant, timezone-aware."""
-        ...
-
-    async def sleep(self, seconds: float) -> None:
-        """Return after `seconds` of this clock's time have passed."""
-        ...
-
-
-class SystemClock:
-    """The real clock."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
-
-
-class ManualClock:
-    """A clock that moves only when told to (:meth:`set`, :meth:`advance`); sleepers wake when
-    it passes their deadline. For tests: time travel without waiting.
-    """
-
-    def __init__(self, start: datetime) -> None:
-        if start.tzinfo is None:
-            raise ValueError("ManualClock needs a timezone-aware start")
-        self._now = start
-        self._moved = asyncio.Event()
-
-    def now(self) -> datetime:
-        return self._now
-
-    def __call__(self) -> datetime:
-        """The current instant: a ManualClock also serves where a `() -> datetime` is wanted
-        (e.g. AlmanacBot's `clock`)."""
-        return self._now
-
-    def set(self, when: datetime) -> None:
-        """Jump to `when` (forwards or backwards) and wake every sleeper to re-check."""
-        if when.tzinfo is None:
-            raise ValueError("ManualClock.set needs a timezone-aware datetime")
-        self._now = when
-        moved, self._moved = self._moved, asyncio.Event()
-        moved.set()
-
-    def advance(self, delta: timedelta) -> None:
-        self.set(self._now + delta)
-
-    async def sleep(self, seconds: float) -> None:
-        deadline = self._now + timedelta(seconds=seconds)
-        while self._now < deadline:
-            await self._moved.wait()
-
-
-@dataclass(frozen=True, slots=True)
-class DailyPost:
-    """What one server's post for one local date shows, before any Discord rendering."""
-
-    guild_id: int
-    local_date: date
-    kind: Literal["on_this_date", "archive"]
-    # kind "on_this_date": the events of that month and day in any year, oldest first. On
-    # 28 February of a common year they include 29 February's (see schedule.calendar_days).
-    entries: tuple[DatedEntry, ...] = ()
-    # kind "archive": exactly one of these.
-    archive_event: EventEntry | None = None
-    archive_programme: ProgrammeDetail | None = None
-    test: bool = False  # a /dailypost test post: marked as such, not recorded
-    # kind "on_this_date": how many events the day has in all (the store caps `entries`).
-    total: int = 0
-
-    @property
-    def archive_item(self) -> tuple[Literal["event", "programme"], int] | None:
-        if self.archive_event is not None:
-            return ("event", self.archive_event.id)
-        if self.archive_programme is not None:
-            return ("programme", self.archive_programme.ref.id)
-        return None
-
-
-class PostComposer(Protocol):
-    async def compose(
-        self, settings: DailyPostSettings, local_date: date, *, test: bool = False
-    ) -> DailyPost | None:
-        """The post for that server and local date, or None when there is nothing to post
-        (no events that day and the server's fallback is 'skip').
-        """
-        ...
-
-
 class PostSender(Protocol):
     async def send(self, channel_id: int, post: DailyPost, *, nonce: str | None) -> int:
         """Send `post` to the channel and return the message id.
@@ -203,172 +99,6 @@ class BotNotInServer(SendError):
 
 class TransientSendError(SendError):
     """Discord failed or could not be reached (5xx, network); the same day may be retried."""
-
-
-class FactSource(Protocol):
-    """The parts of bot.store.Store that daily posts read."""
-
-    async def on_this_date(self, month: int, day: int, today: date) -> OnThisDate: ...
-
-    async def stats(self) -> Stats: ...
-
-    async def timeline(
-        self,
-        start_year: int | None = None,
-        end_year: int | None = None,
-        topic: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> TimelinePage: ...
-
-    async def programme_choices(self, current: str, limit: int = 25) -> list[ProgrammeRef]: ...
-
-    async def programme(self, name: str) -> ProgrammeLookup: ...
-
-
-# How long the archive fallback avoids repeating an item to the same server.
-ARCHIVE_MEMORY = timedelta(days=30)
-# Random probes into the event list before falling back to reading it page by page.
-_ARCHIVE_PROBES = 12
-_ARCHIVE_PAGE = 100
-
-
-class StoreComposer:
-    """Composes posts from the store: the day's events, else the server's fallback.
-
-    The archive pick is pseudo-random but reproducible per server and date (so a resend after
-    a crash shows the same item), and avoids anything shown to the server in ARCHIVE_MEMORY.
-    """
-
-    def __init__(self, facts: FactSource, posts: DailyPosts) -> None:
-        self.facts = facts
-        self.posts = posts
-
-    async def compose(
-        self, settings: DailyPostSettings, local_date: date, *, test: bool = False
-    ) -> DailyPost | None:
-        entries: list[DatedEntry] = []
-        total = 0
-        for month, day in calendar_days(local_date):
-            found = await self.facts.on_this_date(month, day, local_date)
-            entries.extend(found.entries)
-            total += found.total if found.total is not None else len(found.entries)
-        guild_id = settings.guild_id
-        if entries:
-            entries.sort(key=lambda dated: (dated.event.date, dated.event.id))
-            return DailyPost(
-                guild_id,
-                local_date,
-                "on_this_date",
-                tuple(entries),
-                test=test,
-                total=max(total, len(entries)),
-            )
-        if settings.fallback == "skip":
-            return None
-        return await self.archive(guild_id, local_date, test=test)
-
-    async def archive(
-        self, guild_id: int, local_date: date, *, test: bool = False
-    ) -> DailyPost | None:
-        """One event or programme explanation the server has not been shown in ARCHIVE_MEMORY,
-        labelled as from the archive; None when every item was shown recently (or none exist).
-        """
-        shown = await self.posts.archive_shown_since(guild_id, local_date - ARCHIVE_MEMORY)
-        seed = hashlib.sha256(f"almanac-archive:{guild_id}:{local_date}".encode()).digest()
-        rng = random.Random(seed)
-        # Mostly events (a dated fact reads well on its own), sometimes a programme.
-        kinds = ("event", "programme") if rng.random() < 2 / 3 else ("programme", "event")
-        for kind in kinds:
-            if kind == "event":
-                event = await self._unshown_event(shown, rng)
-                if event is not None:
-                    return DailyPost(
-                        guild_id, local_date, "archive", archive_event=event, test=test
-                    )
-            else:
-                detail = await self._unshown_programme(shown, rng)
-                if detail is not None:
-                    return DailyPost(
-                        guild_id, local_date, "archive", archive_programme=detail, test=test
-                    )
-        return None
-
-    async def _unshown_event(
-        self, shown: set[tuple[str, int]], rng: random.Random
-    ) -> EventEntry | None:
-        total = (await self.facts.stats()).events
-        if total == 0:
-            return None
-        if total > _ARCHIVE_PAGE:
-            for _ in range(_ARCHIVE_PROBES):
-                page = await self.facts.timeline(limit=1, offset=rng.randrange(total))
-                if page.entries and ("event", page.entries[0].id) not in shown:
-                    return page.entries[0]
-        # Few events, or most of them shown lately: read them all and pick among the rest.
-        candidates: list[EventEntry] = []
-        for offset in range(0, total, _ARCHIVE_PAGE):
-            page = await self.facts.timeline(limit=_ARCHIVE_PAGE, offset=offset)
-            candidates.extend(e for e in page.entries if ("event", e.id) not in shown)
-        return rng.choice(candidates) if candidates else None
-
-    async def _unshown_programme(
-        self, shown: set[tuple[str, int]], rng: random.Random
-    ) -> ProgrammeDetail | None:
-        refs = [
-            ref
-            for ref in await self.facts.programme_choices("", limit=25)
-            if ("programme", ref.id) not in shown
-        ]
-        rng.shuffle(refs)
-        for ref in refs:
-            found = (await self.facts.programme(ref.acronym or ref.name or "")).found
-            if found is not None and found.ref.id == ref.id and found.explanation.strip():
-                return found
-        return None
-
-
-# -- pacing ----------------------------------------------------------------------------------
-
-
-class Pacer:
-    """A FIFO token bucket: :meth:`acquire` returns at most `rate` times per second, in the
-    order it was called, with bursts of at most `burst`.
-
-    Time comes from `monotonic` (seconds) and waiting from `sleep`, both injectable for tests.
-    """
-
-    def __init__(
-        self,
-        rate: float,
-        *,
-        burst: int = 1,
-        monotonic: Callable[[], float] = monotonic_time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        if rate <= 0:
-            raise ValueError("rate must be positive")
-        if burst < 1:
-            raise ValueError("burst must be at least 1")
-        self.rate = rate
-        self._interval = 1.0 / rate
-        self._burst = burst
-        self._monotonic = monotonic
-        self._sleep = sleep
-        self._lock = asyncio.Lock()  # asyncio.Lock wakes waiters first come, first served
-        self._next_free: float | None = None
-
-    async def acquire(self) -> None:
-        async with self._lock:
-            now = self._monotonic()
-            # The bucket holds at most `burst` tokens: never let credit pile up beyond that.
-            earliest = now - (self._burst - 1) * self._interval
-            if self._next_free is None or self._next_free < earliest:
-                self._next_free = earliest
-            wait = self._next_free - now
-            if wait > 0:
-                await self._sleep(wait)
-            self._next_free += self._interval
 
 
 # -- the scheduler ---------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,16 +19,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clocks import CallableClock
 from bot.daily import (
     PAUSE_HELP,
     BotNotInServer,
     ChannelGone,
-    DailyPost,
     DailyPoster,
     NoAccess,
-    StoreComposer,
     TransientSendError,
 )
+from bot.daily_content import DailyPost, StoreComposer
 from bot.daytext import day_label
 from bot.schedule import BadPostTime, format_post_time, local_date_of, parse_post_time
 from bot.store.servers import (
@@ -95,21 +94,6 @@ EVENTS_PER_POST = 15
 
 
 # -- time ------------------------------------------------------------------------------------
-
-
-class CallableClock:
-    """bot.daily's Clock over the bot's `now()`: time may be injected, sleeping is real (the
-    scheduler re-reads the time after every sleep of at most a minute, or when woken).
-    """
-
-    def __init__(self, now: Callable[[], datetime]) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now()
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
 
 
 def timestamp(instant: datetime) -> str:

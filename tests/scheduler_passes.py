@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.daily import DailyPoster, ManualClock, PassReport
+from bot.clocks import ManualClock
+from bot.daily import DailyPoster, PassReport
 
 # Generous: a pass is milliseconds, but CI machines are shared.
 PASS_TIMEOUT = 30.0

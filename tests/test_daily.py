@@ -11,18 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.clocks import ManualClock
 from bot.daily import (
     ChannelGone,
-    DailyPost,
     DailyPoster,
-    ManualClock,
     NoAccess,
-    Pacer,
-    StoreComposer,
     TransientSendError,
     post_nonce,
 )
-from bot.facts import Programme
+from bot.daily_content import DailyPost, StoreComposer
+from bot.pacing import Pacer
 from bot.schedule import Due
 from bot.store import Store
 from bot.store.results import (
@@ -46,11 +44,9 @@ from bot.store.servers import (
     STATUS_SENT,
     STATUS_UNDELIVERED,
     DailyPosts,
-    DailyPostSettings,
     ShardFilter,
 )
 from tests.scheduler_passes import PassWatcher, WatchedClock
-from tests.store import factories
 
 SOURCE = SourceRef(article_id=1, title="Seed", published_on="2020-01-01", author=None, url=None)
 # 1 June 2025, 09:00 in Berlin (CEST, UTC+2) is 07:00 UTC.
@@ -704,53 +700,6 @@ async def test_bounded_concurrency_and_due_order(
         assert abs(position - channel) <= 3
 
 
-async def test_pacer_spaces_sends_at_the_rate_in_fifo_order() -> None:
-    clock = [0.0]
-    started: list[tuple[int, float]] = []
-
-    async def fake_sleep(seconds: float) -> None:
-        clock[0] += seconds
-
-    pacer = Pacer(5.0, monotonic=lambda: clock[0], sleep=fake_sleep)
-
-    async def take(n: int) -> None:
-        await pacer.acquire()
-        started.append((n, clock[0]))
-
-    await asyncio.gather(*(take(n) for n in range(10)))
-    assert [n for n, _ in started] == list(range(10))
-    times = [t for _, t in started]
-    assert times == pytest.approx([n * 0.2 for n in range(10)])
-    # Idle time does not bank a burst beyond `burst` (1 by default).
-    clock[0] += 100
-    before = clock[0]
-    await pacer.acquire()
-    await pacer.acquire()
-    assert clock[0] - before == pytest.approx(0.2)
-
-
-async def test_pacer_allows_a_bounded_burst() -> None:
-    clock = [0.0]
-
-    async def fake_sleep(seconds: float) -> None:
-        clock[0] += seconds
-
-    pacer = Pacer(10.0, burst=3, monotonic=lambda: clock[0], sleep=fake_sleep)
-    clock[0] = 50.0
-    for _ in range(3):
-        await pacer.acquire()
-    assert clock[0] == 50.0
-    await pacer.acquire()
-    assert clock[0] == pytest.approx(50.1)
-
-
-def test_pacer_refuses_nonsense() -> None:
-    with pytest.raises(ValueError):
-        Pacer(0)
-    with pytest.raises(ValueError):
-        Pacer(1, burst=0)
-
-
 async def test_shards_split_servers_without_overlap(posts: DailyPosts, facts: FakeFacts) -> None:
     ids = [(n << 22) + 99 for n in range(8)]
     senders = [FakeSender(), FakeSender()]
@@ -801,109 +750,3 @@ async def test_the_loop_sleeps_until_due_and_wakes_on_changes(
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-
-
-async def test_manual_clock_sleepers_wake_only_past_their_deadline() -> None:
-    clock = ManualClock(NINE_AM_DAY1)
-    woke = asyncio.Event()
-
-    async def sleeper() -> None:
-        await clock.sleep(60)
-        woke.set()
-
-    task = asyncio.create_task(sleeper())
-    await asyncio.sleep(0)
-    clock.advance(timedelta(seconds=59))
-    await asyncio.sleep(0.01)
-    assert not woke.is_set()
-    clock.advance(timedelta(seconds=1))
-    await asyncio.wait_for(woke.wait(), 1)
-    await task
-
-
-# -- the composer on the real store ----------------------------------------------------------
-
-
-# Three day-dated events (one on 29 February) and a programme, as the store keeps them.
-SAMPLE = factories.facts(
-    factories.event("1994-06-01", "Azerbaijan joined the PfP", "PfP"),
-    factories.event("2000-02-29", "The council met"),
-    factories.event("1990-02-28", "Talks began"),
-    programmes=(Programme("PfP", "Partnership for Peace", "A NATO programme."),),
-    title="Sample",
-    published_on=date(2020, 1, 1),
-    author=None,
-    source="https://example.org/sample",
-)
-
-
-@pytest.fixture
-async def sample_store(db_path: Path) -> AsyncIterator[Store]:
-    """The real store holding SAMPLE."""
-    async with await Store.open(db_path) as store:
-        await store.ingest(SAMPLE)
-        yield store
-
-
-async def settings_for(posts: DailyPosts, fallback: str = "archive") -> DailyPostSettings:
-    await posts.save(
-        GUILD,
-        channel_id=42,
-        post_time=time(9, 0),
-        timezone="Europe/Berlin",
-        fallback=fallback,  # type: ignore[arg-type]
-        next_due=Due(NINE_AM_DAY1, DAY1),
-        now=NINE_AM_DAY1,
-    )
-    settings = await posts.get(GUILD)
-    assert settings is not None
-    return settings
-
-
-async def test_composer_reads_the_days_events_from_the_store(sample_store: Store) -> None:
-    posts = DailyPosts(sample_store.conn)
-    composer = StoreComposer(sample_store, posts)
-    settings = await settings_for(posts)
-    post = await composer.compose(settings, DAY1)
-    assert post is not None and post.kind == "on_this_date"
-    assert [(d.event.summary, d.years_ago) for d in post.entries] == [
-        ("Azerbaijan joined the PfP", 31)
-    ]
-    common = await composer.compose(settings, date(2025, 2, 28))
-    assert common is not None
-    assert [d.event.date for d in common.entries] == ["1990-02-28", "2000-02-29"]
-    assert (post.total, common.total) == (1, 2)
-    leap = await composer.compose(settings, date(2024, 2, 28))
-    assert leap is not None
-    assert [d.event.date for d in leap.entries] == ["1990-02-28"]
-
-
-async def test_composer_archive_uses_store_events_and_programmes(sample_store: Store) -> None:
-    posts = DailyPosts(sample_store.conn)
-    composer = StoreComposer(sample_store, posts)
-    settings = await settings_for(posts)
-    seen: set[tuple[str, int]] = set()
-    empty_day = date(2025, 7, 10)
-    for offset in range(4):
-        day = empty_day + timedelta(days=offset)
-        post = await composer.compose(settings, day)
-        assert post is not None and post.kind == "archive"
-        item = post.archive_item
-        assert item is not None and item not in seen
-        seen.add(item)
-        await posts.record_archive_shown(GUILD, item[0], item[1], day)
-    assert {kind for kind, _ in seen} == {"event", "programme"}
-    # Three events and one programme, all shown in the last 30 days: nothing left.
-    assert await composer.compose(settings, empty_day + timedelta(days=4)) is None
-    skip = await settings_for(posts, fallback="skip")
-    assert await composer.compose(skip, empty_day) is None
-
-
-async def test_archive_pick_is_reproducible_per_server_and_day(sample_store: Store) -> None:
-    posts = DailyPosts(sample_store.conn)
-    composer = StoreComposer(sample_store, posts)
-    settings = await settings_for(posts)
-    first = await composer.compose(settings, date(2025, 7, 10))
-    again = await composer.compose(settings, date(2025, 7, 10))
-    assert first is not None and again is not None
-    assert first.archive_item == again.archive_item

@@ -14,7 +14,8 @@ import aiohttp
 import discord
 import pytest
 
-from bot.daily import BotNotInServer, ChannelGone, DailyPost, NoAccess, TransientSendError
+from bot.daily import BotNotInServer, ChannelGone, NoAccess, TransientSendError
+from bot.daily_content import DailyPost
 from bot.schedule import Due
 from bot.store.results import DatedEntry, EventEntry, ProgrammeDetail, ProgrammeRef, SourceRef
 from bot.store.servers import (

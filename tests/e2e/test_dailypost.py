@@ -16,7 +16,8 @@ from typing import TypeVar
 import pytest
 
 from bot.client import AlmanacBot
-from bot.daily import ManualClock, PassReport
+from bot.clocks import ManualClock
+from bot.daily import PassReport
 from bot.facts import Programme
 from bot.schedule import Due
 from bot.store import Store
