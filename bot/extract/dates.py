@@ -60,8 +60,11 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
 _DASH = r"(?:-|–|—|to|through|until)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT = (
-    r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    # "twenty-four" before "twenty"
+    rf"(?i:(?:{_TENS})[-\s](?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|[1-9][0-9]?)"
 )
 
@@ -603,7 +606,7 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=cue)
     if kind == "k_rel":
         raw_n = " ".join(g["rel_n"].lower().split())
-        n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n, 0)
+        n = int(raw_n) if raw_n.isdigit() else _number(raw_n)
         unit = g["rel_unit"].rstrip("s")
         direction = g["rel_dir"]
         if unit == "week" and direction in ("later", "earlier"):
@@ -630,6 +633,13 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(start, end, "rel", rel=f"weekday-{prev}", rel_n=weekday)
     if kind == "k_mo":
         prev = _prev_word(sentence, start)
+        if prev == "that" and g["mo"] != "May":
+            # "sworn in in March 2003, and became prosecutor that June": the month of the
+            # year last stated (the phrase includes "that").
+            opens = sentence.rfind("that", max(0, start - 12), start)
+            return _Atom(
+                opens, end, "rel", rel="anchor-month-of-year+0", rel_n=_month(g["mo"]), cue="in"
+            )
         if prev in ("last", "this"):
             cue = prev
         if g["mo"] == "May" and cue not in ("in", "since", "until", "by", "last", "this"):
@@ -683,6 +693,16 @@ def _count_after(sentence: str, end: int, cue: str) -> bool:
         return False
     after = _NEXT_WORD.match(sentence, end)
     return bool(after) and after.group(1).lower() in _UNIT_AFTER  # type: ignore[union-attr]
+
+
+def _number(words_: str) -> int:
+    """ "four" -> 4, "twenty-four" -> 24, "a hundred" -> 100 (0 when not a number)."""
+    if words_ in NUMBER_WORDS:
+        return NUMBER_WORDS[words_]
+    tens, _, unit = words_.replace("-", " ").partition(" ")
+    if tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return 0
 
 
 def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom | None:

@@ -101,6 +101,12 @@ def find_events(
         if not scan.spans:
             continue
         usable = [s for s in scan.spans if _happened(text, s, published_on)]
+        dateline: list[DateSpan] = []
+        if index == 0 and (opening := _DATELINE.match(text)):
+            # "ISLAMABAD, July 13 (Newswire) – ...": the date of the report, not an event,
+            # and no part of any summary.
+            usable = [s for s in usable if s.start >= opening.end()]
+            dateline = [DateSpan(0, opening.end(), (0, None, None))]
         reported = [s for s in usable if is_reporting_date(text, s.start)]
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
@@ -124,7 +130,7 @@ def find_events(
                     mentions[index],
                     last_person=last_person,
                     it_refers_to=it_refers_to,
-                    also_drop=duplicates.get(id(span), ()) if duplicates else (),
+                    also_drop=[*(duplicates.get(id(span), ()) if duplicates else ()), *dateline],
                     people=person_names,
                     shared=common,
                 )
@@ -156,6 +162,15 @@ def _may_say_he(sentence: str) -> bool:
     """Only a summary starting with "He" or "She" needs to know who was named last."""
     return "He" in sentence or "She" in sentence
 
+
+# A news-wire dateline: a place in capitals, then a date or an agency (or both), then a
+# dash: "ISLAMABAD, July 13 (Newswire) –", "GENEVA, 8 November –", "LONDON (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]+)*"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?\s*"
+    r"(?:\([^()]{1,40}\)\s*)?|\s*\([^()]{1,40}\)\s*)"
+    r"[–—-]{1,2}\s+"
+)
 
 _APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
 

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from bot.extract.dates import DateSpan
 from bot.extract.programmes import Mention
-from bot.extract.tense import has_finite_verb
+from bot.extract.tense import clause_comma, has_finite_verb
 from bot.extract.vocabulary import IRREGULAR_PAST, words
 
 SUMMARY_MAX_CHARS = 150
@@ -47,6 +47,7 @@ _STRONG = re.compile(
     # "Denmark joined in 1973, Greece in 1981": a new subject with its own date.
     r"|,\s+(?=(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2}\s+(?:in|on)\s)"
 )
+_SEMICOLON = re.compile(r";\s+")
 _WEAK = re.compile(
     r"(?<=[a-z0-9)])\s+(?:and|but|while|whereas)\s+(?=[a-z0-9]|[A-Z][a-z]+\s+[a-z]|[A-Z]\S*\s+in\s)"
 )
@@ -87,20 +88,36 @@ def lead_start(text: str, end: int | None = None) -> int:
     time (this runs for every event)."""
     start = len(text) if end is None else end
     while True:
-        i = len(text[:start].rstrip())
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
         if i > 0 and text[i - 1] == ",":
             i -= 1
         # The letters ending at i (lead words are plain ASCII; a longer run is none of them).
         piece = text[max(0, i - _LONGEST_LEAD - 1) : i]
         j = i - (len(piece) - len(piece.rstrip(_ASCII_LETTERS)))
-        if j == i or i - j > _LONGEST_LEAD or text[j:i].lower() not in _LEAD_WORDS:
+        if j == i or i - j > _LONGEST_LEAD:
             return start
+        word = text[j:i].lower()
+        if word not in _LEAD_WORDS:
+            return start
+        if text[j:i] == "in" and text[max(0, j - 3) : j] == "in ":
+            return j  # "sworn in in March 2003": the first "in" belongs to the verb
         if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
             return start  # the end of a longer word, not a word of its own
         start = j
+        if word in ("later", "earlier", "afterwards"):
+            # "Two months later, in May 1985": a span of time the text does not date
+            interval = _INTERVAL_BEFORE.search(text, max(0, j - 30), j)
+            if interval:
+                start = interval.start()
 
 
 _LONGEST_LEAD = max(len(word) for word in _LEAD_WORDS)
+_INTERVAL_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+few|several|some|\d{1,2})\s+(?i:years?|months?|weeks?|days?|decades?)\s+$"
+)
 _ASCII_LETTERS = string.ascii_letters
 
 
@@ -112,6 +129,59 @@ _LEADING_JUNK = re.compile(
     r"where|that)\b[\s,]*)+",
     re.I,
 )
+_IT_SUBJECT = re.compile(r"[Ii]t\s+(?=[a-z]+)")
+_AND_BEFORE = re.compile(r"[,;]?\s+and\s+$")
+# A subject "it" may stand for: a name or "the/a ..." not ending in a plural.
+_SINGULAR_SUBJECT = re.compile(r"(?:the\s+|a\s+|an\s+)?[A-Z][^,;]*[^s,;]$", re.I)
+# A date phrase opening a subject: "In May 1993 ", "On 8 August 1967, ", "In 1994, ".
+_LEADING_DATE = re.compile(
+    r"^(?:(?:In|On|At|By|From|Since|During|After|Before|Until|Between)\s+)?"
+    r"(?:(?:early|late|mid)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}s?"
+    r"(?:\s*(?:to|and|-|–)\s*\d{4})?,?\s+(?=\S)"
+)
+# A phrase before the main clause, up to its comma: "After the Second World War, ",
+# "Encouraged by the tribunals, ", "A week after the invasion, ", "When the tribunals wound
+# down, ". Dropped when the event's date lies in the main clause after it.
+_LEADING_PHRASE = re.compile(
+    r"\s*(?i:(?:After|Before|During|Following|Despite|Under|With|Within|Through|Throughout|"
+    r"Amid|Thanks\s+to|At|In|On|For|From|Against|Unlike|Like|When|While|Although|Though|"
+    r"Because|Once|Having|Encouraged|Prompted|Faced|Backed|Inspired|Driven|Alarmed|"
+    r"A\s+(?:day|week|month|year|decade)s?\s+(?:after|before|later))\b[^,;:()]{0,100}?),\s+"
+    r"(?=[\"“]?[A-Za-z])"
+)
+# "X’s participation in Y since 1997 ...": what X has done since then.
+_NOMINAL_SINCE = re.compile(
+    r"\s*(?P<owner>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)['’]s\s+"
+    r"(?P<noun>participation|membership|involvement|presence|engagement|cooperation|"
+    r"contribution|partnership)\s+(?P<prep>in|of|with|to)\s+(?P<object>[^,;:]+?)\s*$"
+)
+_NOMINAL_VERBS = {
+    "participation": "has taken part in",
+    "membership": "has been a member of",
+    "involvement": "has been involved in",
+    "presence": "has been present in",
+    "engagement": "has been engaged in",
+    "cooperation": "has cooperated with",
+    "contribution": "has contributed to",
+    "partnership": "has been a partner of",
+}
+
+
+def _nominal_since(sentence: str, span: DateSpan, start: int) -> str | None:
+    """ "Azerbaijan’s participation in the PfP Planning and Review Process (PARP) since
+    1997 has allowed ..." -> "Azerbaijan has taken part in the PfP Planning and Review
+    Process (PARP)". Only for an open range that directly follows such a noun phrase."""
+    if span.cue != "since" or span.end_date is not None:
+        return None
+    before = sentence[start : span.start]
+    lead = lead_start(before)
+    match = _NOMINAL_SINCE.fullmatch(before, 0, lead)
+    if match is None:
+        return None
+    verb = _NOMINAL_VERBS[match["noun"]]
+    return f"{match['owner']} {verb} {match['object']}"
+
+
 _LEADING_SUBORDINATOR = re.compile(r"^(?:when|while|although|though|after|as)\s+", re.I)
 _TOGETHER = re.compile(r"\s+(?:together|along)\s+with\s+[^,;]{1,80},")
 _APPOSITIVE_DASH = re.compile(r"\b(?:a|an)\s+[^–—,;()]{1,60}?\s+[–—]\s+(?=the\s|[A-Z])")
@@ -153,6 +223,10 @@ _DOUBLE_COMMA = re.compile(r",\s*,")
 _OPEN_PAREN_TAIL = re.compile(r"\s*\([^)]*$")
 _FOLLOWED_BY = re.compile(r"\s*(?:and\s+)?(?:followed|succeeded|replaced)\s+by\s+(.+?)\s*$")
 _SUBORDINATOR = re.compile(r"^(?:When|While|After|Although|Though|As|Once|Since|Because|If)\s+")
+_RELATIVE_COMMA = re.compile(r",\s+(?:which|who|whose|where)\b")
+_SECOND_PREDICATE = re.compile(
+    r",?\s+and\s+(?=(?:has|have|had|was|were|is|are|then|later|also)\b|[a-z]{3,}ed\b)"
+)
 _PURPOSE = re.compile(r"\s+(?:in\s+order\s+)?to\s+[a-z]+\b")
 
 
@@ -179,7 +253,9 @@ def summarise(
     `spans` for each). Never raises."""
     start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
-    participle = _participle_clause(sentence, span, mentions, spans)
+    participle = _participle_clause(sentence, span, mentions, spans) or _reduced_relative(
+        sentence, span, start, mentions
+    )
     if participle is not None:
         text, region_start = participle
         return _tidy(text, last_person, None), region_start, span.end
@@ -205,8 +281,30 @@ def summarise(
     body_start, body_end = text_start, end
     if when:
         body_start, prefix = when.end(), ""
+    elif not prefix:
+        nominal = _nominal_since(sentence, span, body_start)
+        if nominal is not None:
+            # "Azerbaijan’s participation in the PARP since 1997 has allowed ..." ->
+            # "Azerbaijan has taken part in the PARP"
+            return _tidy(nominal, last_person, it_refers_to), body_start, span.end
+        opening = _LEADING_PHRASE.match(sentence, body_start, span.start)
+        if opening and has_finite_verb(sentence[opening.end() : body_end]):
+            # "After the Second World War, the Tribunal tried ... between 1945 and 1946":
+            # the event is the main clause.
+            body_start = opening.end()
     drops = [(s.start, s.end) for s in also_drop if body_start <= s.start and s.end <= body_end]
     drops.extend(_other_relative_clauses(sentence, span, spans, body_start, body_end))
+    for other in spans:
+        # "In 2018 researchers reported that emissions had risen since 2012": for 2012 the
+        # other date opening the clause goes too (not a year naming a thing: "The 2019
+        # programme was ...").
+        if (
+            other is not span
+            and other.cue != "the"
+            and body_start <= other.start < span.start
+            and not sentence[body_start : lead_start(sentence, other.start)].strip(" ,")
+        ):
+            drops.append((other.start, other.end))
     if not when:
         first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
@@ -217,6 +315,14 @@ def summarise(
             subject = _subject(sentence, start, mentions, people)
             if subject:
                 prefix = subject + " "  # "... and became mandatory" -> "WPA3 became mandatory"
+        elif _IT_SUBJECT.match(piece) and _AND_BEFORE.search(sentence, 0, start):
+            # "the Council created the ICTY, and in 1994 it set up the ICTR" -> "The UN
+            # Security Council set up the ICTR". Only for a clause joined by "and", whose
+            # "it" is the subject of the first: in "signed the Charter; it entered into
+            # force" or "until it ended", "it" is something else.
+            subject = _subject(sentence, start, mentions, people)
+            if subject and _SINGULAR_SUBJECT.match(subject):
+                piece = subject + piece[2:]
         elif not has_finite_verb(piece):
             gapped = _gapped(sentence, span, spans, (body_start, body_end))
             if gapped:
@@ -226,7 +332,65 @@ def summarise(
         text = f"{piece.rstrip(' ,.')} {object_of[:1].lower()}{object_of[1:]}"
     if cut_in and not prefix:
         text = _LEADING_SUBORDINATOR.sub("", text.lstrip(" ,;:"))
+    if object_of is None:
+        text = _without_insertion(text)
     return _tidy(text, last_person, it_refers_to), min(start, body_start), end
+
+
+_CLOSER = re.compile(r",\s+|\s[–—]\s+")
+_SUBJECT_BEFORE_COMMA = re.compile(r"[^,;:–—()]{3,80}?(?:\s*\([^()]*\))?")
+_VERB_WORDS = IRREGULAR_PAST | words("was were is are has have had")
+_APPOSITIVE_NP = re.compile(r"(?:a|an|the|its|their)\s", re.I)
+_AUXILIARY_OR_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|which|who|whose|that)\b"
+)
+# A name: capitalised words and numbers ("Mircea Geoană", "Apollo 17", "ECO4").
+_NAME_ONLY = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|\d+)){0,3}")
+
+
+def _is_verb(word: str) -> bool:
+    return word in _VERB_WORDS or (
+        len(word) >= 5 and word.endswith("ed") and word.isalpha() and word.islower()
+    )
+
+
+def _without_insertion(text: str) -> str:
+    """ "The ASEAN Regional Forum (ARF), a dialogue on security open to the bloc's
+    partners, held its first meeting" -> "The ASEAN Regional Forum (ARF) held its first
+    meeting"; "The NATO Deputy Secretary General, Mircea Geoană, held talks" -> "Mircea
+    Geoană held talks". The subject and the inserted phrase must hold no verb of their own."""
+    first = text.find(", ")
+    if first < 3 or text.count(",") + text.count(" – ") + text.count(" — ") < 2:
+        return text
+    if not _SUBJECT_BEFORE_COMMA.fullmatch(text, 0, first):
+        return text
+    for closer in _CLOSER.finditer(text, first + 2):
+        word = text[closer.end() :].split(" ", 1)[0]
+        if _is_verb(word):
+            break
+    else:
+        return text
+    subject, insertion = text[:first].strip(), text[first + 2 : closer.start()]
+    if (
+        len(insertion) < 3
+        or any(mark in insertion for mark in ";:()")
+        or insertion.split(" ", 1)[0] in ("which", "who", "whose", "that", "and", "but", "or")
+        or has_finite_verb(subject)
+    ):
+        return text
+    if _APPOSITIVE_NP.match(insertion):
+        if _AUXILIARY_OR_CLAUSE.search(insertion):
+            return text  # "a rebate paid to ..." is a phrase; "a fund that has paid ..." not
+    elif has_finite_verb(insertion):
+        return text
+    named = insertion.split(",", 1)[0].strip()
+    if _NAME_ONLY.fullmatch(named):
+        subject = named  # "Its twin, Spirit, had landed" -> "Spirit had landed"
+    elif named.startswith("the ") and _NAME_ONLY.fullmatch(named[4:]):
+        if len(subject.split()) > 3:
+            return text  # "Construction of the first accelerator, the Synchrocyclotron, began"
+        subject = named
+    return f"{subject} {text[closer.end() :]}"
 
 
 def summarise_many(sentence: str, spans: Sequence[DateSpan]) -> str:
@@ -291,7 +455,7 @@ def _relative_clause(
     match = _RELATIVE_BEFORE.search(sentence, max(start - 2, 0), span.start)
     if match is None:
         return None
-    stop = sentence.find(",", span.end, end)
+    stop = clause_comma(sentence, span.end, end)
     return match.start(1), stop if stop != -1 else end, match.group(1)
 
 
@@ -309,7 +473,7 @@ def _other_relative_clauses(
         match = _RELATIVE_BEFORE.search(sentence, start, other.start)
         if match is None or match.start() < start:
             continue
-        stop = sentence.find(",", other.end, end)
+        stop = clause_comma(sentence, other.end, end)
         if stop != -1 and not (match.start() <= span.start < stop):
             out.append((match.start(), stop + 1))
     for opener, stop in _dated_appositives(sentence, span, spans, start, end):
@@ -329,7 +493,7 @@ def _dated_appositives(
         opener = sentence.rfind(",", start, other.start)
         if opener == -1:
             continue
-        stop = sentence.find(",", other.end, end)
+        stop = clause_comma(sentence, other.end, end)
         if stop != -1 and not has_finite_verb(sentence[stop:end]):
             stop = end - 1  # the phrase runs to the end: "..., predicted in 1964 by A, B and C."
         if stop == -1 or opener <= span.start < stop:
@@ -341,6 +505,13 @@ def _dated_appositives(
 
 
 def _last_boundary(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
+    # A semicolon ends a clause for certain: "admitted in July 1997, ...; Cambodia's
+    # entry, planned ..., was postponed after a coup and took place on 30 April 1999".
+    semicolon = None
+    for match in _SEMICOLON.finditer(sentence, lo, hi):
+        semicolon = match
+    if semicolon is not None:
+        return semicolon
     strong = None
     for match in _STRONG.finditer(sentence, lo, hi):
         strong = match
@@ -415,8 +586,18 @@ def _antecedent(sentence: str, start: int, mentions: Sequence[Mention]) -> tuple
     for pattern in (_NAME_BEFORE, _NOUN_PHRASE_BEFORE):
         match = pattern.search(before, max(0, len(before) - 120))
         if match:
+            head = _HEAD_OF_NAME.search(before, max(0, match.start(1) - 40), match.start(1))
+            if head and pattern is _NAME_BEFORE:
+                # "the confrontation between Indonesia and Malaysia, which had ended"
+                return sentence[head.start() : len(before)], head.start()
             return match.group(1), match.start(1)
     return None
+
+
+# A noun the name after it belongs to: "the confrontation between ", "the war with ".
+_HEAD_OF_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){1,2}(?:between|with|against|among|of|in|over)\s+$"
+)
 
 
 def _participle_clause(
@@ -462,6 +643,80 @@ def _participle_clause(
     return text, noun_start
 
 
+# A past participle, perhaps with a place after it: "agreed in Montreal", "formed".
+_PARTICIPLE_END = re.compile(
+    r"\b(?P<part>[a-z]{3,}ed|built|held|set\s+up|founded|won|begun|made|written|drawn\s+up|"
+    r"signed|opened|launched|known|chosen|given|taken|undertaken)"
+    r"(?P<place>\s+(?:in|at|near|by|under)\s+[A-Z][^,;:()]{0,40}?)?$"
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|has|have|had|having)\s+(?:[a-z]+ly\s+)?$"
+)
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+")
+_RELATIVE_TAIL = re.compile(r"\b(?:which|that|who|whom|whose)\s+$")
+# "follows a staff-level agreement": a present-tense verb right before its object.
+_PRESENT_VERB_BEFORE = re.compile(
+    r"\b(?!(?:this|its|his|hers|theirs|ours|yours|whereas|across|towards|besides|unless|"
+    r"thus|plus|news)\b)[a-z]{3,}s\s+$"
+)
+# Words that make what follows a clause of its own, with its own subject and verb.
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:that|which|who|whom|whose|it|he|she|they|we|since|when|because|while|if)\b", re.I
+)
+
+
+def _reduced_relative(
+    sentence: str, span: DateSpan, region_start: int, mentions: Sequence[Mention]
+) -> tuple[str, int] | None:
+    """A past participle right before the date that is not the clause's own verb:
+
+    * in apposition: "Maphilindo, a short-lived confederation proposed in 1963" ->
+      "Maphilindo was proposed";
+    * after the object of the clause's verb: "follows a staff-level agreement reached on
+      June 29" -> "A staff-level agreement was reached";
+    * after the subject, the clause's verb following the date: "The protocol agreed in
+      Montreal in September 1987 required ..." -> "The protocol was agreed in Montreal".
+    """
+    before = sentence[region_start : span.start]
+    core = before[: lead_start(before)].rstrip()
+    # The participle ends the text before the date, or a short place phrase does.
+    end = _PARTICIPLE_END.search(core, max(0, len(core) - 70))
+    if end is None or _AUXILIARY_BEFORE.search(core, 0, end.start()):
+        return None
+    part_at = region_start + end.start()
+    participle = end.group("part") + (end.group("place") or "")
+    apposition = None
+    for match in _APPOSITION.finditer(sentence, region_start, part_at):
+        apposition = match
+    appositive = sentence[apposition.end() : part_at] if apposition else ""
+    if apposition and not has_finite_verb(appositive) and not _CLAUSE_WORDS.search(appositive):
+        noun = _noun_before(sentence, apposition.start(), mentions)
+    else:
+        noun = _noun_before(sentence, part_at, mentions)
+        if noun is None or sentence[noun[1] + len(noun[0]) : part_at].strip():
+            return None  # only a noun right before: "a staff-level agreement reached"
+        if _RELATIVE_TAIL.search(sentence, region_start, noun[1]):
+            return None  # "the Chips Act, which the Commission proposed on 8 February"
+        verb_before = has_finite_verb(sentence[region_start : noun[1]]) or bool(
+            _PRESENT_VERB_BEFORE.search(sentence, max(region_start, noun[1] - 20), noun[1])
+        )
+        verb_after = _VERB_AFTER_DATE.match(sentence, span.end)
+        if not (verb_before or (verb_after and not sentence[region_start : noun[1]].strip())):
+            return None
+    if noun is None or has_finite_verb(noun[0]) or _CLAUSE_WORDS.search(noun[0]):
+        return None  # "a factory that opened in 1987": "opened" is the clause's own verb
+    phrase_text, noun_start = noun
+    head = phrase_text.split(" of ")[0].split("(")[0].split()[-1]
+    be = "were" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "was"
+    return f"{phrase_text} {be} {participle}", noun_start
+
+
+# A finite verb right after a date phrase: "in September 1987 required ..."
+_VERB_AFTER_DATE = re.compile(
+    rf"\s+(?:was|were|is|are|has|have|had|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"
+)
+
+
 def _noun_before(sentence: str, index: int, mentions: Sequence[Mention]) -> tuple[str, int] | None:
     before = sentence[:index].rstrip()
     for m in mentions:
@@ -474,8 +729,32 @@ def _noun_before(sentence: str, index: int, mentions: Sequence[Mention]) -> tupl
     match = _NOUN_PHRASE_BEFORE.search(before, max(0, len(before) - 80))
     if match:
         return match.group(1), match.start(1)
+    longer = _longest_noun_phrase(before)
+    if longer is not None:
+        return longer  # "a paper by Mario Molina and Sherwood Rowland, published ..."
     if before and len(before.split()) <= 6 and not has_finite_verb(before) and "," not in before:
         return before, 0  # "Carbon dioxide at Mauna Loa, recorded since 1958 ..."
+    name = _NAME_BEFORE.search(before, max(0, len(before) - 80))
+    if name and not has_finite_verb(name.group(1)):
+        return name.group(1), name.start(1)  # "Maphilindo, a confederation proposed in 1963"
+    return None
+
+
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
+
+
+def _longest_noun_phrase(before: str) -> tuple[str, int] | None:
+    """The longest "a/the ..." phrase ending `before` with no verb, comma or clause mark in
+    it, of at most nine words ("a paper by Mario Molina and Sherwood Rowland")."""
+    lowest = max(0, len(before) - 100)
+    for match in _DETERMINER.finditer(before, lowest):
+        phrase = before[match.start() :]
+        if (
+            len(phrase.split()) <= 9
+            and not any(mark in phrase for mark in ",;:–—")
+            and not has_finite_verb(phrase)
+        ):
+            return phrase, match.start()
     return None
 
 
@@ -580,6 +859,7 @@ def _subject(
     if verb is None:
         return None
     subject = _INSERTIONS.sub("", sentence[: verb.start()]).strip().rstrip(",")
+    subject = _LEADING_DATE.sub("", subject)  # "In May 1993 the UN Security Council"
     if not subject:
         return None
     for m in mentions:
@@ -647,8 +927,13 @@ def _gapped(
 
 
 def _verb_group(sentence: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The last run of verbs in sentence[lo:hi] ("was declared eradicated")."""
-    matches = list(_FIRST_VERB.finditer(sentence, lo, hi))
+    """The last run of verbs in sentence[lo:hi] ("was declared eradicated"). An -ed word
+    after a preposition or an article is an adjective ("in industrialised countries")."""
+    matches = [
+        m
+        for m in _FIRST_VERB.finditer(sentence, lo, hi)
+        if not _ADJECTIVE_POSITION.search(sentence, max(0, m.start() - 12), m.start() + 1)
+    ]
     if not matches:
         return None
     start, end = matches[-1].span()
@@ -658,6 +943,8 @@ def _verb_group(sentence: str, lo: int, hi: int) -> tuple[int, int] | None:
         start = match.start()
     return start, end
 
+
+_ADJECTIVE_POSITION = re.compile(r"\b(?:in|of|for|to|with|by|on|at|from|the|a|an)\s$")
 
 # ", who died in 2011," / ", which was founded in 1991,": clauses inside a subject
 _INSERTIONS = re.compile(r",\s+(?:who|which|whose)\b[^,]*(?:,|$)")
@@ -713,6 +1000,12 @@ def _shorten(text: str) -> str:
         # "When the NACC was replaced by the EAPC, Armenia became ...": without its main
         # clause the subordinate clause is the event itself.
         return _SUBORDINATOR.sub("", window[:clause].rstrip(" ,;"), count=1)
+    relative = max((m.start() for m in _RELATIVE_COMMA.finditer(window, 25)), default=-1)
+    if relative != -1:
+        return window[:relative]  # "... adopted the Kyoto Protocol, which committed ..."
+    second = max((m.start() for m in _SECOND_PREDICATE.finditer(window, 60)), default=-1)
+    if second != -1:
+        return window[:second]  # "began as a bilateral exercise and has grown into ..."
     purpose = _PURPOSE.search(window, 60)
     if purpose:
         return window[: purpose.start()].rstrip(" ,;")

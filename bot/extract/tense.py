@@ -29,7 +29,8 @@ _INTENTION = re.compile(
     r"promised|vow|vows|vowed|commit|commits|committed|undertake|undertook|strive|strives|"
     r"target|targets|targeted|targeting|propose|proposes|proposed|proposing|ready|prepare|"
     r"prepares|preparing)\s+(?:to|for|at)\b|"
-    r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|due\s+(?:in|by|to)|"
+    r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|"
+    r"due\s+(?:in|by|to|on|at|last|next|this|early|late)\b|"
     # "committed industrialised countries to cut ...", "planned a conference to open ..."
     r"(?:committed|commits|obliged|obliges|required|requires|planned|plans|urged|urges|"
     r"called\s+on|asked|asks|pledged)\s+(?:[\w’'-]+\s+){1,8}?to\s+[a-z]+|"
@@ -65,14 +66,15 @@ def _past_pattern() -> re.Pattern[str]:
         tails = by_initial.get(initial)
         irregular = f"(?:{'|'.join(tails)})(?!\\w)|" if tails else ""
         alternatives.append(f"{initial}(?:{irregular}{ed})")
-    return re.compile(rf"\b(?=[a-z])(?:{'|'.join(alternatives)})")
+    # Not after a hyphen: "NATO-led", "car-sized", "state-owned" are adjectives.
+    return re.compile(rf"\b(?<!-)(?=[a-z])(?:{'|'.join(alternatives)})")
 
 
 # ("set up" needs no entry of its own: "set" is an irregular past and starts at the same place.)
 _PAST = _past_pattern()
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|could|might|should|must|may|did|"
-    r"does|do)\b|\b[a-z]{3,}(?:ed|es)\b"
+    r"does|do)\b|\b(?<!-)[a-z]{3,}(?:ed|es)\b"
 )
 # Present tenses common in reports; a bare "-s" word is more often a plural noun.
 _PRESENT = re.compile(
@@ -148,6 +150,7 @@ _INTENTION_WORDS = words(
     """
 )
 _WORD_SPLIT = re.compile(r"[a-z]+")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$")
 
 
 # One or two words before the date: "In 2030, ...", "By mid-2025 ...". Tested as "not three
@@ -170,6 +173,10 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     if "'ll" in lowered or not _INTENTION_WORDS.isdisjoint(_WORD_SPLIT.findall(lowered)):
         for match in _INTENTION.finditer(left):
             last = match
+    if last is not None and cue == "since" and _PERFECT_BEFORE.search(left, 0, last.start()):
+        # "which has required suppliers to improve homes since April 2013": an obligation
+        # in force since then, not one still to be met.
+        last = None
     if last is not None:
         if last.group().lower() in ("if", "unless", "whether"):
             return True  # a condition, whatever its tense: "If elected in 2030, ..."
@@ -268,11 +275,23 @@ _PERIOD_NOUNS = words(
 )
 
 
+def clause_comma(sentence: str, start: int, end: int | None = None) -> int:
+    """The first comma in sentence[start:end] that separates words, not digits ("450,000"
+    is one number); -1 when there is none."""
+    stop = len(sentence) if end is None else end
+    at = sentence.find(",", start, stop)
+    while at != -1 and 0 < at < len(sentence) - 1:
+        if not (sentence[at - 1].isdigit() and sentence[at + 1].isdigit()):
+            break
+        at = sentence.find(",", at + 1, stop)
+    return at
+
+
 def clause_has_past(sentence: str, index: int) -> bool:
     """Does the phrase around `index` (between commas or clause marks) have a past-tense
     verb ("the pandemic cut sales this year", not "whose term ends this year")?"""
     start = max(clause_start(sentence, index), sentence.rfind(",", 0, index) + 1)
-    comma = sentence.find(",", index)
+    comma = clause_comma(sentence, index)
     end = min(clause_end(sentence, index), comma if comma != -1 else len(sentence))
     phrase = sentence[start:end]
     return bool(_PAST.search(phrase) or _PERFECT.search(phrase))

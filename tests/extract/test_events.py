@@ -107,3 +107,43 @@ def test_milestone_lists() -> None:
         ),
         ("2016", "2018", "Georgia hosts joint exercises"),
     ]
+
+
+def test_a_wire_dateline_is_not_an_event_nor_part_of_a_summary() -> None:
+    facts = facts_of(
+        "ISLAMABAD, July 13 (Newswire) – The board on Wednesday approved a loan.",
+        header="date 2023-07-13 By Test Writer\n\n",
+    )
+    assert [(e.date, e.summary) for e in facts.events] == [
+        ("2023-07-12", "The board approved a loan")
+    ]
+
+
+def test_what_was_due_and_never_happened_is_not_an_event() -> None:
+    assert dates_of("Its ninth review, due last November, was never completed.") == []
+
+
+def test_that_month_and_compound_numbers() -> None:
+    assert dates_of("Judges were sworn in in March 2003, and he became prosecutor that June.") == [
+        ("2003-03", None),
+        ("2003-06", None),
+    ]
+    assert dates_of("Twenty-four years ago today, 120 states voted in Rome.") == [
+        ("1995-03-14", None)
+    ]
+
+
+def test_an_obligation_in_force_since_a_date_happened() -> None:
+    assert dates_of(
+        "The Energy Company Obligation, which has required suppliers to improve homes since "
+        "April 2013, was extended."
+    ) == [("2013-04", None)]
+
+
+def test_source_sections_carry_no_events() -> None:
+    text = (
+        "# History\n\nThe union was founded in 1967.\n\n## References\n\n"
+        "1. Severino, Rodolfo (2006). Southeast Asia in Search of an ASEAN Community.\n"
+        '2. "Overview". Retrieved 3 March 2021.\n'
+    )
+    assert dates_of(text) == [("1967", None)]

@@ -59,6 +59,9 @@ def test_summaries_are_plain_clauses_without_the_date(facts: Facts) -> None:
         "Euro-Atlantic Partnership Council"
     )
     assert by_date[("2002", False)].startswith("Azerbaijan actively supported the NATO-led")
+    assert by_date[("1997", True)] == (
+        "Azerbaijan has taken part in the PfP Planning and Review Process (PARP)"
+    )
     for summary in by_date.values():
         assert not any(year in summary for year in ("1992", "1994", "1997", "2002", "2014"))
         assert not summary.endswith((",", ".", ";", "–"))

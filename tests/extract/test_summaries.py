@@ -102,6 +102,88 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             ("1994", None),
             "At the 1994 summit in Budapest, leaders agreed on a charter",
         ),
+        # A phrase before the main clause goes when the date is in the main clause.
+        (
+            "After the Second World War, the tribunal tried 22 officials between November "
+            "1945 and October 1946.",
+            ("1945-11", "1946-10"),
+            "The tribunal tried 22 officials",
+        ),
+        (
+            "Encouraged by the tribunals, diplomats met in Rome in the summer of 1998.",
+            ("1998", None),
+            "Diplomats met in Rome",
+        ),
+        # "X's participation in Y since 1997 has allowed ..." is what X has done.
+        (
+            "Azerbaijan’s participation in the PfP Planning and Review Process (PARP) since "
+            "1997 has allowed NATO and individual Allies to assist Azerbaijan in developing "
+            "selected units to improve interoperability with those of the Allies.",
+            ("1997", None),
+            "Azerbaijan has taken part in the PfP Planning and Review Process (PARP)",
+        ),
+        # A participle in apposition, after an object, or after the subject.
+        (
+            "It was preceded by Maphilindo, a short-lived confederation proposed in 1963.",
+            ("1963", None),
+            "Maphilindo was proposed",
+        ),
+        (
+            "The board's decision follows a staff-level agreement reached on June 29, after "
+            "months of talks.",
+            ("2022-06-29", None),
+            "A staff-level agreement was reached",
+        ),
+        (
+            "The protocol agreed in Montreal in September 1987 required countries to halve "
+            "their use of CFCs.",
+            ("1987-09", None),
+            "The protocol was agreed in Montreal",
+        ),
+        # An inserted phrase goes; a name in apposition becomes the subject.
+        (
+            "The ASEAN Regional Forum (ARF), a dialogue on security open to partners, held its "
+            "first meeting in July 1994.",
+            ("1994-07", None),
+            "The ASEAN Regional Forum (ARF) held its first meeting",
+        ),
+        (
+            "The NATO Deputy Secretary General, Mircea Geoană, held talks in Ulaanbaatar in "
+            "October 2021.",
+            ("2021-10", None),
+            "Mircea Geoană held talks in Ulaanbaatar",
+        ),
+        # "it" in a clause joined by "and" is the subject of the first clause.
+        (
+            "In May 1993 the UN Security Council created the tribunal for Yugoslavia, and in "
+            "November 1994 it set up the tribunal for Rwanda.",
+            ("1994-11", None),
+            "The UN Security Council set up the tribunal for Rwanda",
+        ),
+        # A number is not cut at its thousands separator; "sworn in in" keeps its particle.
+        (
+            "The Trust Fund for Victims, which began operating in 2004 and has since supported "
+            "more than 450,000 people, is funded by states.",
+            ("2004", None),
+            "The Trust Fund for Victims began operating and has since supported more than "
+            "450,000 people",
+        ),
+        (
+            "The court's first judges were sworn in in March 2003.",
+            ("2003-03", None),
+            "The court's first judges were sworn in",
+        ),
+        (
+            "Two months later, in May 1985, scientists reported a loss of ozone.",
+            ("1985-05", None),
+            "Scientists reported a loss of ozone",
+        ),
+        (
+            "Production of CFCs ended in industrialised countries at the end of 1995 and "
+            "worldwide in 2010.",
+            ("2010", None),
+            "Production of CFCs ended worldwide",
+        ),
     ],
 )
 def test_summaries(text: str, key: tuple[str, str | None], summary: str) -> None:
