@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import discord
@@ -14,7 +13,7 @@ from bot.store.results import SourceSummary
 from bot.version import almanac_version
 from cogs.errors import UserFacingError
 from cogs.ui.embeds import SOURCES_PAGE_SIZE, about_embed, sources_embed
-from cogs.ui.paginator import Paginator, list_pages
+from cogs.ui.paginator import Paginator, page_count_for
 from cogs.ui.respond import defer_if_slow, reply
 
 if TYPE_CHECKING:
@@ -27,22 +26,33 @@ class Info(commands.Cog):
 
     @app_commands.command(description="The articles Almanac has read, and what it took from each")
     async def sources(self, interaction: discord.Interaction) -> None:
-        summaries = await defer_if_slow(interaction, self.bot.store.sources())
-        if not summaries:
+        store = self.bot.store
+
+        async def fetch(page: int) -> list[SourceSummary]:
+            # One page at a time: a large library has tens of thousands of articles, too many
+            # to hold in every open paginator.
+            return await store.sources(SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE)
+
+        async def first_page() -> tuple[int, list[SourceSummary]]:
+            return (await store.stats()).articles, await fetch(0)
+
+        total, first = await defer_if_slow(interaction, first_page())
+        if total == 0 or not first:
             raise UserFacingError(
                 "I haven't read any articles yet. The bot's admin can load some with "
                 "`python -m bot ingest <files>`."
             )
+        page_count = page_count_for(total, SOURCES_PAGE_SIZE)
 
-        def render(chunk: Sequence[SourceSummary], page: int, page_count: int) -> discord.Embed:
-            return sources_embed(chunk, total=len(summaries), page=page, page_count=page_count)
+        async def render(page: int) -> discord.Embed:
+            chunk = first if page == 0 else await fetch(page)
+            return sources_embed(chunk, total=total, page=page, page_count=page_count)
 
-        page_count, render_page = list_pages(summaries, SOURCES_PAGE_SIZE, render)
         paginator = Paginator(
             owner=interaction.user,
             command="sources",
             page_count=page_count,
-            render=render_page,
+            render=render,
             timeout=self.bot.view_timeout,
         )
         await paginator.start(interaction)
