@@ -263,6 +263,12 @@ def find_programmes(
     generic_in: set[int] = set()
     for generic in (*_GENERIC_LOWER, *_DESCRIPTIVE_LOWER):
         generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
+    # "the ATP Tour": a defined acronym and one more capitalised word (found in one pass).
+    sub_names: dict[int, list[tuple[int, int, str]]] = {}
+    if defined:
+        for index, base, match in joined.matches(_ACRONYM_THEN_NOUN):
+            found = (match.start() - base, match.end() - base, match.group())
+            sub_names.setdefault(index, []).append(found)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -288,9 +294,16 @@ def find_programmes(
             if parent and parent != d.acronym and not draft.part_of:
                 draft.part_of = parent
             claimed[index].append((d.start, d.end))
-        if (index not in heads and index not in generic_in) or (
-            prose is not None and not prose[index]
+        if prose is not None and not prose[index]:
+            continue
+        for start, end, name, parent in _named_in_passing(
+            sentence, sub_names.get(index, []), defined, claimed[index]
         ):
+            draft = add(None, name, index, defining=False)
+            if parent and not draft.part_of:
+                draft.part_of = parent
+            claimed[index].append((start, end))
+        if index not in heads and index not in generic_in:
             continue
         candidates = _name_candidates(sentence, claimed[index], heads.get(index, []))
         for start, end, name in candidates:
@@ -459,6 +472,53 @@ def _is_head(word: str) -> bool:
 # Plurals that still name one body ("Centers for Disease Control"); others, like
 # "Instruments" in "Nordvik Instruments", usually end a company's name.
 _PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords Treaties")
+
+
+# An acronym and one capitalised noun, with nothing capitalised after: "the ATP Tour".
+_ACRONYM_THEN_NOUN = re.compile(
+    r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z]\s+[A-Z][a-z]{2,}(?![\w’'-])(?!\s+[A-Z])"
+)
+# A name in apposition to, or called by, a word for a scheme: "its frequent-flyer scheme,
+# AuroraMiles, in 1991", "a programme called Horizon".
+_SCHEME_WORDS = (
+    "programme|program|scheme|initiative|plan|project|fund|campaign|network|mission|"
+    "operation|exercise|framework"
+)
+_NAME_AFTER_SCHEME = re.compile(
+    rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+|\s+(?:called|named|known\s+as|dubbed)\s+)"
+    r"(?P<name>[A-Z][\w+'’-]*(?:\s+[A-Z0-9][\w+'’-]*){0,3})"
+    r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had)\b)"
+)
+_NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
+
+
+def _named_in_passing(
+    sentence: str,
+    sub_names: Sequence[tuple[int, int, str]],
+    defined: set[str],
+    claimed: list[tuple[int, int]],
+) -> list[tuple[int, int, str, str | None]]:
+    """Names with no head noun that the sentence marks as programmes: in apposition to, or
+    called by, a word for a scheme ("its frequent-flyer scheme, AuroraMiles,"), or a defined
+    acronym and one more capitalised noun ("the ATP Tour", part of the ATP)."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for start, end, text in sub_names:
+        acronym, noun = text.split()
+        if acronym not in defined or noun in _REJECT_HEADS or noun in _ROLES:
+            continue
+        if noun in _NOT_SUB_NAMES or _is_month(noun) or noun.endswith("s"):
+            continue
+        found.append((start, end, f"{acronym} {noun}", acronym))
+    if any(word in sentence for word in _SCHEME_HINTS):
+        for match in _NAME_AFTER_SCHEME.finditer(sentence):
+            name = match["name"]
+            if len(name) < 3 or name.split()[0] in _OPENERS or _is_month(name.split()[0]):
+                continue
+            found.append((match.start("name"), match.end("name"), name, None))
+    return [item for item in found if not any(item[0] < e and s < item[1] for s, e in claimed)]
+
+
+_SCHEME_HINTS = tuple(_SCHEME_WORDS.split("|"))
 
 
 def _name_candidates(
