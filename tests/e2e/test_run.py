@@ -80,7 +80,8 @@ async def test_run_serves_and_stops_cleanly_on_sigterm(
     try:
         await ready_or_exited(fake_discord, process)
         await fake_discord.wait_commands_synced(timeout=30)
-        await asyncio.sleep(0.3)  # discord.py's guild_ready_timeout before it serves
+        # The interaction follows READY and the GUILD_CREATEs on the same socket, so the bot
+        # has its guild when it arrives, on_ready or not.
         run = await fake_discord.slash("about")
         message = await run.wait_original(timeout=10)
         assert message.embeds[0]["fields"][0]["value"].startswith("1 article: ")  # the seed
@@ -94,6 +95,8 @@ async def test_run_serves_and_stops_cleanly_on_sigterm(
     assert process.returncode == EXIT_OK, stderr
     assert "SIGTERM received; closing" in stderr
     assert "Traceback" not in stderr
+    # Shutdown leaves no task behind: asyncio would say so on stderr.
+    assert "Task was destroyed" not in stderr and "never awaited" not in stderr
     assert FAKE_TOKEN not in stderr
     assert "discord.gateway" in stderr  # LOG_LEVEL=DEBUG really let discord.py's logs through
     # The store was closed cleanly: the database opens and holds the seed.
