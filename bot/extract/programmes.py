@@ -91,7 +91,8 @@ _REJECT_HEADS = words(
     County City Peninsula Sea Ocean River Mountains Valley Strait Gulf Bay Syndrome Disease
     Virus Fever Infection Disorder Summit Meeting Declaration Statement Communique Times Post
     Journal Gazette Herald Tribune News Daily Review Ministry Department Embassy Consulate
-    Government Cabinet Senate Congress Army Navy Police Party Parliament
+    Government Cabinet Senate Congress Army Navy Police Party Parliament Document Report
+    Paper Memorandum Letter
     """
 )
 # States whose names end like an organisation's ("Soviet Union").
@@ -237,12 +238,22 @@ def find_programmes(
             # second body is known by its name, so keys stay unique.
             acronym = None
         draft = lookup(acronym, name, loose=not defining)
+        longer = None
+        if draft is None and defining and acronym and name:
+            # "the PfP Planning and Review Process" named earlier, then "the Planning and
+            # Review Process (PARP)": the definition names the same body.
+            longer = _named_before_with_prefix(name, by_name)
+            draft = longer
         if draft is None:
             draft = _Draft(acronym, name, len(drafts))
             drafts.append(draft)
         if acronym and not draft.acronym:
             draft.acronym = acronym
-        if name and (not draft.name or (defining and draft.defined_in is None)):
+        if longer is not None and draft.name:
+            prefix = draft.name.split()[0]
+            if prefix in defined and is_acronym(prefix) and not draft.part_of:
+                draft.part_of = prefix
+        elif name and (not draft.name or (defining and draft.defined_in is None)):
             draft.name = name
         if defining and draft.defined_in is None:
             draft.defined_in = index
@@ -340,6 +351,17 @@ def find_programmes(
             d.succeeded_by = None
     programmes = tuple(_finish(d, sentences, where.get(d.key, [])) for d in live)
     return ProgrammeScan(programmes, mentions)
+
+
+def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
+    """An earlier draft with no acronym whose name is `name` with words before it."""
+    key = normalise(name)
+    if len(key.split()) < 2:
+        return None
+    for known, draft in by_name.items():
+        if known.endswith(" " + key) and not draft.acronym and draft.defined_in is None:
+            return draft
+    return None
 
 
 def _head_form_of(short: str, long: str) -> bool:
@@ -476,7 +498,8 @@ _PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accor
 
 # An acronym and one capitalised noun, with nothing capitalised after: "the ATP Tour".
 _ACRONYM_THEN_NOUN = re.compile(
-    r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z]\s+[A-Z][a-z]{2,}(?![\w’'-])(?!\s+[A-Z])"
+    r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z]\s+[A-Z][a-z]{2,}(?![\w’'-])"
+    r"(?!\s+(?:(?:and|of|for|on|&)\s+)?[A-Z])"
 )
 # A name in apposition to, or called by, a word for a scheme: "its frequent-flyer scheme,
 # AuroraMiles, in 1991", "a programme called Horizon".
@@ -593,6 +616,9 @@ def _run_candidates(
         c_start, c_end = candidate
         if any(c_start < e and s < c_end for s, e in claimed):
             continue
+        after = _NEXT_CAPITAL.match(sentence, c_end)
+        if after and after.group(1) in _REJECT_HEADS:
+            continue  # "the PfP Framework Document": a document, not a framework
         name = sentence[c_start:c_end]
         if _diplomatic_mission(sentence, c_start, c_end, name):
             continue
@@ -666,6 +692,7 @@ def _candidate_span(
 
 
 _RUN_BREAKS = words("in on at to for by from since during with")
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
 _MONTH_NAMES = words(

@@ -281,6 +281,11 @@ def summarise(
     body_start, body_end = text_start, end
     if when:
         body_start, prefix = when.end(), ""
+        if _IT_SUBJECT.match(sentence, body_start):
+            # "Azerbaijan has been a partner since 1994, when it joined the PfP"
+            subject = _subject(sentence, 0, mentions, people)
+            if subject and _SINGULAR_SUBJECT.match(subject) and subject.split()[0] != "It":
+                prefix, body_start = subject + " ", body_start + 3
     elif not prefix:
         nominal = _nominal_since(sentence, span, body_start)
         if nominal is not None:

@@ -147,3 +147,35 @@ def test_source_sections_carry_no_events() -> None:
         '2. "Overview". Retrieved 3 March 2021.\n'
     )
     assert dates_of(text) == [("1967", None)]
+
+
+def test_a_nato_style_partner_page() -> None:
+    facts = facts_of(
+        "Azerbaijan has been a NATO partner since 1994, when it joined the Partnership for "
+        "Peace (PfP).\n\nKey milestones\n\n"
+        "1992: Azerbaijan joins the North Atlantic Cooperation Council (NACC).\n"
+        "May 1994 – President Heydar Aliyev signs the PfP Framework Document.\n"
+        "1997 – Azerbaijan joins the PfP Planning and Review Process.\n"
+        "2002–2014 – Azerbaijan contributes troops to ISAF in Afghanistan.\n"
+        "Apr. 2004 – NATO and Azerbaijan agree the first IPAP.\n"
+        "2004 (October) – Azerbaijan hosts a NATO exercise.\n"
+        "2015 – 2021 – Azerbaijani soldiers serve with the Resolute Support Mission.\n\n"
+        "Highlights\n\n"
+        "- Since 1997 Azerbaijan has taken part in the Planning and Review Process (PARP).\n",
+        header="date 2023-05-10\ntitle: Relations with Azerbaijan\n\n",
+    )
+    got = [(e.date, e.end, e.summary) for e in facts.events]
+    assert got == [
+        ("1994", None, "Azerbaijan joined the Partnership for Peace (PfP)"),
+        ("1992", None, "Azerbaijan joins the North Atlantic Cooperation Council (NACC)"),
+        ("1994-05", None, "President Heydar Aliyev signs the PfP Framework Document"),
+        ("1997", None, "Azerbaijan joins the PfP Planning and Review Process"),
+        ("2002", "2014", "Azerbaijan contributes troops to ISAF in Afghanistan"),
+        ("2004-04", None, "NATO and Azerbaijan agree the first IPAP"),
+        ("2004-10", None, "Azerbaijan hosts a NATO exercise"),
+        ("2015", "2021", "Azerbaijani soldiers serve with the Resolute Support Mission"),
+        ("1997", None, "Azerbaijan has taken part in the Planning and Review Process (PARP)"),
+    ]
+    programmes = {(p.acronym, p.name, p.part_of) for p in facts.programmes}
+    assert ("PARP", "PfP Planning and Review Process", "PfP") in programmes
+    assert not any(name and "Framework" in name for _, name, _ in programmes)
