@@ -197,6 +197,27 @@ _UNIT_AFTER = words(
 )
 
 
+# Measures after a number make it a quantity whatever stands before it: "the 1500 metres".
+_MEASURES = words(
+    """
+    metres meters km kilometres kilometers miles feet ft yards kg kilograms tonnes tons lb
+    ppm ppb mg degrees hectares acres litres liters gallons barrels mw gw kw kwh mwh
+    """
+)
+# Verbs that take a count: "the force numbered 2000", "the ship carried 2010 passengers".
+_COUNT_VERBS = words(
+    """
+    numbered number numbers totalled totaled totals reached reaches exceeded exceeds
+    carried carries contained contains employed employs housed houses received receives
+    earned earns scored scores sold sells produced produces counted counts attracted
+    attracts drew draws seated seats registered registers
+    """
+)
+# "The vote was 1995 to 12": a tally, not a year.
+_TALLY = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}(?![\d:.,]\d|\s*(?:[A-Z][a-z]+|st|nd|rd|th)\b)")
+_PLURAL = re.compile(r"[a-z]{3,}[^s]s")
+
+
 class DateSpan(NamedTuple):
     """One date (or range) a sentence states, already resolved. (A named tuple: one is made
     for every date of every article, and a tuple is quick to make.)"""
@@ -287,6 +308,12 @@ def find_dates(
             continue
         if atom.kind == "skip":
             skips.append((atom.start, atom.end))
+        elif (
+            atom.date[1] is None
+            and atom.end_date is None
+            and _range_of_numbers(sentence, atom.start, atoms)
+        ):
+            continue
         else:
             atoms.append(atom)
     skipped = tuple(skips)
@@ -306,6 +333,17 @@ def find_dates(
         spans.append(span)
         last = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
+
+
+_NUMBER_TO = re.compile(r"(?<![\d.,])\d+\s*(?:to|through|and|-|–)\s*$")
+
+
+def _range_of_numbers(sentence: str, start: int, atoms: list[_Atom]) -> bool:
+    """ "Rooms 1101 to 1105": a bare year closing a range whose first number is no date."""
+    if not sentence[start - 1 : start].isspace() and sentence[start - 1 : start] not in "-–":
+        return False
+    before = _NUMBER_TO.search(sentence, max(0, start - 16), start)
+    return before is not None and not (atoms and atoms[-1].end > before.start())
 
 
 # Every date phrase contains a digit, a month or weekday name, "yesterday" or a unit word
@@ -689,10 +727,11 @@ def _plain_cue(sentence: str, start: int) -> str | None:
 
 def _count_after(sentence: str, end: int, cue: str) -> bool:
     """ "from 1500 troops": a count (the part of _quantity_context a plain cue leaves)."""
-    if cue in _CUES_BEFORE_YEARS:
-        return False
     after = _NEXT_WORD.match(sentence, end)
-    return bool(after) and after.group(1).lower() in _UNIT_AFTER  # type: ignore[union-attr]
+    low_next = after.group(1).lower() if after else ""
+    if low_next in _MEASURES or _TALLY.match(sentence, end):
+        return True
+    return cue not in _CUES_BEFORE_YEARS and low_next in _UNIT_AFTER
 
 
 def _number(words_: str) -> int:
@@ -824,14 +863,21 @@ def _sentence_start(sentence: str, index: int) -> bool:
 
 
 def _quantity_context(sentence: str, start: int, end: int, cue: str) -> bool:
-    """ "deployed 1500 troops", "about 2000 people": a count, not a year."""
-    if cue in _QUANTITY_BEFORE:
+    """ "deployed 1500 troops", "about 2000 people", "the 1500 metres", "numbered 2000",
+    "carried 2010 passengers", "was 1995 to 12": a count, not a year."""
+    if cue in _QUANTITY_BEFORE or cue in _COUNT_VERBS:
+        return True
+    after = _NEXT_WORD.match(sentence, end)
+    next_word = after.group(1) if after else ""
+    low_next = next_word.lower()
+    if low_next in _MEASURES or _TALLY.match(sentence, end):
         return True
     if cue in ("in", "since", "by", "until", "of", "the"):
         return False  # "in 1994 people voted": the cue makes it a date
-    after = _NEXT_WORD.match(sentence, end)
-    low_next = after.group(1).lower() if after else ""
-    return low_next in _UNIT_AFTER and cue not in ("in", "since", "by", "until", "of", "the")
+    if low_next in _UNIT_AFTER:
+        return True
+    # "The ship carried 2010 passengers": a plural noun after a number no date word governs.
+    return bool(cue) and cue not in _CUE_WORDS and _PLURAL.fullmatch(next_word) is not None
 
 
 def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:

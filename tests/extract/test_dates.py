@@ -91,10 +91,24 @@ def test_decades_are_year_ranges(sentence: str, expected: tuple[str, str]) -> No
         "The pre-1990 rules changed.",
         "Vision 2030 and the Strategy 2022–2026 were discussed.",
         "See pp. 1994–1997 of the report and No. 2001.",
+        "The force numbered 2000 by the end; the ship carried 2010 passengers.",
+        "He won the 1500 metres, and levels reached 1800 ppm.",
+        "The vote was 1995 to 12 in favour.",
+        "Meetings are held in Rooms 1101 to 1105.",
+        "The agency employs 1200 staff and the hall has 1850 seats.",
     ],
 )
 def test_numbers_that_are_not_dates(sentence: str) -> None:
     assert found(sentence) == []
+
+
+def test_years_beside_counts_stay_dates() -> None:
+    assert found("In 1994 people voted; by 2015 countries had phased out CFCs.") == [
+        ("1994", None),
+        ("2015", None),
+    ]
+    assert found("Between 1995 and 2000 tariffs fell.") == [("1995", "2000")]
+    assert found("It was founded in 1967 with 5 members.") == [("1967", None)]
 
 
 def test_year_less_dates_take_the_article_year_or_the_one_before() -> None:
