@@ -38,6 +38,7 @@ from bot.store.results import (
 )
 from bot.version import almanac_version
 from bot.when import format_date, format_span, years_ago_text
+from bot.wording import plural
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _DATE_WIDTH = 14  # "29 Nov 2018" and "2002–2014" fit, with room to breathe
@@ -102,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", help="the articles read, newest first")
     _json_option(sources)
+    remove = commands.add_parser(
+        "remove", help="forget articles and their facts (by id from 'sources', or file path)"
+    )
+    remove.add_argument("articles", nargs="+", metavar="ARTICLE", help="an article id or path")
     stats = commands.add_parser("stats", help="how much is stored")
     _json_option(stats)
 
@@ -229,6 +234,8 @@ async def _with_store(settings: Settings, command: str, args: argparse.Namespace
     try:
         if command == "ingest":
             return await _ingest(store, args.paths or [settings.seeds_dir])
+        if command == "remove":
+            return await _remove(store, args.articles)
         handler: _Handler = _HANDLERS[command]
         return await handler(store, args, args.json)
     finally:
@@ -244,6 +251,22 @@ async def _ingest(store: Store, paths: list[Path]) -> int:
     else:
         print(f"almanac: {report}", file=sys.stderr)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+async def _remove(store: Store, refs: list[str]) -> int:
+    """Forget each article (its events, mentions, people; programmes only it named)."""
+    missing = 0
+    for ref in refs:
+        found = await store.find_article(ref)
+        if found is None or not await store.remove_article(found.article_id):
+            print(f"almanac: no article {ref!r} (see 'python -m bot sources')", file=sys.stderr)
+            missing += 1
+            continue
+        print(f"removed    #{found.article_id} {found.title!r}")
+    if refs and missing == 0:
+        # A file still in SEEDS_DIR comes back at the next start; say so rather than surprise.
+        print("almanac: files still in SEEDS_DIR are read again at the next start", file=sys.stderr)
+    return EXIT_FAILED if missing else EXIT_OK
 
 
 async def _timeline(store: Store, args: argparse.Namespace, as_json: bool) -> int:
@@ -425,8 +448,15 @@ async def _sources(store: Store, args: argparse.Namespace, as_json: bool) -> int
     if not summaries:
         print("No articles yet.")
     for s in summaries:
-        counts = f"{s.events} events, {s.programmes} programmes, {s.people} people"
-        print(_row(s.source.published_on or "undated", s.source.title, f"({counts})"))
+        counts = ", ".join(
+            (
+                plural(s.events, "event"),
+                plural(s.programmes, "programme"),
+                plural(s.people, "person", "people"),
+            )
+        )
+        ref = f"#{s.source.article_id}"
+        print(_row(s.source.published_on or "undated", f"{ref} {s.source.title}", f"({counts})"))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from bot.facts import Facts
 from bot.store import Store
 from bot.store.errors import StoreError
 from bot.store.results import IngestResult
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,8 @@ class FileOutcome:
             return f"{'failed':<10} {self.error}"
         r = self.result
         counts = (
-            f"{_plural(r.events, 'event')}, {_plural(r.programmes, 'programme')}, "
-            f"{_plural(r.people, 'person', 'people')}"
+            f"{plural(r.events, 'event')}, {plural(r.programmes, 'programme')}, "
+            f"{plural(r.people, 'person', 'people')}"
         )
         return f"{r.status:<10} {self.path}: {r.title!r} ({counts})"
 
@@ -68,7 +69,7 @@ class LoadReport:
         parts = ", ".join(
             f"{counts[s]} {s}" for s in ("added", "updated", "unchanged", "failed") if counts[s]
         )
-        return f"{_plural(len(self.files), 'file')}" + (f": {parts}" if parts else "")
+        return f"{plural(len(self.files), 'file')}" + (f": {parts}" if parts else "")
 
 
 def article_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -121,7 +122,3 @@ async def ingest_paths(store: Store, paths: Iterable[Path | str]) -> LoadReport:
         else:
             outcomes.append(FileOutcome(shown, result=result))
     return LoadReport(tuple(outcomes))
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else many or one + 's'}"

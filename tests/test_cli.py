@@ -246,13 +246,31 @@ def test_search_with_nothing_found(filled: Path, capsys):
     assert run(capsys, "search", '"((NEAR') == (0, "No matches for '\"((NEAR'.\n", "")
 
 
+def test_remove_forgets_articles_by_id_or_path(env: Path, capsys):
+    assert run(capsys, "ingest")[0] == 0
+    code, out, _ = run(capsys, "ingest", str(SEED))  # the same file by another path
+    assert "unchanged" in out
+    code, out, err = run(capsys, "remove", str(env / "seeds" / SEED.name), "99")
+    assert code == 1  # one of the two was not found; the other was still removed
+    assert out == "removed    #1 'Azerbaijan is a reliable partner of NATO…'\n"
+    assert "no article '99'" in err
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["articles"] == 0 and json.loads(out)["programmes"] == 0
+    assert run(capsys, "ingest")[0] == 0  # the file is still there: it comes back
+    code, out, _ = run(capsys, "sources", "--json")
+    article_id = json.loads(out)[0]["article_id"]
+    code, out, err = run(capsys, "remove", str(article_id))
+    assert code == 0 and out.startswith(f"removed    #{article_id} ")
+    assert "read again at the next start" in err
+
+
 def test_sources_and_stats(filled: Path, capsys):
     code, out, _ = run(capsys, "sources")
     assert code == 0
     assert out.splitlines() == [
-        "  2018-11-29    Azerbaijan is a reliable partner of NATO   (6 events, 5 programmes, "
-        "2 people)",
-        "  undated       Filler   (12 events, 0 programmes, 0 people)",
+        "  2018-11-29    #1 Azerbaijan is a reliable partner of NATO   (6 events, "
+        "5 programmes, 2 people)",
+        "  undated       #2 Filler   (12 events, 0 programmes, 0 people)",
     ]
     code, out, _ = run(capsys, "sources", "--json")
     assert json.loads(out)[0]["events"] == 6

@@ -34,6 +34,7 @@ from bot.store.results import (
     ProgrammeLookup,
     ProgrammeRef,
     SearchPage,
+    SourceRef,
     SourceSummary,
     Stats,
     TimelinePage,
@@ -197,6 +198,14 @@ class Store:
     async def sources(self, limit: int | None = None, offset: int = 0) -> list[SourceSummary]:
         """See bot.store.queries.sources."""
         return await queries.sources(self._conn, limit, offset)
+
+    async def find_article(self, ref: str | int) -> SourceRef | None:
+        """The article with id `ref` (an int, or a str of digits), else the one read from the
+        file at path `ref` (relative paths are resolved as ingest resolves them)."""
+        if isinstance(ref, int) or ref.isdigit():
+            return await queries.article_by_id(self._conn, int(ref))
+        absolute = await asyncio.to_thread(lambda: str(Path(ref).resolve()))
+        return await queries.article_for_path(self._conn, absolute)
 
     async def stats(self) -> Stats:
         return await queries.stats(self._conn)

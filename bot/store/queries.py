@@ -477,6 +477,21 @@ async def sources(
     return [SourceSummary(SourceRef(*row[:5]), row[5], row[6], row[7]) for row in rows]
 
 
+async def article_for_path(conn: aiosqlite.Connection, path: str) -> SourceRef | None:
+    """The article read from the file at `path` (as ingest recorded it), if any."""
+    rows = await conn.execute_fetchall(
+        "SELECT id, title, published_on, author, url FROM articles WHERE path = ?", (path,)
+    )
+    return SourceRef(*rows[0]) if rows else None
+
+
+async def article_by_id(conn: aiosqlite.Connection, article_id: int) -> SourceRef | None:
+    rows = await conn.execute_fetchall(
+        "SELECT id, title, published_on, author, url FROM articles WHERE id = ?", (article_id,)
+    )
+    return SourceRef(*rows[0]) if rows else None
+
+
 async def stats(conn: aiosqlite.Connection) -> Stats:
     """Counts of everything stored, and the earliest and latest event start dates."""
     rows = await conn.execute_fetchall(

@@ -23,6 +23,7 @@ from bot.store.results import (
     Stats,
 )
 from bot.when import format_date, format_span, years_ago_text
+from bot.wording import plural
 from cogs.ui.limits import (
     CHOICE_NAME,
     CHOICE_VALUE,
@@ -128,10 +129,6 @@ def _literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 # -- /timeline -------------------------------------------------------------------------------
 
 
@@ -164,7 +161,7 @@ def timeline_embed(
     lines = [event_line(entry, notes.cite(entry.source)) for entry in entries]
     embed = _base(title, take_lines(lines, EMBED_DESCRIPTION))
     notes.add_field_to(embed)
-    embed.set_footer(text=page_footer(page, page_count, _plural(total, "event")))
+    embed.set_footer(text=page_footer(page, page_count, plural(total, "event")))
     return fit_embed(embed)
 
 
@@ -269,7 +266,7 @@ def onthisday_embed(
         lines.append(event_line(event, marker, when=when, aside=years_ago_text(dated.years_ago)))
     embed = _base(f"On this day: {label}", take_lines(lines, EMBED_DESCRIPTION))
     notes.add_field_to(embed)
-    counted = _plural(total, "event") if fallback_note is None else None
+    counted = plural(total, "event") if fallback_note is None else None
     extra = " · ".join(part for part in (counted, footer_note) if part)
     if footer := page_footer(page, page_count, extra or None):
         embed.set_footer(text=footer)
@@ -297,7 +294,7 @@ def search_embed(
         if hit.source is not None and hit.kind != "article":
             value += "\n" + source_line(hit.source, budget=FIELD_VALUE - len(value) - 1)
         embed.add_field(name=quote(name, HIT_TITLE_BUDGET), value=value, inline=False)
-    embed.set_footer(text=page_footer(page, page_count, _plural(total, "result")))
+    embed.set_footer(text=page_footer(page, page_count, plural(total, "result")))
     return fit_embed(embed)
 
 
@@ -320,15 +317,15 @@ def sources_embed(
     for summary in summaries:
         counts = ", ".join(
             (
-                _plural(summary.events, "event"),
-                _plural(summary.programmes, "programme"),
-                _plural(summary.people, "person").replace("persons", "people"),
+                plural(summary.events, "event"),
+                plural(summary.programmes, "programme"),
+                plural(summary.people, "person", "people"),
             )
         )
         lines.append(f"{source_line(summary.source)}\n{counts}")
     description = take_lines(lines, EMBED_DESCRIPTION) if lines else "No articles loaded yet."
     embed = _base("Sources", description)
-    embed.set_footer(text=page_footer(page, page_count, _plural(total, "article")))
+    embed.set_footer(text=page_footer(page, page_count, plural(total, "article")))
     return fit_embed(embed)
 
 
@@ -344,9 +341,9 @@ def about_embed(stats: Stats, version: str) -> discord.Embed:
         if stats.earliest and stats.latest:
             span = f", from {format_date(stats.earliest)} to {format_date(stats.latest)}"
         known = (
-            f"{_plural(stats.articles, 'article')}: {_plural(stats.events, 'event')}{span}; "
-            f"{_plural(stats.programmes, 'programme')}; "
-            f"{_plural(stats.people, 'person').replace('persons', 'people')}."
+            f"{plural(stats.articles, 'article')}: {plural(stats.events, 'event')}{span}; "
+            f"{plural(stats.programmes, 'programme')}; "
+            f"{plural(stats.people, 'person').replace('persons', 'people')}."
         )
     else:
         known = "Nothing yet: the bot's admin has not loaded any articles."
