@@ -336,11 +336,12 @@ def find_dates(
 
 
 _NUMBER_TO = re.compile(r"(?<![\d.,])\d+\s*(?:to|through|and|-|–)\s*$")
+_NUMBER_RANGE_ENDS = (" to", " through", " and", "-", "–")
 
 
 def _range_of_numbers(sentence: str, start: int, atoms: list[_Atom]) -> bool:
     """ "Rooms 1101 to 1105": a bare year closing a range whose first number is no date."""
-    if not sentence[start - 1 : start].isspace() and sentence[start - 1 : start] not in "-–":
+    if not sentence[max(0, start - 10) : start].rstrip().endswith(_NUMBER_RANGE_ENDS):
         return False
     before = _NUMBER_TO.search(sentence, max(0, start - 16), start)
     return before is not None and not (atoms and atoms[-1].end > before.start())

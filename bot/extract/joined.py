@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 SEPARATOR = "\x00"
 
@@ -69,4 +69,17 @@ class Joined:
             ):
                 found.add(bisect_right(self.starts, at) - 1)
             at = text.find(word, at + 1)
+        return found
+
+    def containing(self, words: Iterable[str]) -> set[int]:
+        """The sentences where any of `words` occurs, even inside a longer word."""
+        found: set[int] = set()
+        text, starts = self.text, self.starts
+        for word in words:
+            at = text.find(word)
+            while at != -1:
+                index = bisect_right(starts, at) - 1
+                found.add(index)
+                # On to the next sentence: this one is known.
+                at = text.find(word, starts[index + 1] if index + 1 < len(starts) else len(text))
         return found

@@ -280,6 +280,8 @@ def find_programmes(
         for index, base, match in joined.matches(_ACRONYM_THEN_NOUN):
             found = (match.start() - base, match.end() - base, match.group())
             sub_names.setdefault(index, []).append(found)
+    # Sentences with a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
+    scheme_in = joined.containing(_SCHEME_HINTS)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -307,13 +309,14 @@ def find_programmes(
             claimed[index].append((d.start, d.end))
         if prose is not None and not prose[index]:
             continue
-        for start, end, name, parent in _named_in_passing(
-            sentence, sub_names.get(index, []), defined, claimed[index]
-        ):
-            draft = add(None, name, index, defining=False)
-            if parent and not draft.part_of:
-                draft.part_of = parent
-            claimed[index].append((start, end))
+        if index in sub_names or index in scheme_in:
+            for start, end, name, parent in _named_in_passing(
+                sentence, sub_names.get(index, ()), defined, claimed[index], index in scheme_in
+            ):
+                draft = add(None, name, index, defining=False)
+                if parent and not draft.part_of:
+                    draft.part_of = parent
+                claimed[index].append((start, end))
         if index not in heads and index not in generic_in:
             continue
         candidates = _name_candidates(sentence, claimed[index], heads.get(index, []))
@@ -520,10 +523,12 @@ def _named_in_passing(
     sub_names: Sequence[tuple[int, int, str]],
     defined: set[str],
     claimed: list[tuple[int, int]],
+    scheme_word: bool,
 ) -> list[tuple[int, int, str, str | None]]:
     """Names with no head noun that the sentence marks as programmes: in apposition to, or
     called by, a word for a scheme ("its frequent-flyer scheme, AuroraMiles,"), or a defined
-    acronym and one more capitalised noun ("the ATP Tour", part of the ATP)."""
+    acronym and one more capitalised noun ("the ATP Tour", part of the ATP). `scheme_word`:
+    whether the sentence holds one of _SCHEME_HINTS."""
     found: list[tuple[int, int, str, str | None]] = []
     for start, end, text in sub_names:
         acronym, noun = text.split()
@@ -532,7 +537,7 @@ def _named_in_passing(
         if noun in _NOT_SUB_NAMES or _is_month(noun) or noun.endswith("s"):
             continue
         found.append((start, end, f"{acronym} {noun}", acronym))
-    if any(word in sentence for word in _SCHEME_HINTS):
+    if scheme_word:
         for match in _NAME_AFTER_SCHEME.finditer(sentence):
             name = match["name"]
             if len(name) < 3 or name.split()[0] in _OPENERS or _is_month(name.split()[0]):

@@ -167,15 +167,14 @@ _NOMINAL_VERBS = {
 }
 
 
-def _nominal_since(sentence: str, span: DateSpan, start: int) -> str | None:
+def _nominal_since(sentence: str, span: DateSpan, start: int, lead_at: int) -> str | None:
     """ "Azerbaijan’s participation in the PfP Planning and Review Process (PARP) since
     1997 has allowed ..." -> "Azerbaijan has taken part in the PfP Planning and Review
     Process (PARP)". Only for an open range that directly follows such a noun phrase."""
     if span.cue != "since" or span.end_date is not None:
         return None
     before = sentence[start : span.start]
-    lead = lead_start(before)
-    match = _NOMINAL_SINCE.fullmatch(before, 0, lead)
+    match = _NOMINAL_SINCE.fullmatch(before, 0, max(lead_at - start, 0))
     if match is None:
         return None
     verb = _NOMINAL_VERBS[match["noun"]]
@@ -253,8 +252,11 @@ def summarise(
     `spans` for each). Never raises."""
     start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
-    participle = _participle_clause(sentence, span, mentions, spans) or _reduced_relative(
-        sentence, span, start, mentions
+    # Where the words leading into the date begin ("completed in 2011"): several rules
+    # read the text before them.
+    lead_at = lead_start(sentence, span.start)
+    participle = _participle_clause(sentence, span, mentions, spans, lead_at) or _reduced_relative(
+        sentence, span, start, mentions, lead_at
     )
     if participle is not None:
         text, region_start = participle
@@ -287,7 +289,7 @@ def summarise(
             if subject and _SINGULAR_SUBJECT.match(subject) and subject.split()[0] != "It":
                 prefix, body_start = subject + " ", body_start + 3
     elif not prefix:
-        nominal = _nominal_since(sentence, span, body_start)
+        nominal = _nominal_since(sentence, span, body_start, lead_at)
         if nominal is not None:
             # "Azerbaijan’s participation in the PARP since 1997 has allowed ..." ->
             # "Azerbaijan has taken part in the PARP"
@@ -313,7 +315,7 @@ def summarise(
     if not when:
         first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
-    piece = _drop_dates(sentence, body_start, body_end, drops, first_cue=span)
+    piece = _drop_dates(sentence, body_start, body_end, drops, span, lead_at)
     if not prefix and cut_in:
         piece = _AND_THEN.sub("", piece)
         if _STARTS_WITH_VERB.match(piece):
@@ -606,7 +608,11 @@ _HEAD_OF_NAME = re.compile(
 
 
 def _participle_clause(
-    sentence: str, span: DateSpan, mentions: Sequence[Mention], spans: Sequence[DateSpan] = ()
+    sentence: str,
+    span: DateSpan,
+    mentions: Sequence[Mention],
+    spans: Sequence[DateSpan],
+    lead_at: int,
 ) -> tuple[str, int] | None:
     """ "The Review, completed in 2011, set out ..." -> ("The Review was completed", start);
     "the treaty (signed 1992)" -> ("the treaty was signed", start)."""
@@ -615,8 +621,7 @@ def _participle_clause(
         return None
     if any(opener < other.start < span.start for other in spans):
         return None  # "followed by X in 2007 and Y in 2013": not one participle phrase
-    between = sentence[opener + 1 : span.start]
-    phrase = between[: lead_start(between)]
+    phrase = sentence[opener + 1 : max(lead_at, opener + 1)]
     if not phrase.strip() or not _PARTICIPLE.match(phrase):
         return None
     follower = _FOLLOWED_BY.match(phrase)
@@ -671,7 +676,11 @@ _CLAUSE_WORDS = re.compile(
 
 
 def _reduced_relative(
-    sentence: str, span: DateSpan, region_start: int, mentions: Sequence[Mention]
+    sentence: str,
+    span: DateSpan,
+    region_start: int,
+    mentions: Sequence[Mention],
+    lead_at: int,
 ) -> tuple[str, int] | None:
     """A past participle right before the date that is not the clause's own verb:
 
@@ -682,11 +691,10 @@ def _reduced_relative(
     * after the subject, the clause's verb following the date: "The protocol agreed in
       Montreal in September 1987 required ..." -> "The protocol was agreed in Montreal".
     """
-    before = sentence[region_start : span.start]
-    core = before[: lead_start(before)].rstrip()
+    core = sentence[region_start : max(lead_at, region_start)].rstrip()
     # The participle ends the text before the date, or a short place phrase does.
     end = _PARTICIPLE_END.search(core, max(0, len(core) - 70))
-    if end is None or _AUXILIARY_BEFORE.search(core, 0, end.start()):
+    if end is None or _AUXILIARY_BEFORE.search(core, max(0, end.start() - 40), end.start()):
         return None
     part_at = region_start + end.start()
     participle = end.group("part") + (end.group("place") or "")
@@ -791,10 +799,16 @@ def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> i
 
 
 def _drop_dates(
-    sentence: str, start: int, end: int, drops: list[tuple[int, int]], first_cue: DateSpan
+    sentence: str,
+    start: int,
+    end: int,
+    drops: list[tuple[int, int]],
+    first_cue: DateSpan,
+    lead_at: int | None = None,
 ) -> str:
     """sentence[start:end] without the given date phrases (and the words leading into
-    them). All cuts are measured on the untouched text, merged, then applied at once."""
+    them). All cuts are measured on the untouched text, merged, then applied at once.
+    `lead_at`, if known, is lead_start(sentence, first_cue.start)."""
     piece = sentence[start:end]
     cuts: list[tuple[int, int]] = []
     for lo, hi in drops:
@@ -811,7 +825,10 @@ def _drop_dates(
             and not _ADJECTIVE_BREAK.match(after)
         ):
             continue  # "the 1994 summit": the year is part of the noun phrase
-        cut_from = lead_start(piece, rel_lo)
+        if lo == first_cue.start and lead_at is not None:
+            cut_from = max(lead_at, start) - start
+        else:
+            cut_from = lead_start(piece, rel_lo)
         near = piece[max(0, cut_from - 10) : cut_from]
         if "from" in near or "between" in near:
             from_word = _FROM_BEFORE.search(piece, max(0, cut_from - 10), cut_from)

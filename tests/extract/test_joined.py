@@ -76,3 +76,11 @@ def test_whole_words_agrees_with_splitting_into_words() -> None:
         assert (pattern.search(text) is not None) == (
             not vocabulary.isdisjoint(token.findall(text))
         )
+
+
+def test_containing_finds_words_inside_longer_ones() -> None:
+    sentences = ["A planning unit.", "No such word.", "The plan, the fund.", "Funding", "plan"]
+    joined = Joined(sentences)
+    assert joined.containing(["plan", "fund"]) == {0, 2, 4}
+    assert joined.containing(["Fund", "absent"]) == {3}
+    assert Joined([]).containing(["plan"]) == set()
