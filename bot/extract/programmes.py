@@ -658,20 +658,13 @@ def _candidate_span(
         last = heads[-1]
         if last == 0 and len(texts) >= 3 and texts[1] == "of":
             # "Council of the EU", "Council of Europe" (not "... of the EU in June 2019").
-            stop = next(
-                (i for i in range(2, len(texts)) if texts[i] in _RUN_BREAKS or _is_month(texts[i])),
-                len(texts),
-            )
+            stop = _complement_end(texts, 2)
             if stop > 2 and texts[stop - 1] not in ("the", "of", "and"):
                 return first_start, start + spans[stop - 1][1]
         # "Temporary Framework for State Aid", "Centers for Disease Control": a head may be
         # followed by "for/of/on" and more capitalised words.
         if last + 2 < len(texts) and texts[last + 1] in ("for", "of", "on"):
-            tail = last + 2
-            while tail < len(texts) and texts[tail] not in _RUN_BREAKS:
-                if _is_month(texts[tail]):
-                    break
-                tail += 1
+            tail = _complement_end(texts, last + 2)
             if texts[tail - 1][:1].isupper():
                 last = tail - 1
         cut = start + spans[last][1]
@@ -697,6 +690,36 @@ def _candidate_span(
 
 
 _RUN_BREAKS = words("in on at to for by from since during with")
+_DAY_NAMES = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+
+def _complement_end(texts: list[str], tail: int) -> int:
+    """Where the capitalised complement of a head starting at texts[tail] ends (exclusive):
+    at a preposition, a month or a weekday ("Council of Europe on Tuesday"). One more
+    complement after "on" or "for" goes with it: "World Plan of Action on the Ozone Layer",
+    "Programme of Action for the Least Developed Countries" (not "in": "the Marshall Plan
+    in Western Europe" is a plan and a place)."""
+    while tail < len(texts):
+        word = texts[tail]
+        if word in _MONTH_NAMES or word in _DAY_NAMES:
+            break
+        if word in _RUN_BREAKS:
+            following = texts[tail + 1 : tail + 3]
+            if following[:1] == ["the"]:
+                following = following[1:]
+            if not (
+                word in ("on", "for")
+                and texts[tail - 1][:1].isupper()
+                and following
+                and following[0][:1].isupper()
+                and following[0] not in _MONTH_NAMES
+                and following[0] not in _DAY_NAMES
+            ):
+                break
+        tail += 1
+    return tail
+
+
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 

@@ -228,3 +228,17 @@ def test_a_name_before_framework_or_exercise() -> None:
         "The Schengen framework was debated.",
     )
     assert set(found) == {"ASEAN Plus Three", "Cold Response"}
+
+
+def test_a_complement_ends_before_dates_and_may_have_a_second_part() -> None:
+    assert list(programmes("UNEP adopted a World Plan of Action on the Ozone Layer.")) == [
+        "World Plan of Action on the Ozone Layer"
+    ]
+    assert list(programmes("The Programme of Action for the Least Developed Countries.")) == [
+        "Programme of Action for the Least Developed Countries"
+    ]
+    assert list(programmes("The Fund for Peace on Monday released its index.")) == [
+        "Fund for Peace"
+    ]
+    assert list(programmes("The Council of Europe on Tuesday agreed.")) == ["Council of Europe"]
+    assert list(programmes("The Global Fund on Friday said so.")) == ["Global Fund"]
