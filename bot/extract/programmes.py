@@ -113,8 +113,11 @@ _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 # name of two words or more stands for without being part of it.
 _DESCRIPTIVE_LOWER = ("framework", "exercise")
 _PREFIX_HEADS = ("Operation", "Project")
+# (Not "Khaan", "Strategic", "Olympic": "-an" after a consonant, "-ian" or "-ean", and only
+# geographic words in "-ic".)
 _DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)|Soviet|French|Dutch|Swiss|Thai|Greek|Afghan|"
+    r"^(?:[A-Z][a-z]*(?:[^aeiou\W]an|ian|ean|ese|ish)|(?:Ant)?[Aa]rctic|Atlantic|Pacific|"
+    r"Baltic|Nordic|Celtic|Hellenic|Slavic|Arabic|Adriatic|Icelandic|Soviet|French|Dutch|Swiss|Thai|Greek|Afghan|"
     r"Iraqi|Israeli|Pakistani|Azerbaijani|Saudi|Kuwaiti|Qatari|Yemeni|Somali|Nepali|"
     r"Bangladeshi|Emirati|Bahraini|Omani|Kazakh|Uzbek|Tajik|Turkmen|Kyrgyz|Czech|Slovak|"
     r"Welsh|Irish|Scottish|British|English|Finnish|Danish|Swedish|Polish|Turkish|National|"

@@ -242,3 +242,13 @@ def test_a_complement_ends_before_dates_and_may_have_a_second_part() -> None:
     ]
     assert list(programmes("The Council of Europe on Tuesday agreed.")) == ["Council of Europe"]
     assert list(programmes("The Global Fund on Friday said so.")) == ["Global Fund"]
+
+
+def test_a_demonym_before_a_programme_word_is_no_name_but_look_alikes_are() -> None:
+    assert programmes("The Cuban programme ended; the Mongolian exercise began.") == {}
+    assert list(programmes("Mongolia has hosted the Khaan Quest exercise since 2003.")) == [
+        "Khaan Quest"
+    ]
+    assert list(programmes("The Olympic Solidarity programme grew.")) == [
+        "Olympic Solidarity programme"
+    ]
