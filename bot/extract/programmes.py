@@ -284,7 +284,7 @@ def find_programmes(
             found = (match.start() - base, match.end() - base, match.group())
             sub_names.setdefault(index, []).append(found)
     # Sentences with a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
-    scheme_in = joined.containing(_SCHEME_HINTS)
+    scheme_in = joined.containing((*_SCHEME_HINTS, *_DONE_HEADS))
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -519,6 +519,24 @@ _NAME_AFTER_SCHEME = re.compile(
     r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had)\b)"
 )
 _NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
+# Words that name a newspaper or journal as often as an exercise a government carries out
+# ("Harvard Law Review", "the Strategic Defence Review"): a name ending in one is an exercise
+# when the text says it was carried out, before it or right after it.
+_DONE_HEADS = ("Review",)
+_DONE_NAME = (
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,4}\s+(?:"
+    + "|".join(_DONE_HEADS)
+    + r"))\b"
+)
+_DONE_AFTER = re.compile(
+    _DONE_NAME + r"(?=,?\s+(?:which\s+|that\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?"
+    r"(?:completed|conducted|carried\s+out|launched|undertaken|commissioned|initiated|begun)\b)"
+)
+_DONE_BEFORE = re.compile(
+    r"\b(?:complet(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
+    r"undert(?:ake|akes|ook|aken|aking)|commission(?:s|ed|ing)?|initiat(?:e|es|ed|ing)|"
+    r"carr(?:y|ies|ied|ying)\s+out)\s+(?:the|a|an|its|their|his|her)\s+(?:\d{4}\s+)?" + _DONE_NAME
+)
 
 
 def _named_in_passing(
@@ -530,8 +548,9 @@ def _named_in_passing(
 ) -> list[tuple[int, int, str, str | None]]:
     """Names with no head noun that the sentence marks as programmes: in apposition to, or
     called by, a word for a scheme ("its frequent-flyer scheme, AuroraMiles,"), or a defined
-    acronym and one more capitalised noun ("the ATP Tour", part of the ATP). `scheme_word`:
-    whether the sentence holds one of _SCHEME_HINTS."""
+    acronym and one more capitalised noun ("the ATP Tour", part of the ATP), or an exercise
+    the text says was carried out ("The Strategic Defence Review, completed in 2011,").
+    `scheme_word`: whether the sentence holds one of _SCHEME_HINTS or _DONE_HEADS."""
     found: list[tuple[int, int, str, str | None]] = []
     for start, end, text in sub_names:
         acronym, noun = text.split()
@@ -546,6 +565,15 @@ def _named_in_passing(
             if len(name) < 3 or name.split()[0] in _OPENERS or _is_month(name.split()[0]):
                 continue
             found.append((match.start("name"), match.end("name"), name, None))
+    if any(head in sentence for head in _DONE_HEADS):
+        for pattern in (_DONE_AFTER, _DONE_BEFORE):
+            for match in pattern.finditer(sentence):
+                start, words_ = match.start("name"), match["name"].split()
+                while words_ and words_[0].lower() in _OPENERS:
+                    start = sentence.index(words_[1], start + len(words_[0]))
+                    words_ = words_[1:]
+                if len(words_) >= 2 and not _is_month(words_[0]):
+                    found.append((start, match.end("name"), " ".join(words_), None))
     return [item for item in found if not any(item[0] < e and s < item[1] for s, e in claimed)]
 
 

@@ -252,3 +252,14 @@ def test_a_demonym_before_a_programme_word_is_no_name_but_look_alikes_are() -> N
     assert list(programmes("The Olympic Solidarity programme grew.")) == [
         "Olympic Solidarity programme"
     ]
+
+
+def test_a_review_is_an_exercise_when_the_text_says_it_was_carried_out() -> None:
+    assert list(programmes("The Strategic Defence Review, completed in 2011, set out plans.")) == [
+        "Strategic Defence Review"
+    ]
+    assert list(programmes("In 2015 it conducted the Strategic Defence and Security Review.")) == [
+        "Strategic Defence and Security Review"
+    ]
+    assert programmes("The Harvard Business Review published an article.") == {}
+    assert programmes("According to the Literary Review, it was good.") == {}
