@@ -24,7 +24,7 @@ from bot.extract.dates import DateScan, DateSpan, find_dates, sentence_triggers
 from bot.extract.joined import Joined
 from bot.extract.phrases import find_phrases
 from bot.extract.programmes import Mention
-from bot.extract.summaries import summarise, summarise_many
+from bot.extract.summaries import passive_subject, summarise, summarise_many
 from bot.extract.tense import (
     clause_has_past,
     is_nominal_date,
@@ -231,7 +231,8 @@ def _leading_programme(
     units: Sequence[SentenceUnit], mentions: Sequence[Sequence[Mention]], index: int
 ) -> str | None:
     """What "It" at the start of sentence `index` most likely means: the programme that
-    opens the previous sentence of the same paragraph ("The EPCA was signed ... It was")."""
+    opens the previous sentence of the same paragraph ("The EPCA was signed ... It was"),
+    else that sentence's subject if it is passive ("The treaty was agreed ... It")."""
     if index == 0 or units[index - 1].paragraph != units[index].paragraph:
         return None
     previous = units[index - 1].text
@@ -239,7 +240,8 @@ def _leading_programme(
         if m.start <= 4 and previous[: m.start].strip() in ("", "The", "the"):
             return "The " + previous[m.start : m.end]
         break
-    return None
+    # "The treaty was agreed in 1992. It entered into force in 1994."
+    return passive_subject(previous)
 
 
 def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:

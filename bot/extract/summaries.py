@@ -330,6 +330,12 @@ def summarise(
             subject = _subject(sentence, start, mentions, people)
             if subject and _SINGULAR_SUBJECT.match(subject):
                 piece = subject + piece[2:]
+        elif _IT_SUBJECT.match(piece) and sentence[:start].rstrip().endswith(";"):
+            # "The Protocol was signed in 1987; it entered into force in 1989": after a
+            # passive clause "it" is what the clause spoke of.
+            subject = passive_subject(sentence[:start])
+            if subject:
+                piece = subject + piece[2:]
         elif not has_finite_verb(piece):
             gapped = _gapped(sentence, span, spans, (body_start, body_end))
             if gapped:
@@ -900,6 +906,28 @@ def _subject(
         if len(subject.split()) > 8:
             return None
     return subject
+
+
+# "The treaty was signed", "The Montreal Protocol was quickly ratified": a short subject
+# and a passive verb, no agent named after it ("was signed by Germany": "it" may be Germany).
+_PASSIVE_CLAUSE = re.compile(
+    r"(?P<subject>(?:The|the)\s+[^,;()]{1,60}?)\s+was\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{3,}ed|[a-z]+en|built|held|made|set\s+up|begun|signed|won)\b(?![^;]*\sby\s+[A-Z])"
+)
+
+
+def passive_subject(clause: str) -> str | None:
+    """The subject of `clause` when it opens a passive clause with a singular subject ("The
+    Montreal Protocol was signed in 1987" -> "The Montreal Protocol"): what a following
+    "it" most likely means. The subject is its first words, after a date phrase if any."""
+    text = _LEADING_DATE.sub("", clause.lstrip())
+    match = _PASSIVE_CLAUSE.match(text)
+    if match is None:
+        return None
+    subject = match["subject"]
+    if len(subject.split()) > 6 or has_finite_verb(subject) or _CLAUSE_WORDS.search(subject):
+        return None
+    return subject[:1].upper() + subject[1:]
 
 
 def _gapped(

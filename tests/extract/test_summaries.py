@@ -200,6 +200,20 @@ def test_pronouns_resolve_to_the_last_person_or_leading_programme() -> None:
     assert got[("2016-05-01", None)].startswith("The Enhanced Partnership and Cooperation")
 
 
+def test_it_after_a_passive_clause_is_its_subject() -> None:
+    got = summaries(
+        "The Montreal Protocol was signed in September 1987; it entered into force on "
+        "1 January 1989.\n\n"
+        "The treaty was agreed in 1992. It was ratified in 1994.\n\n"
+        "Armenia signed the Charter in 1993; it entered into force in 1995.\n\n"
+        "The pact was signed by Germany in 1996. It joined NATO in 1997."
+    )
+    assert got[("1989-01-01", None)] == "The Montreal Protocol entered into force"
+    assert got[("1994", None)] == "The treaty was ratified"
+    assert got[("1995", None)] == "It entered into force"  # the Charter, not Armenia
+    assert got[("1997", None)] == "It joined NATO"  # maybe Germany
+
+
 def test_summaries_are_short_and_clean() -> None:
     long_sentence = (
         "In 1999 the agency, after years of negotiations between many members and observers "
