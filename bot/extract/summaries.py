@@ -1006,6 +1006,9 @@ _SINGULAR = re.compile(r"^(?:were|are|have)\b")
 _SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has"}
 
 
+_PURPOSE_TAIL = re.compile(r",?\s+(?:to\s+be\s+[a-z]+(?:ed|en)\b|in\s+order\s+to\b|so\s+as\s+to\b)")
+
+
 def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
     if "together" in text or "along" in text:
         text = _TOGETHER.sub("", text)
@@ -1037,6 +1040,11 @@ def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
         text = _IT.sub(it_refers_to, text, count=1)
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = text.replace("“", "").replace("”", "").replace('"', "")
+    if ", to be " in text or " order to " in text or " so as to " in text:
+        # "agreed to create AFTA, to be achieved through CEPT": a purpose, not the event.
+        purpose = _PURPOSE_TAIL.search(text, 10)
+        if purpose:
+            text = text[: purpose.start()]
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else text
 

@@ -179,6 +179,17 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             "Scientists reported a loss of ozone",
         ),
         (
+            "In 1992 leaders agreed to create the ASEAN Free Trade Area (AFTA), to be "
+            "achieved through tariff cuts.",
+            ("1992", None),
+            "Leaders agreed to create the ASEAN Free Trade Area (AFTA)",
+        ),
+        (
+            "In 2001 the bank cut rates in order to support growth.",
+            ("2001", None),
+            "The bank cut rates",
+        ),
+        (
             "Production of CFCs ended in industrialised countries at the end of 1995 and "
             "worldwide in 2010.",
             ("2010", None),
