@@ -146,7 +146,10 @@ _LEADING_PHRASE = re.compile(
     r"\s*(?i:(?:After|Before|During|Following|Despite|Under|With|Within|Through|Throughout|"
     r"Amid|Thanks\s+to|At|In|On|For|From|Against|Unlike|Like|When|While|Although|Though|"
     r"Because|Once|Having|Encouraged|Prompted|Faced|Backed|Inspired|Driven|Alarmed|"
-    r"A\s+(?:day|week|month|year|decade)s?\s+(?:after|before|later))\b[^,;:()]{0,100}?),\s+"
+    r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A\s+few|Several|Some|\d{1,2})\s+"
+    r"(?:day|week|month|year|decade)s?\s+(?:after|before|later)|"
+    r"(?:Last|That(?:\s+same)?|The\s+same|The\s+following|The\s+next|The\s+previous)\s+"
+    r"(?:day|week|month|year|decade|spring|summer|autumn|fall|winter))\b[^,;:()]{0,100}?),\s+"
     r"(?=[\"“]?[A-Za-z])"
 )
 # "X’s participation in Y since 1997 ...": what X has done since then.
@@ -359,6 +362,8 @@ _AUXILIARY_OR_CLAUSE = re.compile(
 )
 # A name: capitalised words and numbers ("Mircea Geoană", "Apollo 17", "ECO4").
 _NAME_ONLY = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|\d+)){0,3}")
+# A longer name, with its acronym after it: "the Partnership and Cooperation Agreement (PCA)".
+_LONG_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|on|the|in)\s+)*[A-Z][\w’'-]*)*")
 
 
 def _is_verb(word: str) -> bool:
@@ -386,7 +391,9 @@ def _without_insertion(text: str) -> str:
     subject, insertion = text[:first].strip(), text[first + 2 : closer.start()]
     if (
         len(insertion) < 3
-        or any(mark in insertion for mark in ";:()")
+        or ";" in insertion
+        or ":" in insertion
+        or insertion.count("(") != insertion.count(")")
         or insertion.split(" ", 1)[0] in ("which", "who", "whose", "that", "and", "but", "or")
         or has_finite_verb(subject)
     ):
@@ -397,9 +404,12 @@ def _without_insertion(text: str) -> str:
     elif has_finite_verb(insertion):
         return text
     named = insertion.split(",", 1)[0].strip()
-    if _NAME_ONLY.fullmatch(named):
+    bare = _PARENS.sub("", named) if "(" in named else named  # "the Agency (ITIA)"
+    if _NAME_ONLY.fullmatch(bare):
         subject = named  # "Its twin, Spirit, had landed" -> "Spirit had landed"
-    elif named.startswith("the ") and _NAME_ONLY.fullmatch(named[4:]):
+    elif bare.startswith("the ") and (
+        _NAME_ONLY.fullmatch(bare[4:]) or (bare is not named and _LONG_NAME.fullmatch(bare[4:]))
+    ):
         if len(subject.split()) > 3:
             return text  # "Construction of the first accelerator, the Synchrocyclotron, began"
         subject = named
@@ -883,17 +893,23 @@ def _subject(
         antecedent = _antecedent(sentence, relative.start(1), mentions)
         if antecedent:
             return antecedent[0]
-    verb = _FIRST_VERB.search(sentence)
+    # The clause's own sentence part: after the last semicolon before it.
+    base = sentence.rfind(";", 0, region_start) + 1
+    verb = _FIRST_VERB.search(sentence, base)
     if verb is None:
         return None
-    subject = _INSERTIONS.sub("", sentence[: verb.start()]).strip().rstrip(",")
+    subject = _INSERTIONS.sub("", sentence[base : verb.start()]).strip().rstrip(",")
     subject = _LEADING_DATE.sub("", subject)  # "In May 1993 the UN Security Council"
     if not subject:
         return None
     for m in mentions:
         # "A Partnership and Cooperation Agreement (PCA) between Moldova and the EU was ..."
-        if m.end <= verb.start() and sentence[: m.start].strip() in ("", "The", "A", "An"):
-            return sentence[: m.end].strip()
+        if (
+            base <= m.start
+            and m.end <= verb.start()
+            and sentence[base : m.start].strip() in ("", "The", "A", "An")
+        ):
+            return sentence[base : m.end].strip()
     if len(subject.split()) > 10:
         return None
     if "," in subject:
@@ -911,7 +927,8 @@ def _subject(
 # "The treaty was signed", "The Montreal Protocol was quickly ratified": a short subject
 # and a passive verb, no agent named after it ("was signed by Germany": "it" may be Germany).
 _PASSIVE_CLAUSE = re.compile(
-    r"(?P<subject>(?:The|the)\s+[^,;()]{1,60}?)\s+was\s+(?:[a-z]+ly\s+)?"
+    r"(?P<subject>(?:(?P<article>The|the|An?)\s+|(?=[A-Z][a-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z]))"
+    r"[^,;]{1,80}?)\s+was\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{3,}ed|[a-z]+en|built|held|made|set\s+up|begun|signed|won)\b(?![^;]*\sby\s+[A-Z])"
 )
 
@@ -919,15 +936,25 @@ _PASSIVE_CLAUSE = re.compile(
 def passive_subject(clause: str) -> str | None:
     """The subject of `clause` when it opens a passive clause with a singular subject ("The
     Montreal Protocol was signed in 1987" -> "The Montreal Protocol"): what a following
-    "it" most likely means. The subject is its first words, after a date phrase if any."""
+    "it" most likely means. The subject is its first words, after a date phrase if any: a
+    noun phrase with an article ("a" becomes "the") or a name of two capitalised words or
+    one with inner capitals ("European Union", "NATO", not "Armenia": a lone capitalised
+    word may be a sentence's first word)."""
     text = _LEADING_DATE.sub("", clause.lstrip())
     match = _PASSIVE_CLAUSE.match(text)
     if match is None:
         return None
     subject = match["subject"]
-    if len(subject.split()) > 6 or has_finite_verb(subject) or _CLAUSE_WORDS.search(subject):
+    if subject.count("(") != subject.count(")") or _CLAUSE_WORDS.search(subject):
         return None
+    if len(_PARENS.sub("", subject).split()) > 7 or has_finite_verb(subject):
+        return None
+    if match["article"] in ("A", "An"):
+        subject = "The" + subject[len(match["article"]) :]  # "An IPCP was agreed; it ..."
     return subject[:1].upper() + subject[1:]
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def _gapped(
