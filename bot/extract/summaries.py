@@ -324,7 +324,12 @@ def summarise(
         if _STARTS_WITH_VERB.match(piece):
             subject = _subject(sentence, start, mentions, people)
             if subject:
-                prefix = subject + " "  # "... and became mandatory" -> "WPA3 became mandatory"
+                # "... and became mandatory" -> "WPA3 became mandatory". A subject with a
+                # phrase inserted after it keeps the closing comma, so that the phrase can
+                # go below: "China's rover, part of the mission, was put into hibernation".
+                inserted = subject.partition(", ")[2]
+                list_ = not inserted or " and " in inserted or " or " in inserted
+                prefix = subject + (" " if list_ else ", ")
         elif _IT_SUBJECT.match(piece) and _AND_BEFORE.search(sentence, 0, start):
             # "the Council created the ICTY, and in 1994 it set up the ICTR" -> "The UN
             # Security Council set up the ICTR". Only for a clause joined by "and", whose

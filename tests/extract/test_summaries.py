@@ -222,6 +222,17 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             "(ITIA), took over",
         ),
         (
+            "China's Zhurong rover, part of the Tianwen-1 mission, landed in May 2021 and was "
+            "put into hibernation in 2022.",
+            ("2022", None),
+            "China's Zhurong rover was put into hibernation",
+        ),
+        (
+            "Denmark, Ireland and the United Kingdom joined in 1973 and held referendums in 1975.",
+            ("1975", None),
+            "Denmark, Ireland and the United Kingdom held referendums",
+        ),
+        (
             "In 2001 the bank cut rates in order to support growth.",
             ("2001", None),
             "The bank cut rates",
