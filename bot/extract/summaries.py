@@ -1038,6 +1038,7 @@ _SINGULAR = re.compile(r"^(?:were|are|have)\b")
 _SINGULAR_FORMS = {"were": "was", "are": "is", "have": "has"}
 
 
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s[^,;:()]*$")
 _PURPOSE_TAIL = re.compile(r",?\s+(?:to\s+be\s+[a-z]+(?:ed|en)\b|in\s+order\s+to\b|so\s+as\s+to\b)")
 
 
@@ -1072,6 +1073,12 @@ def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
         text = _IT.sub(it_refers_to, text, count=1)
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = text.replace("“", "").replace("”", "").replace('"', "")
+    if ", wh" in text:
+        # "Carr retired and was succeeded by Tomasz Nowak, who has led the alliance since
+        # then": a relative clause at the end adds to a name, not to the event.
+        relative = _TRAILING_RELATIVE.search(text, 20)
+        if relative and has_finite_verb(text[: relative.start()]):
+            text = text[: relative.start()]
     if ", to be " in text or " order to " in text or " so as to " in text:
         # "agreed to create AFTA, to be achieved through CEPT": a purpose, not the event.
         purpose = _PURPOSE_TAIL.search(text, 10)

@@ -233,6 +233,12 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             "Denmark, Ireland and the United Kingdom held referendums",
         ),
         (
+            "Carr retired in 2011 and was succeeded by Tomasz Nowak, who has led the "
+            "alliance since then.",
+            ("2011", None),
+            "Carr retired and was succeeded by Tomasz Nowak",
+        ),
+        (
             "In 2001 the bank cut rates in order to support growth.",
             ("2001", None),
             "The bank cut rates",
