@@ -172,6 +172,7 @@ _DATELINE = re.compile(
     r"[–—-]{1,2}\s+"
 )
 
+_LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
 _APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
 
 
@@ -185,6 +186,7 @@ def _distinct(
     kept: dict[tuple[str, str | None], DateSpan] = {}
     groups: dict[tuple[str, str | None], list[DateSpan]] = {}
     exact = [s for s in spans if not s.relative]
+    restating: set[int] = set()  # spans that only restate another's date
     for span in spans:
         key = (span.text_date, span.text_end)
         if not span.relative:
@@ -199,26 +201,42 @@ def _distinct(
                 ),
                 None,
             )
+        label = (
+            phrase is None
+            and span.date[1] is None
+            and span.end_date is None
+            and not sentence[: span.start].strip()
+            and _LABEL_AFTER.match(sentence, span.end) is not None
+        )
         if beside is not None:
             # "Two weeks later, on 16 April 1948": the stated date wins over the arithmetic.
             key = (beside.text_date, beside.text_end)
-        elif (
+        elif label or (
             phrase is not None
             and span.end_date is None
             and not phrase.startswith(("later", "earl"))
         ):
+            # ("2021: At the summit in January 2021, donors pledged ...": the year labelling
+            # a milestone restates the date the item gives more exactly.)
             # "in July 2011, after winning Wimbledon that year": "that year" restates a
             # date the sentence already gives more exactly.
             finer = next(
-                (s for s in exact if s.end_date is None and s.text_date.startswith(key[0])),
+                (
+                    s
+                    for s in exact
+                    if s is not span and s.end_date is None and s.text_date.startswith(key[0])
+                ),
                 None,
             )
             if finer is not None and finer.text_date != key[0]:
                 key = (finer.text_date, finer.text_end)
         groups.setdefault(key, []).append(span)
         best = kept.get(key)
-        if best is None or (best.relative and not span.relative):
+        restates = span.relative or label
+        if best is None or (id(best) in restating and not restates):
             kept[key] = span
+        if restates:
+            restating.add(id(span))
     chosen = sorted(kept.values(), key=lambda s: s.start)
     duplicates = {
         id(span): [s for s in groups[(span.text_date, span.text_end)] if s is not span]

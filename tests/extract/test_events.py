@@ -74,6 +74,14 @@ def test_one_event_per_date_per_sentence_and_restated_days_merge() -> None:
     assert dates_of(body) == [("1994", None), ("1949-03-14", None)]
 
 
+def test_a_milestone_year_restated_more_exactly_is_one_event() -> None:
+    body = (
+        "- 2011: At a summit in January 2011, donors pledged $14 billion.\n"
+        "- 2012: Donors met in Paris, and again in March 2013.\n"
+    )
+    assert dates_of(body) == [("2011-01", None), ("2012", None), ("2013-03", None)]
+
+
 def test_events_name_the_programmes_of_their_clause() -> None:
     facts = facts_of(
         "The North Atlantic Cooperation Council (NACC) was founded in 1991 and the "
