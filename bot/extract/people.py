@@ -19,6 +19,7 @@ article's author.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -160,7 +161,7 @@ def find_people(
         by_name[name] = person
 
     joined = joined or Joined(sentences)
-    alone = _surnames_used_alone(joined)
+    alone = _UsedAlone(joined)
     for index, base, match in joined.matches(_NAME):
         sentence = sentences[index]
         start, end = match.start() - base, match.end() - base
@@ -194,27 +195,53 @@ _CAPITALISED_ALONE = re.compile(
 _OPENING_MARKS = "\"“‘'(["
 
 
-def _surnames_used_alone(joined: Joined) -> set[str]:
+class _UsedAlone:
     """Capitalised words the text uses on their own, not inside a longer name ("Armstrong
     died in 2012"): people are referred to by surname, bodies and places rarely are.
-    Sentence-initial words do not count (every sentence starts with a capital)."""
-    alone: set[str] = set()
-    # Words followed by more of a name ("Jens Stoltenberg") are not matched at all.
-    for index, base, match in joined.matches(_CAPITALISED_ALONE):
-        word = match.group()
-        if word in alone or word in _NOT_NAME_WORDS:
-            continue  # known already, or never a name
-        sentence = joined.sentences[index]
-        start = match.start() - base
-        if start == 0 or (
-            (sentence[:1] in _OPENING_MARKS or sentence[:1].isspace())
-            and _opens_sentence(sentence, start)
-        ):
-            continue
-        if _previous_token(sentence, start)[:1].isupper():
-            continue
-        alone.add(word)
-    return {w for w in alone if not _DEMONYM_LIKE.match(w)}
+    Sentence-initial words do not count (every sentence starts with a capital).
+
+    Only the first and last words of the few name candidates are ever asked about, so each
+    word is looked up when first asked (with str.find) rather than every capitalised word
+    of the article being read. A match of _CAPITALISED_ALONE is one whole word, so the
+    matches at the places a word occurs are the ones a scan of the whole text finds there.
+    """
+
+    __slots__ = ("_joined", "_known")
+
+    def __init__(self, joined: Joined) -> None:
+        self._joined = joined
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._used_alone(word)
+        return known
+
+    def _used_alone(self, word: str) -> bool:
+        if word in _NOT_NAME_WORDS or _DEMONYM_LIKE.match(word):
+            return False  # never a name
+        joined = self._joined
+        text, starts, size = joined.text, joined.starts, len(word)
+        at = text.find(word)
+        while at != -1:
+            # Words followed by more of a name ("Jens Stoltenberg") are not matched at all.
+            match = _CAPITALISED_ALONE.match(text, at)
+            if match is not None and match.end() == at + size:
+                index = bisect_right(starts, at) - 1
+                sentence = joined.sentences[index]
+                start = at - starts[index]
+                if not (
+                    start == 0
+                    or (
+                        (sentence[:1] in _OPENING_MARKS or sentence[:1].isspace())
+                        and _opens_sentence(sentence, start)
+                    )
+                    or _previous_token(sentence, start)[:1].isupper()
+                ):
+                    return True
+            at = text.find(word, at + 1)
+        return False
 
 
 _DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ish|ese|ch|i)$")
