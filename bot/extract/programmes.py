@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -278,11 +279,7 @@ def find_programmes(
     for generic in (*_GENERIC_LOWER, *_DESCRIPTIVE_LOWER):
         generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
     # "the ATP Tour": a defined acronym and one more capitalised word (found in one pass).
-    sub_names: dict[int, list[tuple[int, int, str]]] = {}
-    if defined:
-        for index, base, match in joined.matches(_ACRONYM_THEN_NOUN):
-            found = (match.start() - base, match.end() - base, match.group())
-            sub_names.setdefault(index, []).append(found)
+    sub_names = _acronyms_then_nouns(joined, defined) if defined else {}
     # Sentences with a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
     scheme_in = joined.containing((*_SCHEME_HINTS, *_DONE_HEADS))
     for index, sentence in enumerate(sentences):
@@ -507,6 +504,39 @@ _ACRONYM_THEN_NOUN = re.compile(
     r"[A-Z](?<![\w-].)[A-Za-z]*[A-Z]\s+[A-Z][a-z]{2,}(?![\w’'-])"
     r"(?!\s+(?:(?:and|of|for|on|&)\s+)?[A-Z])"
 )
+_LETTERS_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
+
+
+def _acronyms_then_nouns(
+    joined: Joined, defined: set[str]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, in order, the matches of _ACRONYM_THEN_NOUN whose acronym the text
+    defines (only those can name anything). Found where each defined acronym occurs (with
+    str.find), not by a scan of every capitalised word: a match's acronym is the whole run
+    of letters before the space, so a match at a place the acronym occurs is the match a
+    scan of the text finds there, and matches never overlap."""
+    text, starts = joined.text, joined.starts
+    found: list[tuple[int, re.Match[str]]] = []
+    for acronym in defined:
+        if not _LETTERS_ACRONYM.fullmatch(acronym):
+            continue  # "G7", "EU NAVFOR": not a run of letters, never matched
+        after = len(acronym)
+        at = text.find(acronym)
+        while at != -1:
+            if text[at + after : at + after + 1].isspace():
+                match = _ACRONYM_THEN_NOUN.match(text, at)
+                if match is not None:
+                    found.append((at, match))
+            at = text.find(acronym, at + 1)
+    found.sort(key=lambda item: item[0])
+    sub_names: dict[int, list[tuple[int, int, str]]] = {}
+    for at, match in found:
+        index = bisect_right(starts, at) - 1
+        base = starts[index]
+        sub_names.setdefault(index, []).append((at - base, match.end() - base, match.group()))
+    return sub_names
+
+
 # A name in apposition to, or called by, a word for a scheme: "its frequent-flyer scheme,
 # AuroraMiles, in 1991", "a programme called Horizon".
 _SCHEME_WORDS = (
