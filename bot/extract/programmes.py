@@ -280,8 +280,8 @@ def find_programmes(
         generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
     # "the ATP Tour": a defined acronym and one more capitalised word (found in one pass).
     sub_names = _acronyms_then_nouns(joined, defined) if defined else {}
-    # Sentences with a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
-    scheme_in = joined.containing((*_SCHEME_HINTS, *_DONE_HEADS))
+    # Names after a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
+    after_scheme = _names_after_scheme_words(joined)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -309,9 +309,13 @@ def find_programmes(
             claimed[index].append((d.start, d.end))
         if prose is not None and not prose[index]:
             continue
-        if index in sub_names or index in scheme_in:
+        if index in sub_names or index in after_scheme or _holds_done_head(sentence):
             for start, end, name, parent in _named_in_passing(
-                sentence, sub_names.get(index, ()), defined, claimed[index], index in scheme_in
+                sentence,
+                sub_names.get(index, ()),
+                defined,
+                claimed[index],
+                after_scheme.get(index, ()),
             ):
                 draft = add(None, name, index, defining=False)
                 if parent and not draft.part_of:
@@ -574,13 +578,14 @@ def _named_in_passing(
     sub_names: Sequence[tuple[int, int, str]],
     defined: set[str],
     claimed: list[tuple[int, int]],
-    scheme_word: bool,
+    after_scheme: Sequence[tuple[int, int, str]],
 ) -> list[tuple[int, int, str, str | None]]:
     """Names with no head noun that the sentence marks as programmes: in apposition to, or
     called by, a word for a scheme ("its frequent-flyer scheme, AuroraMiles,"), or a defined
     acronym and one more capitalised noun ("the ATP Tour", part of the ATP), or an exercise
     the text says was carried out ("The Strategic Defence Review, completed in 2011,").
-    `scheme_word`: whether the sentence holds one of _SCHEME_HINTS or _DONE_HEADS."""
+    `sub_names` and `after_scheme` are the sentence's entries of _acronyms_then_nouns and
+    _names_after_scheme_words."""
     found: list[tuple[int, int, str, str | None]] = []
     for start, end, text in sub_names:
         acronym, noun = text.split()
@@ -589,13 +594,11 @@ def _named_in_passing(
         if noun in _NOT_SUB_NAMES or _is_month(noun) or noun.endswith("s"):
             continue
         found.append((start, end, f"{acronym} {noun}", acronym))
-    if scheme_word:
-        for match in _NAME_AFTER_SCHEME.finditer(sentence):
-            name = match["name"]
-            if len(name) < 3 or name.split()[0] in _OPENERS or _is_month(name.split()[0]):
-                continue
-            found.append((match.start("name"), match.end("name"), name, None))
-    if any(head in sentence for head in _DONE_HEADS):
+    for start, end, name in after_scheme:
+        if len(name) < 3 or name.split()[0] in _OPENERS or _is_month(name.split()[0]):
+            continue
+        found.append((start, end, name, None))
+    if _holds_done_head(sentence):
         for pattern in (_DONE_AFTER, _DONE_BEFORE):
             for match in pattern.finditer(sentence):
                 start, words_ = match.start("name"), match["name"].split()
@@ -608,6 +611,40 @@ def _named_in_passing(
 
 
 _SCHEME_HINTS = tuple(_SCHEME_WORDS.split("|"))
+
+
+def _holds_done_head(sentence: str) -> bool:
+    return any(head in sentence for head in _DONE_HEADS)
+
+
+def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, in order, the names of the matches of _NAME_AFTER_SCHEME (start, end,
+    name). The pattern is only tried where a word for a scheme occurs (found with str.find):
+    words like "operation" occur inside many others ("cooperation"), and a pattern pass
+    over each sentence holding one costs more. A match starts at its word, and every other
+    place a word occurs inside it is inside a longer word, where no match starts; so these
+    are the matches a pass over each sentence finds."""
+    text, starts = joined.text, joined.starts
+    places: set[int] = set()
+    for word in _SCHEME_HINTS:
+        at = text.find(word)
+        while at != -1:
+            places.add(at)
+            at = text.find(word, at + 1)
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    taken = 0
+    for at in sorted(places):
+        if at < taken:
+            continue
+        match = _NAME_AFTER_SCHEME.match(text, at)
+        if match is None:
+            continue
+        taken = match.end()
+        index = bisect_right(starts, at) - 1
+        base = starts[index]
+        name_start, name_end = match.span("name")
+        found.setdefault(index, []).append((name_start - base, name_end - base, match["name"]))
+    return found
 
 
 def _name_candidates(
