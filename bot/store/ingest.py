@@ -23,20 +23,22 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import aiosqlite
 
-from bot.facts import Event, Facts, Programme
+from bot.facts import Article, Event, Facts, Programme
 from bot.store.errors import InvalidFactsError, StoreError
 from bot.store.names import acronym_key, fold, name_key
 from bot.store.results import IngestResult, ProgrammeRef
 from bot.store.search import (
     SEARCH_ARTICLE,
     SEARCH_EVENT,
+    SEARCH_KINDS,
     SEARCH_PROGRAMME,
-    index_entries,
+    IndexChanges,
+    apply_index_changes,
     search_rowid,
     unindex_entries,
 )
@@ -178,6 +180,38 @@ def combine_descriptions(descriptions: Iterable[str], max_chars: int = EXPLANATI
     return "\n\n".join(shown)
 
 
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """A programme mention with the keys that identify its programme (at least one)."""
+
+    position: int
+    programme: Programme
+    acronym_key: str
+    name_key: str
+
+
+def mention_rows(programmes: Sequence[Programme]) -> list[MentionRow]:
+    """The article's programmes that can be stored: those with an acronym or a name that has
+    letters or digits (nothing else identifies them or could be shown)."""
+    found = []
+    for position, programme in enumerate(programmes):
+        acr = acronym_key(programme.acronym) if programme.acronym else ""
+        name = name_key(programme.name) if programme.name else ""
+        if acr or name:
+            found.append(MentionRow(position, programme, acr, name))
+    return found
+
+
+@dataclass
+class _Pending:
+    """What a write changes in derived data (event counts, programmes, the search index),
+    gathered while it runs and sent at its end in a few statements (_finish)."""
+
+    counts: Counter[tuple[int, str, int]] = field(default_factory=Counter)
+    touched: set[int] = field(default_factory=set)  # programmes to refresh
+    search: IndexChanges = field(default_factory=IndexChanges)
+
+
 async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetime) -> IngestOutcome:
     """Save `facts` in one transaction on `conn` (which must not be inside a transaction).
 
@@ -185,9 +219,10 @@ async def ingest_facts(conn: aiosqlite.Connection, facts: Facts, *, now: datetim
     StoreError when the database refuses the write; either way the store is as it was.
     """
     rows = [event_row(i, e) for i, e in enumerate(facts.events)]
+    mentions = mention_rows(facts.programmes)
     await conn.execute("BEGIN IMMEDIATE")
     try:
-        result, touched = await _ingest(conn, facts, rows, now)
+        result, touched = await _ingest(conn, facts, rows, mentions, now)
         changes = await _programme_changes(conn, touched)
         await conn.execute("COMMIT")
     except BaseException as exc:
@@ -203,13 +238,13 @@ async def remove_article(conn: aiosqlite.Connection, article_id: int) -> Program
     too); None when there is no such article."""
     await conn.execute("BEGIN IMMEDIATE")
     try:
-        if await _stored_result(conn, article_id, None) is None:
+        if not await conn.execute_fetchall("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
             await conn.execute("ROLLBACK")
             return None
-        touched = await _remove_facts(conn, article_id)
-        await conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        await _refresh_programmes(conn, touched)
-        changes = await _programme_changes(conn, touched)
+        pending = _Pending()
+        await _remove_facts(conn, article_id, pending, article_too=True)
+        await _finish(conn, pending)
+        changes = await _programme_changes(conn, pending.touched)
         await conn.execute("COMMIT")
     except BaseException:
         await conn.execute("ROLLBACK")
@@ -226,30 +261,37 @@ async def _programme_changes(conn: aiosqlite.Connection, touched: set[int]) -> P
 
 async def _next_generation(conn: aiosqlite.Connection) -> tuple[int, int]:
     """Count a change of programmes; returns the generation before and after it."""
-    row = await _fetchone(conn, "SELECT value FROM programme_generation WHERE id = 1")
-    before = int(row[0]) if row else 0
-    await conn.execute("UPDATE programme_generation SET value = ? WHERE id = 1", (before + 1,))
-    return before, before + 1
+    row = await conn.execute_fetchall(
+        "UPDATE programme_generation SET value = value + 1 WHERE id = 1 RETURNING value"
+    )
+    after = int(row[0][0]) if row else 1
+    return after - 1, after
 
 
 async def _ingest(
-    conn: aiosqlite.Connection, facts: Facts, rows: list[EventRow], now: datetime
+    conn: aiosqlite.Connection,
+    facts: Facts,
+    rows: list[EventRow],
+    mentions: list[MentionRow],
+    now: datetime,
 ) -> tuple[IngestResult, set[int]]:
     """Save the facts (inside the caller's transaction); returns the result and the
     programmes touched."""
     article = facts.article
-    existing = await _find_article(conn, article.path, article.title, article.source)
-    if existing is not None and existing[1] == article.sha256:
-        return await _unchanged(conn, existing[0], article.path), set()
-    duplicate = await _fetchone(conn, "SELECT id FROM articles WHERE sha256 = ?", (article.sha256,))
-    touched: set[int] = set()
+    existing, duplicate = await _find_article(conn, article)
+    if existing is not None and existing.sha256 == article.sha256:
+        return existing.unchanged(article.path), set()
+    pending = _Pending()
     if duplicate is not None:
         if existing is not None:  # this file now repeats another article: drop its old facts
-            touched |= await _remove_facts(conn, existing[0])
-            await conn.execute("DELETE FROM articles WHERE id = ?", (existing[0],))
-            await _refresh_programmes(conn, touched)
-        return await _unchanged(conn, duplicate[0], article.path), touched
+            await _remove_facts(conn, existing.id, pending, article_too=True)
+            await _finish(conn, pending)
+        return duplicate.unchanged(article.path), pending.touched
 
+    if existing is not None:
+        await _remove_facts(conn, existing.id, pending)
+    resolved = await _resolve_mentions(conn, mentions, pending)
+    programme_count = len(set(resolved.keys.values()))
     values = (
         article.title,
         article.published_on.isoformat() if article.published_on else None,
@@ -258,43 +300,41 @@ async def _ingest(
         source_url(article.source),
         article.sha256,
         now.isoformat(),
+        len(rows),
+        programme_count,
+        len(facts.people),
     )
     if existing is None:
         status = "added"
         cursor = await conn.execute(
             "INSERT INTO articles (title, published_on, author, source, url, sha256, "
-            "ingested_at, path, event_count, programme_count, person_count) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+            "ingested_at, event_count, programme_count, person_count, path) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, article.path),
         )
         article_id = int(cursor.lastrowid)
     else:
         status = "updated"
-        article_id = existing[0]
-        touched |= await _remove_facts(conn, article_id)
+        article_id = existing.id
         await conn.execute(
             "UPDATE articles SET title = ?, published_on = ?, author = ?, source = ?, url = ?, "
-            "sha256 = ?, ingested_at = ? WHERE id = ?",
+            "sha256 = ?, ingested_at = ?, event_count = ?, programme_count = ?, "
+            "person_count = ? WHERE id = ?",
             (*values, article_id),
         )
-
-    await index_entries(
-        conn, [(search_rowid(SEARCH_ARTICLE, article_id), article.title, article.source or "")]
+    pending.search.add(
+        [(search_rowid(SEARCH_ARTICLE, article_id), article.title, article.source or "")]
     )
-    await conn.executemany(
-        "INSERT INTO people (article_id, position, name, role) VALUES (?, ?, ?, ?)",
-        [(article_id, i, p.name, p.role) for i, p in enumerate(facts.people)],
-    )
-    keys, merged = await _insert_mentions(conn, article_id, facts.programmes)
-    touched |= merged | set(keys.values())
-    await _insert_relations(conn, article_id, facts.programmes, keys)
-    await _insert_events(conn, article_id, rows, keys)
-    await _refresh_programmes(conn, touched)
-    programme_count = len(set(keys.values()))
-    await conn.execute(
-        "UPDATE articles SET event_count = ?, programme_count = ?, person_count = ? WHERE id = ?",
-        (len(rows), programme_count, len(facts.people), article_id),
-    )
+    await _insert_mentions(conn, article_id, mentions, resolved)
+    if facts.people:
+        await conn.executemany(
+            "INSERT INTO people (article_id, position, name, role) VALUES (?, ?, ?, ?)",
+            [(article_id, i, p.name, p.role) for i, p in enumerate(facts.people)],
+        )
+    await _insert_relations(conn, article_id, facts.programmes, resolved.keys)
+    await _insert_events(conn, article_id, rows, resolved, pending)
+    pending.touched |= resolved.merged | set(resolved.keys.values())
+    await _finish(conn, pending)
     result = IngestResult(
         path=article.path,
         title=article.title,
@@ -304,164 +344,226 @@ async def _ingest(
         programmes=programme_count,
         people=len(facts.people),
     )
-    return result, touched
+    return result, pending.touched
+
+
+@dataclass(frozen=True, slots=True)
+class _StoredArticle:
+    id: int
+    sha256: str
+    title: str
+    events: int
+    programmes: int
+    people: int
+
+    def unchanged(self, path: str | None) -> IngestResult:
+        """This article as the result of an ingest that changed nothing (read from `path`)."""
+        return IngestResult(
+            path=path,
+            title=self.title,
+            status="unchanged",
+            article_id=self.id,
+            events=self.events,
+            programmes=self.programmes,
+            people=self.people,
+        )
+
+
+_ARTICLE_COLUMNS = "id, sha256, title, event_count, programme_count, person_count"
 
 
 async def _find_article(
-    conn: aiosqlite.Connection, path: str | None, title: str, source: str | None
-) -> tuple[int, str] | None:
-    if path is not None:
-        row = await _fetchone(conn, "SELECT id, sha256 FROM articles WHERE path = ?", (path,))
+    conn: aiosqlite.Connection, article: Article
+) -> tuple[_StoredArticle | None, _StoredArticle | None]:
+    """The stored article with this one's identity, and one with its content (one statement)."""
+    if article.path is not None:
+        identity, params = "path = ?", (article.path,)
     else:
-        row = await _fetchone(
-            conn,
-            "SELECT id, sha256 FROM articles WHERE path IS NULL AND title = ? AND source IS ?",
-            (title, source),
-        )
-    return (int(row[0]), str(row[1])) if row else None
-
-
-async def _unchanged(conn: aiosqlite.Connection, article_id: int, path: str | None) -> IngestResult:
-    result = await _stored_result(conn, article_id, path)
-    assert result is not None  # found by the caller in this transaction
-    return result
-
-
-async def _stored_result(
-    conn: aiosqlite.Connection, article_id: int, path: str | None
-) -> IngestResult | None:
-    """The stored article as an "unchanged" result; None when there is no such article."""
-    row = await _fetchone(
-        conn,
-        "SELECT title, event_count, programme_count, person_count FROM articles WHERE id = ?",
-        (article_id,),
+        identity = "path IS NULL AND title = ? AND source IS ?"
+        params = (article.title, article.source)
+    found = await conn.execute_fetchall(
+        f"SELECT 0, {_ARTICLE_COLUMNS} FROM articles WHERE {identity} "
+        f"UNION ALL SELECT 1, {_ARTICLE_COLUMNS} FROM articles WHERE sha256 = ?",
+        (*params, article.sha256),
     )
-    if row is None:
-        return None
-    return IngestResult(
-        path=path,
-        title=row[0],
-        status="unchanged",
-        article_id=article_id,
-        events=row[1],
-        programmes=row[2],
-        people=row[3],
-    )
+    by_kind = {kind: _StoredArticle(*row) for kind, *row in found}
+    return by_kind.get(0), by_kind.get(1)
 
 
-async def _remove_facts(conn: aiosqlite.Connection, article_id: int) -> set[int]:
-    """Delete an article's facts (not the article row); returns the programmes it mentioned."""
-    deltas: Counter[tuple[int, str, int]] = Counter()
-    for starts_on, end_year in await conn.execute_fetchall(
-        "SELECT date, end_year FROM events WHERE article_id = ?", (article_id,)
-    ):
-        _count_event(deltas, ALL_EVENTS, starts_on, end_year, -1)
-    for programme_id, starts_on, end_year in await conn.execute_fetchall(
-        "SELECT ep.programme_id, ep.date, ep.end_year FROM events e "
-        "JOIN event_programmes ep ON ep.event_id = e.id WHERE e.article_id = ?",
-        (article_id,),
-    ):
-        _count_event(deltas, programme_id, starts_on, end_year, -1)
-    await _apply_counts(conn, deltas)
-
-    touched = {
-        int(row[0])
-        for row in await conn.execute_fetchall(
-            "SELECT DISTINCT programme_id FROM programme_mentions WHERE article_id = ?",
-            (article_id,),
-        )
-    }
-    event_ids = await conn.execute_fetchall(
-        "SELECT id FROM events WHERE article_id = ?", (article_id,)
+async def _remove_facts(
+    conn: aiosqlite.Connection, article_id: int, pending: _Pending, *, article_too: bool = False
+) -> None:
+    """Delete an article's facts, and with `article_too` the article row itself; its counts,
+    search entries and programmes go to `pending`."""
+    # One statement for everything the deletes change elsewhere: event dates and search
+    # entries, programme links, programmes mentioned, the article's own search entry.
+    found = await conn.execute_fetchall(
+        "SELECT 'e', 0, e.date, e.end_year, s.rowid, s.title, s.body FROM events e "
+        "  LEFT JOIN search_index s ON s.rowid = e.id * ?2 + ?3 WHERE e.article_id = ?1 "
+        "UNION ALL SELECT 'e', ep.programme_id, ep.date, ep.end_year, NULL, NULL, NULL "
+        "  FROM events e JOIN event_programmes ep ON ep.event_id = e.id WHERE e.article_id = ?1 "
+        "UNION ALL SELECT DISTINCT 'p', programme_id, NULL, NULL, NULL, NULL, NULL "
+        "  FROM programme_mentions WHERE article_id = ?1 "
+        "UNION ALL SELECT 'a', 0, NULL, NULL, rowid, title, body FROM search_index "
+        "  WHERE rowid = ?1 * ?2 + ?4",
+        (article_id, SEARCH_KINDS, SEARCH_EVENT, SEARCH_ARTICLE),
     )
-    await unindex_entries(
-        conn,
-        [search_rowid(SEARCH_ARTICLE, article_id)]
-        + [search_rowid(SEARCH_EVENT, row[0]) for row in event_ids],
-    )
+    for kind, programme_id, starts_on, end_year, rowid, title, body in found:
+        if kind == "e":
+            _count_event(pending.counts, programme_id, starts_on, end_year, -1)
+        elif kind == "p":
+            pending.touched.add(int(programme_id))
+        if rowid is not None:
+            pending.search.remove([(rowid, title, body)])
+    if article_too:  # its facts go with it (ON DELETE CASCADE)
+        await conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return
     for table in ("events", "programme_mentions", "programme_relations", "people"):
         await conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    return touched
+
+
+@dataclass
+class _Resolved:
+    """The programme of each mention (by position), the article's keys for its references,
+    the programmes created (ids given in order, not yet inserted) and merged away."""
+
+    programme_of: dict[int, int] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
+    created: list[int] = field(default_factory=list)
+    merged: set[int] = field(default_factory=set)
+    first_event_id: int = 1
+
+
+async def _resolve_mentions(
+    conn: aiosqlite.Connection, mentions: list[MentionRow], pending: _Pending
+) -> _Resolved:
+    """Find the programme each mention belongs to, as if the mentions were stored one by one
+    (a mention joins the programme of its acronym, else the most mentioned one with its name;
+    an acronym ties name-only programmes with its name to it, merging them), from one read of
+    the stored mentions with the article's keys. Merges are written at once; new programmes
+    get the ids SQLite would give them (the highest plus one) and are inserted by
+    _insert_mentions.
+    """
+    acronyms = sorted({m.acronym_key for m in mentions if m.acronym_key})
+    names = sorted({m.name_key for m in mentions if m.name_key})
+    found = await conn.execute_fetchall(
+        "SELECT 'a', value, (SELECT programme_id FROM programme_mentions "
+        "  WHERE acronym_key = value LIMIT 1), NULL, NULL FROM json_each(?1) "
+        "UNION ALL SELECT 'n', m.name_key, m.programme_id, EXISTS (SELECT 1 "
+        "  FROM programme_mentions o WHERE o.programme_id = m.programme_id "
+        "  AND o.acronym_key IS NOT NULL), p.mentions "
+        "  FROM json_each(?2) n JOIN programme_mentions m ON m.name_key = n.value "
+        "  JOIN programmes p ON p.id = m.programme_id GROUP BY m.name_key, m.programme_id "
+        "UNION ALL SELECT 'max', NULL, (SELECT max(id) FROM programmes), "
+        "  (SELECT max(id) FROM events), NULL",
+        (json.dumps(acronyms), json.dumps(names)),
+    )
+    owner: dict[str, int] = {}  # acronym key: its programme (one per acronym)
+    named: defaultdict[str, set[int]] = defaultdict(set)  # name key: programmes with it
+    has_acronym: dict[int, bool] = {}
+    mention_count: dict[int, int] = {}  # programmes.mentions as stored, which orders names
+    resolved = _Resolved()
+    next_id = 1
+    for kind, key, programme_id, extra, mentioned in found:
+        if kind == "a" and programme_id is not None:
+            owner[key] = int(programme_id)
+        elif kind == "n":
+            named[key].add(int(programme_id))
+            has_acronym[int(programme_id)] = bool(extra)
+            mention_count[int(programme_id)] = int(mentioned)
+        elif kind == "max":
+            next_id = int(programme_id or 0) + 1
+            resolved.first_event_id = int(extra or 0) + 1
+
+    async def merge(source: int, target: int) -> None:
+        nonlocal next_id
+        # The merge writes rows the pending inserts and counts must already be in.
+        await _insert_programmes(conn, resolved)
+        await _apply_counts(conn, pending.counts)
+        pending.counts.clear()
+        await _merge_programmes(conn, source, target)
+        resolved.merged.add(source)
+        for programmes in named.values():
+            if source in programmes:
+                programmes.discard(source)
+                programmes.add(target)
+        for position, programme_id in resolved.programme_of.items():
+            if programme_id == source:
+                resolved.programme_of[position] = target
+        rows = await conn.execute_fetchall("SELECT max(id) FROM programmes")
+        next_id = int(rows[0][0] or 0) + 1  # the source may have held the highest id
+
+    for mention in mentions:
+        acr, name = mention.acronym_key, mention.name_key
+        by_acronym = owner.get(acr) if acr else None
+        by_name = sorted(named.get(name, ()), key=lambda p: (-mention_count[p], p))
+        programme_id: int | None = None
+        if not acr:
+            programme_id = by_name[0] if by_name else None
+        else:
+            # Name-only programmes with this name are this acronym's programme.
+            for candidate in by_name:
+                if has_acronym[candidate] or candidate == by_acronym:
+                    continue
+                if by_acronym is None:
+                    by_acronym = candidate
+                else:
+                    await merge(candidate, by_acronym)
+            programme_id = by_acronym
+        if programme_id is None:
+            programme_id = next_id
+            next_id += 1
+            resolved.created.append(programme_id)
+            has_acronym[programme_id] = False
+            mention_count[programme_id] = 0
+        resolved.programme_of[mention.position] = programme_id
+        if acr:
+            owner[acr] = programme_id
+            has_acronym[programme_id] = True
+        if name:
+            named[name].add(programme_id)
+    for mention in mentions:
+        programme = mention.programme
+        for key in (programme.key, programme.acronym, programme.name):
+            if key:
+                resolved.keys.setdefault(key, resolved.programme_of[mention.position])
+    return resolved
+
+
+async def _insert_programmes(conn: aiosqlite.Connection, resolved: _Resolved) -> None:
+    """Insert the programmes resolved.created names that are not inserted yet."""
+    if resolved.created:
+        await conn.executemany(
+            "INSERT INTO programmes (id) VALUES (?)", [(p,) for p in resolved.created]
+        )
+        resolved.created = []
 
 
 async def _insert_mentions(
-    conn: aiosqlite.Connection, article_id: int, programmes: Sequence[Programme]
-) -> tuple[dict[str, int], set[int]]:
-    """Insert the article's programme mentions; returns {key, acronym or name: programme id}
-    for resolving the article's references, and the programmes merged away."""
-    keys: dict[str, int] = {}
-    merged: set[int] = set()
-    for position, programme in enumerate(programmes):
-        acr = acronym_key(programme.acronym) if programme.acronym else ""
-        name = name_key(programme.name) if programme.name else ""
-        if not acr and not name:
-            continue  # nothing to identify it by, nothing to show
-        programme_id, merged_ids = await _resolve_programme(conn, acr, name)
-        merged |= merged_ids
-        await conn.execute(
-            "INSERT INTO programme_mentions (article_id, position, programme_id, acronym, name, "
-            "acronym_key, name_key, description, sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    conn: aiosqlite.Connection, article_id: int, mentions: list[MentionRow], resolved: _Resolved
+) -> None:
+    """Insert the new programmes and the article's mentions of programmes."""
+    await _insert_programmes(conn, resolved)
+    if not mentions:
+        return
+    await conn.executemany(
+        "INSERT INTO programme_mentions (article_id, position, programme_id, acronym, name, "
+        "acronym_key, name_key, description, sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
                 article_id,
-                position,
-                programme_id,
-                programme.acronym or None,
-                programme.name or None,
-                acr or None,
-                name or None,
-                programme.description,
-                json.dumps(list(programme.sentences), ensure_ascii=False),
-            ),
-        )
-        for key in (programme.key, programme.acronym, programme.name):
-            if key:
-                keys.setdefault(key, programme_id)
-    return keys, merged
-
-
-async def _resolve_programme(
-    conn: aiosqlite.Connection, acr: str, name: str
-) -> tuple[int, set[int]]:
-    """The programme a mention with these keys belongs to (created if none); and the ids of
-    programmes merged into it because this mention ties their acronym and name together."""
-    by_acronym = None
-    if acr:
-        row = await _fetchone(
-            conn,
-            "SELECT programme_id FROM programme_mentions WHERE acronym_key = ? LIMIT 1",
-            (acr,),
-        )
-        by_acronym = int(row[0]) if row else None
-    by_name: list[tuple[int, bool]] = []
-    if name:
-        by_name = [
-            (int(pid), bool(has_acronym))
-            for pid, has_acronym in await conn.execute_fetchall(
-                "SELECT m.programme_id, EXISTS (SELECT 1 FROM programme_mentions o "
-                "  WHERE o.programme_id = m.programme_id AND o.acronym_key IS NOT NULL) "
-                "FROM programme_mentions m JOIN programmes p ON p.id = m.programme_id "
-                "WHERE m.name_key = ? GROUP BY m.programme_id ORDER BY p.mentions DESC, p.id",
-                (name,),
+                m.position,
+                resolved.programme_of[m.position],
+                m.programme.acronym or None,
+                m.programme.name or None,
+                m.acronym_key or None,
+                m.name_key or None,
+                m.programme.description,
+                json.dumps(list(m.programme.sentences), ensure_ascii=False),
             )
-        ]
-    merged: set[int] = set()
-    if not acr:
-        if by_name:
-            return by_name[0][0], merged
-    else:
-        # Name-only programmes with this name are this acronym's programme.
-        for programme_id, has_acronym in by_name:
-            if has_acronym or programme_id == by_acronym:
-                continue
-            if by_acronym is None:
-                by_acronym = programme_id
-            else:
-                await _merge_programmes(conn, programme_id, by_acronym)
-                merged.add(programme_id)
-        if by_acronym is not None:
-            return by_acronym, merged
-    cursor = await conn.execute("INSERT INTO programmes DEFAULT VALUES")
-    return int(cursor.lastrowid), merged
+            for m in mentions
+        ],
+    )
 
 
 async def _merge_programmes(conn: aiosqlite.Connection, source: int, target: int) -> None:
@@ -524,21 +626,33 @@ async def _insert_relations(
             other_id = keys.get(other_key) if other_key else None
             if other_id is not None and other_id != programme_id:
                 rows.add((programme_id, kind, other_id, article_id))
-    await conn.executemany(
-        "INSERT INTO programme_relations (programme_id, kind, other_id, article_id) "
-        "VALUES (?, ?, ?, ?)",
-        sorted(rows),
-    )
+    if rows:
+        await conn.executemany(
+            "INSERT INTO programme_relations (programme_id, kind, other_id, article_id) "
+            "VALUES (?, ?, ?, ?)",
+            sorted(rows),
+        )
 
 
 async def _insert_events(
-    conn: aiosqlite.Connection, article_id: int, rows: list[EventRow], keys: dict[str, int]
+    conn: aiosqlite.Connection,
+    article_id: int,
+    rows: list[EventRow],
+    resolved: _Resolved,
+    pending: _Pending,
 ) -> None:
+    """Insert the events and their programme links; their counts and search entries go to
+    `pending`. Event ids are given as SQLite would (the highest plus one), so that no
+    statement is needed to read them back."""
+    if not rows:
+        return
+    ids = range(resolved.first_event_id, resolved.first_event_id + len(rows))
     await conn.executemany(
-        "INSERT INTO events (article_id, date, end_date, precision, start_year, end_year, "
-        "month, day, summary, sentence, open_ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (id, article_id, date, end_date, precision, start_year, end_year, "
+        "month, day, summary, sentence, open_ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
+                event_id,
                 article_id,
                 r.date,
                 r.end_date,
@@ -551,40 +665,30 @@ async def _insert_events(
                 r.sentence,
                 int(r.open_ended),
             )
-            for r in rows
+            for event_id, r in zip(ids, rows, strict=True)
         ],
     )
-    ids = [
-        int(row[0])
-        for row in await conn.execute_fetchall(
-            "SELECT id FROM events WHERE article_id = ? ORDER BY id", (article_id,)
-        )
-    ]
     links = []
-    deltas: Counter[tuple[int, str, int]] = Counter()
     for event_id, row in zip(ids, rows, strict=True):
-        _count_event(deltas, ALL_EVENTS, row.date, row.end_year, 1)
+        _count_event(pending.counts, ALL_EVENTS, row.date, row.end_year, 1)
         linked: list[int] = []
         for key in row.programme_keys:
-            programme_id = keys.get(key)  # programmes the article does not list are ignored
+            programme_id = resolved.keys.get(key)  # programmes the article does not list go
             if programme_id is not None and programme_id not in linked:
                 linked.append(programme_id)
         for position, programme_id in enumerate(linked):
             links.append((programme_id, row.date, row.end_year, event_id, row.start_year, position))
-            _count_event(deltas, programme_id, row.date, row.end_year, 1)
-    await conn.executemany(
-        "INSERT INTO event_programmes (programme_id, date, end_year, event_id, start_year, "
-        "position) VALUES (?, ?, ?, ?, ?, ?)",
-        links,
+            _count_event(pending.counts, programme_id, row.date, row.end_year, 1)
+    if links:
+        await conn.executemany(
+            "INSERT INTO event_programmes (programme_id, date, end_year, event_id, start_year, "
+            "position) VALUES (?, ?, ?, ?, ?, ?)",
+            links,
+        )
+    pending.search.add(
+        (search_rowid(SEARCH_EVENT, event_id), row.summary, row.sentence)
+        for event_id, row in zip(ids, rows, strict=True)
     )
-    await index_entries(
-        conn,
-        [
-            (search_rowid(SEARCH_EVENT, event_id), row.summary, row.sentence)
-            for event_id, row in zip(ids, rows, strict=True)
-        ],
-    )
-    await _apply_counts(conn, deltas)
 
 
 def start_period(date: str) -> str:
@@ -618,66 +722,92 @@ async def _apply_counts(conn: aiosqlite.Connection, deltas: Counter[tuple[int, s
         ("event_year_counts", "year", per_year),
     ):
         changes = [(p, k, s, e) for (p, k), (s, e) in totals.items() if s or e]
+        if not changes:
+            continue
         await conn.executemany(
             f"INSERT INTO {table} (programme_id, {key}, starts, ends) VALUES (?, ?, ?, ?) "
             f"ON CONFLICT (programme_id, {key}) DO UPDATE "
             "SET starts = starts + excluded.starts, ends = ends + excluded.ends",
             changes,
         )
-        await conn.executemany(
-            f"DELETE FROM {table} WHERE programme_id = ? AND {key} = ? AND starts = 0 AND ends = 0",
-            [(p, k) for p, k, _, _ in changes],
-        )
+        # Only a decrease can bring a row to nothing.
+        fewer = [(p, k) for p, k, s, e in changes if s < 0 or e < 0]
+        if fewer:
+            await conn.executemany(
+                f"DELETE FROM {table} WHERE programme_id = ? AND {key} = ? "
+                "AND starts = 0 AND ends = 0",
+                fewer,
+            )
 
 
-async def _refresh_programmes(conn: aiosqlite.Connection, programme_ids: Iterable[int]) -> None:
-    """Recompute the programmes' names, explanation, mention count and search entry from
-    their mentions; delete those without mentions."""
-    for programme_id in sorted(programme_ids):
-        await unindex_entries(conn, [search_rowid(SEARCH_PROGRAMME, programme_id)])
-        counted = await _fetchone(
-            conn,
-            "SELECT count(DISTINCT article_id) FROM programme_mentions WHERE programme_id = ?",
-            (programme_id,),
-        )
-        if not counted or not counted[0]:
-            for table in ("event_counts", "event_year_counts"):
-                await conn.execute(f"DELETE FROM {table} WHERE programme_id = ?", (programme_id,))
-            await conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))
+async def _finish(conn: aiosqlite.Connection, pending: _Pending) -> None:
+    """Write what a write changed in derived data: event counts, the programmes it touched,
+    the search index."""
+    await _apply_counts(conn, pending.counts)
+    pending.counts.clear()
+    await _refresh_programmes(conn, pending.touched, pending.search)
+    await apply_index_changes(conn, pending.search)
+    pending.search = IndexChanges()
+
+
+async def _refresh_programmes(
+    conn: aiosqlite.Connection, programme_ids: Iterable[int], search: IndexChanges
+) -> None:
+    """Recompute the programmes' names, explanation, mention count and search entry (into
+    `search`) from their mentions; delete those without mentions. Programmes whose values
+    came out the same are not written."""
+    ids = sorted(programme_ids)
+    if not ids:
+        return
+    # One statement for all of them: what is stored, and what their mentions now say.
+    found = await conn.execute_fetchall(
+        "SELECT t.value, "
+        "  (SELECT count(DISTINCT article_id) FROM programme_mentions "
+        "   WHERE programme_id = t.value), "
+        f"  ({_most_used('acronym')}), ({_most_used('name')}), "
+        # The oldest mentions' descriptions, with their order: a JSON array's need not be.
+        "  (SELECT json_group_array(json_array(undated, day, article_id, position, "
+        "     description)) FROM (SELECT a.published_on IS NULL AS undated, "
+        "     a.published_on AS day, m.article_id, m.position, m.description "
+        "     FROM programme_mentions m JOIN articles a ON a.id = m.article_id "
+        "     WHERE m.programme_id = t.value ORDER BY 1, 2, 3, 4 LIMIT ?2)), "
+        "  p.acronym, p.name, p.explanation, p.mentions, s.title, s.body "
+        "FROM json_each(?1) t LEFT JOIN programmes p ON p.id = t.value "
+        "LEFT JOIN search_index s ON s.rowid = t.value * ?3 + ?4",
+        (json.dumps(ids), EXPLANATION_MENTIONS, SEARCH_KINDS, SEARCH_PROGRAMME),
+    )
+    changed, gone = [], []
+    for programme_id, count, acronym, name, described, *stored, title, body in found:
+        rowid = search_rowid(SEARCH_PROGRAMME, programme_id)
+        if title is not None:
+            search.remove([(rowid, title, body)])
+        if not count:
+            gone.append((programme_id,))
             continue
-        acronym = await _most_used(conn, programme_id, "acronym")
-        name = await _most_used(conn, programme_id, "name")
-        descriptions = await conn.execute_fetchall(
-            "SELECT m.description FROM programme_mentions m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.programme_id = ? "
-            "ORDER BY a.published_on IS NULL, a.published_on, m.article_id, m.position LIMIT ?",
-            (programme_id, EXPLANATION_MENTIONS),
-        )
-        explanation = combine_descriptions(row[0] for row in descriptions)
-        await conn.execute(
+        oldest = sorted(json.loads(described), key=lambda m: (m[0], m[1] or "", m[2], m[3]))
+        descriptions = [m[4] for m in oldest]
+        explanation = combine_descriptions(descriptions)
+        if stored != [acronym, name, explanation, count]:
+            changed.append((acronym, name, explanation, count, programme_id))
+        label = ProgrammeRef(programme_id, acronym, name).label
+        search.add([(rowid, label, explanation)])  # the same entry as stored costs nothing
+    if changed:
+        await conn.executemany(
             "UPDATE programmes SET acronym = ?, name = ?, explanation = ?, mentions = ? "
             "WHERE id = ?",
-            (acronym, name, explanation, counted[0], programme_id),
+            changed,
         )
-        label = ProgrammeRef(programme_id, acronym, name).label
-        await index_entries(
-            conn, [(search_rowid(SEARCH_PROGRAMME, programme_id), label, explanation)]
-        )
+    if gone:
+        for table in ("event_counts", "event_year_counts"):
+            await conn.executemany(f"DELETE FROM {table} WHERE programme_id = ?", gone)
+        await conn.executemany("DELETE FROM programmes WHERE id = ?", gone)
 
 
-async def _most_used(conn: aiosqlite.Connection, programme_id: int, column: str) -> str | None:
-    """The acronym or name (`column`) most mentions use; the earliest among equally used."""
-    row = await _fetchone(
-        conn,
-        f"SELECT {column} FROM programme_mentions WHERE programme_id = ? AND {column} IS NOT NULL "
-        f"GROUP BY {column} ORDER BY count(*) DESC, min(article_id), min(position) LIMIT 1",
-        (programme_id,),
+def _most_used(column: str) -> str:
+    """SQL for the acronym or name (`column`) most mentions of programme t.value use; the
+    earliest among equally used."""
+    return (
+        f"SELECT {column} FROM programme_mentions WHERE programme_id = t.value "
+        f"AND {column} IS NOT NULL GROUP BY {column} "
+        f"ORDER BY count(*) DESC, min(article_id), min(position) LIMIT 1"
     )
-    return row[0] if row else None
-
-
-async def _fetchone(
-    conn: aiosqlite.Connection, sql: str, params: Sequence[object] = ()
-) -> sqlite3.Row | tuple | None:
-    async with conn.execute(sql, params) as cursor:
-        return await cursor.fetchone()

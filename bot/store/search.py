@@ -19,6 +19,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import aiosqlite
 
@@ -65,6 +66,47 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@dataclass
+class IndexChanges:
+    """Search entries one write takes out and puts in, sent together by apply_index_changes:
+    a few statements for a whole article instead of a few per entry. An entry taken out and
+    put back unchanged costs nothing."""
+
+    removed: dict[int, tuple[str, str]] = field(default_factory=dict)  # rowid: (title, body)
+    added: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def remove(self, entries: Iterable[tuple[int, str, str]]) -> None:
+        """Take out these stored (rowid, title, body) entries (their text uncounts words)."""
+        for rowid, title, body in entries:
+            self.removed[rowid] = (title, body)
+
+    def add(self, entries: Iterable[tuple[int, str, str]]) -> None:
+        """Put in (rowid, title, body) entries; a rowid also removed is replaced."""
+        for rowid, title, body in entries:
+            self.added[rowid] = (title, body)
+
+
+async def apply_index_changes(conn: aiosqlite.Connection, changes: IndexChanges) -> None:
+    """Write `changes` to the search index and its word counts (inside the caller's
+    transaction): removals first, so that a rowid removed and added is replaced."""
+    same = {rowid for rowid, entry in changes.removed.items() if changes.added.get(rowid) == entry}
+    removed = [(r, *e) for r, e in changes.removed.items() if r not in same]
+    added = [(r, *e) for r, e in changes.added.items() if r not in same]
+    rowids = [rowid for rowid, _, _ in removed]
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        await conn.execute(
+            f"DELETE FROM search_index WHERE rowid IN ({', '.join('?' * len(chunk))})", chunk
+        )
+    if added:
+        await conn.executemany(
+            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", added
+        )
+    deltas = word_counts(added)
+    deltas.subtract(word_counts(removed))
+    await _add_word_counts(conn, deltas)
+
+
 async def index_entries(
     conn: aiosqlite.Connection, entries: Sequence[tuple[int, str, str]]
 ) -> None:
@@ -99,15 +141,22 @@ async def _count_words(
     conn: aiosqlite.Connection, entries: Sequence[tuple[int, str, str]], sign: int
 ) -> None:
     counts = word_counts(entries)
+    await _add_word_counts(conn, Counter({word: sign * n for word, n in counts.items()}))
+
+
+async def _add_word_counts(conn: aiosqlite.Connection, deltas: Counter[str]) -> None:
+    """Add `deltas` to search_words; words left in no entry go."""
+    changed = [(word, n) for word, n in deltas.items() if n]
+    if not changed:
+        return
     await conn.executemany(
         "INSERT INTO search_words (word, docs) VALUES (?, ?) "
         "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
-        [(word, sign * n) for word, n in counts.items()],
+        changed,
     )
-    if sign < 0:
-        await conn.executemany(
-            "DELETE FROM search_words WHERE word = ? AND docs <= 0", [(w,) for w in counts]
-        )
+    fewer = [(word,) for word, n in changed if n < 0]
+    if fewer:
+        await conn.executemany("DELETE FROM search_words WHERE word = ? AND docs <= 0", fewer)
 
 
 def query_words(query: str) -> list[str]:
