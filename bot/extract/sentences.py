@@ -94,21 +94,18 @@ def _candidates(text: str) -> list[re.Match[str]]:
     return found
 
 
-_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct = match.group()
     if not punct.startswith(".") or punct.startswith(".."):
         return True  # "!", "?", "…" and "..." always end a sentence here
-    # The word before the period (letters and dots, at most 30 characters back), read right
-    # to left: "Dr", "U.S", "e.g".
+    # The word before the period (letters and dots, at most 30 characters back): "Dr",
+    # "U.S", "e.g". (rstrip finds where the run of such characters starts.)
     at = match.start()
-    lowest = max(0, at - 30)
-    first = at
-    while first > lowest and text[first - 1] in _TOKEN_CHARS:
-        first -= 1
-    token = text[first:at].lstrip(".")
+    before = text[max(0, at - 30) : at]
+    token = before[len(before.rstrip(_TOKEN_CHARS)) :].lstrip(".")
     if not token:
         return True  # "1994." or "NATO)." and the like
     low = token.lower()
