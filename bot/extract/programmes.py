@@ -847,8 +847,12 @@ _OPENERS = words(
     this that these those its their his her our each every both all some many most such
     another other when while where although though because if once until unlike despite
     following according between among about over through into it they we he she there
+    meanwhile however moreover nevertheless nonetheless instead today yesterday later then
+    now also still thus hence indeed furthermore likewise similarly finally eventually
+    initially originally currently recently previously subsequently separately together
     """
 )
+# (The last three lines: adverbs that open a sentence, "Meanwhile the African Union set up".)
 
 
 _MISSION_TO = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]")

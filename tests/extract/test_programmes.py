@@ -263,3 +263,8 @@ def test_a_review_is_an_exercise_when_the_text_says_it_was_carried_out() -> None
     ]
     assert programmes("The Harvard Business Review published an article.") == {}
     assert programmes("According to the Literary Review, it was good.") == {}
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_a_name() -> None:
+    found = programmes("Meanwhile the African Union set up a fund for the continent.")
+    assert set(found) == {"African Union"}
