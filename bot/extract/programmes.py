@@ -680,8 +680,25 @@ def _run_candidates(
         pieces.append((position, cut.start()))
         position = cut.end()
     pieces.append((position, whole.end()))
+    if _MONTH_IN_RUN.search(sentence, whole.start(), whole.end()):
+        # A date inside the run separates two names: "the Emergency Banking Act on 9 March
+        # 1933", "signed at Kumanovo on 9 June 1999 and UN Security Council Resolution 1244".
+        split: list[tuple[int, int]] = []
+        for start, end in pieces:
+            for date in _MONTH_IN_RUN.finditer(sentence, start, end):
+                split.append((start, date.start()))
+                start = date.end()
+            split.append((start, end))
+        pieces = split
     found: list[tuple[int, int, str]] = []
     for start, end in pieces:
+        for s, e in claimed:
+            # "Combined Task Force 151 of the Combined Maritime Forces (CMF)": the name
+            # before a definition is a name of its own.
+            if start < s < end:
+                end = s
+            elif s <= start < e:
+                start = e
         if start >= end:
             continue
         if sentence.endswith(("’s", "'s"), start, end):
@@ -838,7 +855,17 @@ _HEAD_SET = HEADS | _PLURAL_HEADS
 # candidates are everywhere and would slow the pattern down.
 _TRIGGER_WORD = whole_words(_TRIGGER_SET - _GENERIC_WORDS, "A-Za-z+")
 _LETTERS_AND_PLUS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+")
-_YEAR_AFTER = re.compile(r"\s+\d{4}(?:[–-]\d{2,4})?(?![\w])")
+# "Strategy 2022–2026", and a number designating a body: "Combined Task Force 151" (not a
+# count: "the Fund 40 staff").
+_YEAR_AFTER = re.compile(
+    r"\s+(?:\d{4}(?:[–-]\d{2,4})?(?![\w])|\d{1,3}(?![\w.,–-]\d|\w)"
+    r"(?!\s+(?!(?:of|in|on|at|and|to|from|for|the|which|that|was|is|has|had|were|with|by)\b)"
+    r"[a-z]))"
+)
+_MONTH_IN_RUN = re.compile(
+    r"\s+(?:(?:on|in|of)\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+\d{1,4})*(?:\s+(?:and|the))*(?=\s|$)"
+)
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
 _DESCRIPTIVE_AFTER = re.compile(rf"\s+(?:{'|'.join(_DESCRIPTIVE_LOWER)})\b")
 _OPENERS = words(

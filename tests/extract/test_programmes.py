@@ -268,3 +268,24 @@ def test_a_review_is_an_exercise_when_the_text_says_it_was_carried_out() -> None
 def test_an_adverb_opening_the_sentence_is_no_part_of_a_name() -> None:
     found = programmes("Meanwhile the African Union set up a fund for the continent.")
     assert set(found) == {"African Union"}
+
+
+def test_a_date_or_a_definition_inside_a_run_ends_the_name_before_it() -> None:
+    found = programmes(
+        "The force was deployed under the agreement signed at Kumanovo on 9 June 1999 "
+        "and UN Security Council Resolution 1244.",
+        "Ships joined Combined Task Force 151 of the Combined Maritime Forces (CMF) in 2009.",
+    )
+    assert "UN Security Council" in found
+    assert not any("Kumanovo" in key for key in found)
+    assert found["Combined Task Force 151"].name == "Combined Task Force 151"
+    assert "CMF" in found
+
+
+def test_a_number_after_a_head_is_part_of_the_name_but_not_a_count() -> None:
+    found = programmes(
+        "Joint Task Force 2 was formed in 1993.",
+        "The Cohesion Fund 40 staff worked there.",
+    )
+    assert "Joint Task Force 2" in found
+    assert "Cohesion Fund" in found
