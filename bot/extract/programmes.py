@@ -57,15 +57,16 @@ HEADS = words(
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
-    Commonwealth Act Panel Office
+    Commonwealth Act Panel Office Administration Accelerator Commitment
     Grant Grants Incentive Guarantee Obligation Allowance Discount Rebate Subsidy Voucher
-    Bursary Scholarship Loan
+    Bursary Scholarship Loan Payment Benefit Credit Pension
     Amendment Statute Directive Regulation
     Chambers Area Zone
     """
 )
-# (The second group: support schemes, "Energy Company Obligation", "Warm Home Discount";
-# the third: legal instruments, "Kigali Amendment", "Rome Statute".)
+# (The second group: support schemes, "Energy Company Obligation", "Warm Home Discount",
+# "Working Family Payment"; the third: legal instruments, "Kigali Amendment", "Rome
+# Statute".)
 # Heads that only count when the text gives the name an acronym (too often generic).
 _ACRONYM_ONLY_HEADS = words(
     """
@@ -108,7 +109,7 @@ _TECHNICAL_HEADS = words(
 _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian Federation"})
 # "the Apollo program", "the Healthy Goals initiative". Not "project": "the Dresden project"
 # is more often a place and a common noun than a name.
-_GENERIC_LOWER = ("programme", "program", "initiative", "scheme")
+_GENERIC_LOWER = ("programme", "program", "initiative", "scheme", "grant")
 _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 # "the ASEAN Plus Three framework", "the Khaan Quest exercise": words that say what a
 # name of two words or more stands for without being part of it.
@@ -325,6 +326,8 @@ def find_programmes(
             continue
         candidates = _name_candidates(sentence, claimed[index], heads.get(index, []))
         for start, end, name in candidates:
+            if _governments_name(name, joined.text):
+                continue
             add(None, name, index, defining=False)
             claimed[index].append((start, end))
 
@@ -358,6 +361,16 @@ def find_programmes(
             d.succeeded_by = None
     programmes = tuple(_finish(d, sentences, where.get(d.key, [])) for d in live)
     return ProgrammeScan(programmes, mentions)
+
+
+def _governments_name(name: str, text: str) -> bool:
+    """ "the Trump Administration": a name of two words ending in "Administration" whose
+    first word the text also uses on its own is a government ("Resettlement
+    Administration" is an agency)."""
+    parts = name.split()
+    if len(parts) != 2 or parts[1] != "Administration":
+        return False
+    return text.count(parts[0]) > text.count(name)
 
 
 def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft | None:

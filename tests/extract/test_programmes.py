@@ -289,3 +289,24 @@ def test_a_number_after_a_head_is_part_of_the_name_but_not_a_count() -> None:
     )
     assert "Joint Task Force 2" in found
     assert "Cohesion Fund" in found
+
+
+def test_agencies_accelerators_commitments_and_welfare_payments() -> None:
+    found = programmes(
+        "The Resettlement Administration was replaced by the Farm Security Administration.",
+        "The Great Green Wall Accelerator was launched in 2021.",
+        "A pilot Advance Market Commitment for pneumococcal vaccines was agreed in 2009.",
+        "People who receive the Working Family Payment or Child Benefit qualify.",
+        "Households received a Better Energy Homes grant.",
+    )
+    assert found["Resettlement Administration"].succeeded_by == "Farm Security Administration"
+    assert {"Great Green Wall Accelerator", "Advance Market Commitment"} <= set(found)
+    assert {"Working Family Payment", "Child Benefit", "Better Energy Homes grant"} <= set(found)
+
+
+def test_a_presidents_administration_is_no_agency() -> None:
+    found = programmes(
+        "Trump left office in 2021.",
+        "The Trump Administration ended the programme.",
+    )
+    assert "Trump Administration" not in found
