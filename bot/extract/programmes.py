@@ -693,6 +693,8 @@ def _run_candidates(
         pieces.append((position, cut.start()))
         position = cut.end()
     pieces.append((position, whole.end()))
+    if " and " in whole.group():
+        pieces = [piece for start, end in pieces for piece in _same_head_pair(sentence, start, end)]
     if _MONTH_IN_RUN.search(sentence, whole.start(), whole.end()):
         # A date inside the run separates two names: "the Emergency Banking Act on 9 March
         # 1933", "signed at Kumanovo on 9 June 1999 and UN Security Council Resolution 1244".
@@ -767,6 +769,26 @@ def _run_candidates(
             continue
         found.append((c_start, c_end, name))
     return found
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _same_head_pair(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "the Federal Writers' Project and Federal Art Project": two names with one head,
+    joined by "and" (not "Partnership and Cooperation Agreement": the words before "and"
+    must end in the head that ends the whole)."""
+    last = sentence[start:end].split()[-1]
+    if not _is_head(last):
+        return [(start, end)]
+    pieces, position = [], start
+    for joint in _AND.finditer(sentence, start, end):
+        before = sentence[position : joint.start()].split()
+        if len(before) >= 2 and before[-1] == last:
+            pieces.append((position, joint.start()))
+            position = joint.end()
+    pieces.append((position, end))
+    return pieces
 
 
 def _candidate_span(
@@ -962,7 +984,8 @@ _SUCCESSION_FORWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:was|were|has\s+been|had\s+been|is|"
     r"would\s+be)?\s*(?:later|eventually|subsequently|formally|officially|then|itself)?\s*"
     r"(?:(?:transformed|turned|converted|reorganised|reorganized|merged|folded|absorbed|"
-    r"upgraded|evolved|developed|restructured|relaunched|re-launched)\s+(?:into|to|as|with)"
+    r"upgraded|evolved|developed|restructured|relaunched|re-launched)\s+(?:into|to|as)"
+    r"|(?:merged|folded|absorbed)\s+with"
     r"|renamed(?:\s+as)?|rebranded(?:\s+as)?|became|gave\s+way\s+to"
     # passive only: "X was replaced by Y"; active "X replaced Y" runs the other way
     r"|(?:replaced|succeeded|superseded|followed)\s+by)\s*"

@@ -310,3 +310,23 @@ def test_a_presidents_administration_is_no_agency() -> None:
         "The Trump Administration ended the programme.",
     )
     assert "Trump Administration" not in found
+
+
+def test_two_names_with_one_head_joined_by_and() -> None:
+    found = programmes(
+        "Its Federal Writers' Project and Federal Art Project hired authors.",
+        "The Partnership and Cooperation Agreement entered into force.",
+    )
+    assert {"Federal Writers' Project", "Federal Art Project"} <= set(found)
+    assert "Partnership and Cooperation Agreement" in found
+
+
+def test_developed_with_is_no_succession() -> None:
+    found = programmes(
+        "Loans come from the Home Energy Upgrade Loan Scheme, developed with the Strategic "
+        "Banking Corporation of Ireland (SBCI).",
+        "The Nordic Project Fund was merged with the Baltic Development Bank.",
+    )
+    scheme = found["Home Energy Upgrade Loan Scheme"]
+    assert scheme.succeeded_by is None and scheme.acronym is None
+    assert found["Nordic Project Fund"].succeeded_by == "Baltic Development Bank"
