@@ -30,7 +30,7 @@ FUNCTION_WORDS = words(
     """
 )
 ACRONYM = re.compile(
-    r"^(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?$"
+    r"^(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?\+?$"
 )
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 # A word of a name: letters/digits with inner hyphens, apostrophes, ampersands or dots.
@@ -70,13 +70,18 @@ def find_definitions(sentence: str) -> list[Definition]:
         head = _ALTERNATIVE_NAMES.split(inner, maxsplit=1)[0].strip()
         head = _NAME_LEAD.sub("", head)
         if is_acronym(head) or _TWO_PART.match(head):
-            definition = _forward(sentence, paren, head)
+            definition = _forward(sentence, paren.start(), paren.end(), head)
             if definition:
                 found.append(definition)
             continue
+        suffixed = _suffixed(sentence, paren, head)
+        if suffixed:
+            found.append(suffixed)
+            continue
         if _COINED.match(head):
             # "European Atomic Energy Community (Euratom)": a short name made of syllables.
-            coined = _loose(sentence, paren, head, _tokens_before(sentence, paren), coined=True)
+            tokens = _tokens_before(sentence, paren.start())
+            coined = _loose(sentence, paren.end(), head, tokens, coined=True)
             if coined:
                 found.append(coined)
             continue
@@ -86,8 +91,10 @@ def find_definitions(sentence: str) -> list[Definition]:
     return found
 
 
-def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | None:
-    tokens = _tokens_before(sentence, paren)
+def _forward(sentence: str, before: int, close: int, acronym: str) -> Definition | None:
+    """The name read off the words ending at `before` (where the parenthesis opens);
+    `close` is where the definition ends."""
+    tokens = _tokens_before(sentence, before)
     letters = _letters(acronym)
     limit = len(letters) + _MAX_EXTRA_WORDS
     total = len(tokens)
@@ -106,8 +113,8 @@ def _forward(sentence: str, paren: re.Match[str], acronym: str) -> Definition | 
                 if _matches(letters, tuple(w for _, _, w in span), strict):
                     start, name_end = span[0][0], span[-1][1]
                     name = sentence[start:name_end]
-                    return Definition(acronym, name, start, paren.end(), name_end, paren.end())
-    return _loose(sentence, paren, acronym, tokens)
+                    return Definition(acronym, name, start, close, name_end, close)
+    return _loose(sentence, close, acronym, tokens)
 
 
 _LOOSE_HEADS = words(
@@ -125,7 +132,7 @@ _RUN_WORD = re.compile(r"^(?:[A-Z][\w'’&.+-]*|of|for|and|the|on|in|to|de|du|de
 
 def _loose(
     sentence: str,
-    paren: re.Match[str],
+    close: int,
     acronym: str,
     tokens: list[tuple[int, int, str]],
     coined: bool = False,
@@ -163,12 +170,12 @@ def _loose(
     if not (prefix_ok or body_ok):
         return None
     start, name_end = run[0][0], run[-1][1]
-    return Definition(acronym, sentence[start:name_end], start, paren.end(), name_end, paren.end())
+    return Definition(acronym, sentence[start:name_end], start, close, name_end, close)
 
 
-def _tokens_before(sentence: str, paren: re.Match[str]) -> list[tuple[int, int, str]]:
-    """The words before the parenthesis, back to the last clause punctuation."""
-    end = paren.start()
+def _tokens_before(sentence: str, end: int) -> list[tuple[int, int, str]]:
+    """The words before `end` (where the parenthesis opens), back to the last clause
+    punctuation."""
     stop = max(0, end - 200)  # a name is never longer; keeps long sentences linear
     for match in _STOP.finditer(sentence, stop, end):
         stop = match.end()
@@ -177,6 +184,33 @@ def _tokens_before(sentence: str, paren: re.Match[str]) -> list[tuple[int, int, 
 
 
 _TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+){1,2}$")
+# "(NDICI-Global Europe)", "(EU NAVFOR Somalia)": an acronym and the words that end the name.
+_SUFFIXED = re.compile(r"^(?P<acronym>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?)[- ]"
+                       r"(?P<suffix>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})$")  # fmt: skip
+_SUFFIX_JOINT = re.compile(r"(?:\s+[–—-])?\s+$")
+
+
+def _suffixed(sentence: str, paren: re.Match[str], head: str) -> Definition | None:
+    """ "Neighbourhood, Development and International Cooperation Instrument – Global Europe
+    (NDICI-Global Europe)": the acronym is read off the name before the words it repeats,
+    and the whole name is defined."""
+    match = _SUFFIXED.match(head)
+    if not match or not (is_acronym(match["acronym"]) or _TWO_PART.match(match["acronym"])):
+        return None
+    suffix = match["suffix"]
+    text_before = sentence[: paren.start()].rstrip()
+    if not text_before.endswith(" " + suffix):
+        return None
+    joint = _SUFFIX_JOINT.search(sentence, 0, len(text_before) - len(suffix))
+    if joint is None:
+        return None
+    inner = _forward(sentence, joint.start(), paren.end(), match["acronym"])
+    if inner is None:
+        return None
+    name_end = len(text_before)
+    name = sentence[inner.start : name_end]
+    return Definition(head, name, inner.start, paren.end(), name_end, paren.end())
 
 
 def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:
@@ -185,6 +219,11 @@ def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | No
     if not token or not is_acronym(token.group(1)):
         return None
     name = _COMMA.split(inner, maxsplit=1)[0].strip()
+    # "TAIEX (Technical Assistance and Information Exchange instrument)": a lowercase word
+    # ending the brackets says what the name is, and is no part of it.
+    trailing = _TRAILING_LOWER.search(name)
+    if trailing and trailing.start() > 0:
+        name = name[: trailing.start()]
     words_ = tuple(w.rstrip(".") for w in _WORD.findall(name))
     if not words_ or not _matches(_letters(token.group(1)), words_):
         return None

@@ -395,7 +395,9 @@ def _head_form_of(short: str, long: str) -> bool:
     )
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9&]+)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9&]+)\s+$")
+# "Serbia-NATO Defence Reform Group (DRG)": a compound naming two parties, one an acronym.
+_COMPOUND_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+)\s+$")
 
 
 def _extend_with_parent(
@@ -407,6 +409,9 @@ def _extend_with_parent(
     before = _WORD_BEFORE.search(sentence, max(0, d.start - 30), d.start)
     if before and is_acronym(before.group(1)):
         return f"{before.group(1)} {d.name}", before.group(1), before.start(1)
+    compound = _COMPOUND_BEFORE.search(sentence, max(0, d.start - 30), d.start)
+    if compound and any(is_acronym(part) for part in compound.group(1).split("-")):
+        return f"{compound.group(1)} {d.name}", None, compound.start(1)
     first = d.name.split()[0]
     if first in defined and is_acronym(first):
         return d.name, first, d.start

@@ -76,6 +76,25 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
             "ICTY",
             "International Criminal Tribunal for the former Yugoslavia",
         ),
+        # A plus sign ends the acronym; a lowercase word ending reversed brackets is dropped.
+        ("the European Social Fund Plus (ESF+) is", "ESF+", "European Social Fund Plus"),
+        (
+            "through TAIEX (Technical Assistance and Information Exchange instrument), set up",
+            "TAIEX",
+            "Technical Assistance and Information Exchange",
+        ),
+        # An acronym and the words that end the name it is read off.
+        (
+            "merged into the Neighbourhood, Development and International Cooperation "
+            "Instrument – Global Europe (NDICI-Global Europe), which",
+            "NDICI-Global Europe",
+            "Neighbourhood, Development and International Cooperation Instrument – Global Europe",
+        ),
+        (
+            "Atalanta, formally the European Union Naval Force Somalia (EU NAVFOR Somalia), was",
+            "EU NAVFOR Somalia",
+            "European Union Naval Force Somalia",
+        ),
     ],
 )
 def test_definitions(sentence: str, acronym: str, name: str) -> None:
@@ -98,7 +117,9 @@ def test_no_definition(sentence: str) -> None:
 
 
 def test_is_acronym() -> None:
-    assert all(is_acronym(t) for t in ("PfP", "UNESCO", "NATO", "EU", "G7", "IPv6", "HL-LHC"))
+    assert all(
+        is_acronym(t) for t in ("PfP", "UNESCO", "NATO", "EU", "G7", "IPv6", "HL-LHC", "ESF+")
+    )
     assert not any(is_acronym(t) for t in ("I", "Mr", "NATO-led", "Paris", "F-16x"))
 
 

@@ -330,3 +330,9 @@ def test_developed_with_is_no_succession() -> None:
     scheme = found["Home Energy Upgrade Loan Scheme"]
     assert scheme.succeeded_by is None and scheme.acronym is None
     assert found["Nordic Project Fund"].succeeded_by == "Baltic Development Bank"
+
+
+def test_a_compound_of_two_parties_before_a_definition_stays_in_the_name() -> None:
+    found = programmes("The Serbia-NATO Defence Reform Group (DRG) was set up in 2006.")
+    assert found["DRG"].name == "Serbia-NATO Defence Reform Group"
+    assert found["DRG"].part_of is None
