@@ -104,6 +104,15 @@ _ALTERNATIVES = [
         rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
         r"the\s+next|the\s+previous)\s+year(?![\w])",
     ),
+    # "the third quarter of 2021", "Q3 2019", "H1 2020", "the first half of fiscal 2021",
+    # "fiscal 2023": quarters and halves are month ranges, a fiscal year is its year.
+    (
+        "qy",
+        r"(?:(?P<qy_n>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)"
+        r"\s+(?P<qy_u>quarter|half)\s+of\s+(?:the\s+)?|(?P<qy_l>[QH])(?P<qy_d>[1-4])\s+"
+        r"(?:of\s+)?)?(?:(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?)?"
+        rf"(?P<qy_y>{_YEAR})(?![\w%]|[.,:]\d|-\d)",
+    ),
     # "1949–present": a range still running
     ("yp", rf"(?<![\w$€£¥#.,/:-])(?P<yp_y>{_YEAR})\s*(?:-|–|—)\s*(?:present|today|now)\b"),
     # milestone lists: "2004 (October) NATO agrees ..."
@@ -157,6 +166,27 @@ _PATTERN = _alternation()
 _AT_SHORT_NUMBER = _alternation({"num", "dr", "dmy", "rel"})
 _AT_FOUR_DIGITS = _alternation({"iso", "yp", "ypm", "yr", "dec", "year"})
 _AT_NAME = _alternation({"mr", "mdy", "my", "moy", "yesterday", "wd", "mo"})
+_AT_PERIOD = _alternation({"qy"})
+# The words a quarter, half or fiscal year puts before its year ("the third quarter of",
+# "Q3 ", "fiscal year "), read back from the year.
+_PERIOD_LEAD = re.compile(
+    r"(?:\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)\s+"
+    r"(?:quarter|half)\s+of\s+(?:the\s+)?|[QH][1-4]\s+(?:of\s+)?)"
+    r"(?:(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?)?"
+    r"|\b(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?)$"
+)
+# How the text before a year ends when a period lead may stand there ("of ", "fiscal ",
+# "year ", "Q3 "): a cheap test before the search.
+_PERIOD_LEAD_ENDS = ("of ", "al ", "ar ")
+# "in the second half", "the fourth quarter": a period without a year, which takes the
+# year of a quarter or half the same sentence stated just before.
+_BARE_PERIOD = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)\s+"
+    r"(?P<u>quarter|half)\b(?!\s+of\b|-)"
+)
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip
 # At a word before a unit ("the following year", "two years later") only these can reach
 # past the unit word (any other match there ends before it, and is not taken).
 _BEFORE_UNIT = _alternation({"moy", "rel", "fix"})
@@ -213,6 +243,18 @@ _COUNT_VERBS = words(
     attracts drew draws seated seats registered registers
     """
 )
+# "Headcount rose to 1500", "sales fell to 1200": a quantity after a verb of change.
+_CHANGE_TO = re.compile(
+    r"\b(?:rose|risen|rises|rise|fell|fallen|falls|grew|grown|grows|increased|increases|"
+    r"decreased|decreases|climbed|climbs|dropped|drops|jumped|jumps|declined|declines|"
+    r"soared|surged|shrank|shrunk|doubled|tripled|reduced|cut|raised|lowered)\s+to\s+$",
+    re.I,
+)
+# "the middle of the 1990s" is the mid-1990s.
+_DECADE_PART = re.compile(r"\b(middle|end|close|beginning|start)\s+of\s+the\s+$", re.I)
+_DECADE_PARTS = {
+    "middle": "mid", "end": "late", "close": "late", "beginning": "early", "start": "early",
+}  # fmt: skip
 # "The vote was 1995 to 12": a tally, not a year.
 _TALLY = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}(?![\d:.,]\d|\s*(?:[A-Z][a-z]+|st|nd|rd|th)\b)")
 _PLURAL = re.compile(r"[a-z]{3,}[^s]s")
@@ -317,6 +359,8 @@ def find_dates(
         else:
             atoms.append(atom)
     skipped = tuple(skips)
+    if atoms and ("quarter" in sentence or "half" in sentence):
+        atoms = _bare_periods(sentence, atoms)
     if len(atoms) > 1:
         atoms = _join_ranges(atoms, sentence)
     spans: list[DateSpan] = []
@@ -328,8 +372,12 @@ def find_dates(
             if atom.kind in ("part", "rel") and published_on is None and not _anchored(atom):
                 unresolved.append(sentence[atom.start : atom.end])
             continue
-        if atom.cue == "since" and span.end_date is None:
-            span = span._replace(open_ended=True)
+        if atom.cue == "since" and not _since_a_reference(sentence, atom.start):
+            if span.end_date is None:
+                span = span._replace(open_ended=True)
+            elif atom.rel == "period":
+                # "has grown in every quarter since Q3 2020": running from its first month.
+                span = span._replace(end_date=None, open_ended=True)
         spans.append(span)
         last = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
@@ -462,6 +510,14 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
                     break
             continue
         if word[0] <= "9":
+            if len(word) == 4 and pos > 2 and _may_lead_period(sentence, pos):
+                lead = _PERIOD_LEAD.search(sentence, max(taken, pos - 48), pos)
+                if lead:
+                    match = _AT_PERIOD.match(sentence, lead.start())
+                    if match and match.end() > pos:
+                        found.append(match)
+                        taken = match.end()
+                        continue
             if pos > 0 and _may_lead_in(sentence, pos):
                 lead = _LEAD_IN.search(sentence, max(0, pos - 8), pos)
                 if lead and lead.start() >= taken:
@@ -485,6 +541,13 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
             found.append(match)
             taken = match.end()
     return found
+
+
+def _may_lead_period(sentence: str, pos: int) -> bool:
+    """Can a quarter, half or fiscal year ("Q3 ", "half of ", "fiscal ") end right before
+    the year at `pos`? A cheap test that spares the search for most years."""
+    before = sentence[pos - 3 : pos]
+    return before in _PERIOD_LEAD_ENDS or (before[0] in "QH" and before[1].isdigit())
 
 
 def _may_lead_in(sentence: str, pos: int) -> bool:
@@ -568,6 +631,8 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         # "in 1994": of the tests in _year_ok only those on what follows can fail.
         if _NOT_A_YEAR_AFTER.match(sentence, end) or _count_after(sentence, end, plain):
             return None
+        if plain == "to" and _CHANGE_TO.search(sentence, max(0, start - 24), start):
+            return None  # "headcount rose to 1500": a quantity
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=plain)
     else:
         cue = plain
@@ -601,6 +666,20 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _valid(_Atom(start, end, resolved, (year, month, day), cue=cue))
     if kind == "k_my":
         return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
+    if kind == "k_qy":
+        year = int(g["qy_y"])
+        if g["qy_n"]:
+            unit, n = g["qy_u"], _ORDINALS[g["qy_n"].lower()]
+        elif g["qy_l"]:
+            unit, n = ("quarter" if g["qy_l"] == "Q" else "half"), int(g["qy_d"])
+        else:
+            return _Atom(start, end, "abs", (year, None, None), cue=cue)  # "fiscal 2023"
+        first, last = _period_months(unit, n)
+        if last is None:
+            return None  # "the third half"
+        return _Atom(
+            start, end, "abs", (year, first, None), (year, last, None), rel="period", cue=cue
+        )
     if kind == "k_yp":
         return _Atom(start, end, "abs", (int(g["yp_y"]), None, None), cue="since")
     if kind == "k_ypm":
@@ -627,9 +706,12 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(start, end, "abs", (a, None, None), (b, None, None), cue=cue)
     if kind == "k_dec":
         decade = int(g["dec_y"])
-        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(
-            (g["dec_q"] or "").lower(), (0, 9)
-        )
+        part = (g["dec_q"] or "").lower()
+        if not part and sentence[start - 4 : start] == "the ":
+            # "the middle of the 2000s", "the end of the 1990s": said in words
+            words_before = _DECADE_PART.search(sentence, max(0, start - 24), start)
+            part = _DECADE_PARTS[words_before.group(1).lower()] if words_before else ""
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
         if g["dec_q"]:
             cue = _cue(sentence, start)
         return _Atom(
@@ -735,6 +817,55 @@ def _count_after(sentence: str, end: int, cue: str) -> bool:
     return cue not in _CUES_BEFORE_YEARS and low_next in _UNIT_AFTER
 
 
+# "the first acquisition since 2019", "the highest rate since 1990": the date is a point
+# of comparison, not the start of something still running.
+_SINCE_REFERENCE = re.compile(
+    r"\b(?:first|last|only|highest|lowest|largest|biggest|smallest|worst|best|strongest|"
+    r"weakest|fastest|slowest)\b[^,;:.()]{0,60}\bsince\s+$",
+    re.I,
+)
+
+
+def _since_a_reference(sentence: str, start: int) -> bool:
+    return _SINCE_REFERENCE.search(sentence, max(0, start - 90), start) is not None
+
+
+def _period_months(unit: str, n: int) -> tuple[int, int | None]:
+    """The first and last month of quarter or half `n` of a year ((7, 9) for the third
+    quarter); the last is None when the year has no such part."""
+    size = 3 if unit == "quarter" else 6
+    if n * size > 12:
+        return 0, None
+    return (n - 1) * size + 1, n * size
+
+
+def _bare_periods(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
+    """ "In the first half of 2021 revenue rose; growth slowed in the second half": a later
+    quarter or half without a year takes the year of the quarter or half stated before it
+    in the sentence (alone, "the second half" is as often a match's as a year's)."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        out.append(atom)
+        if atom.end_date is None or atom.date[1] is None or atom.date[2] is not None:
+            continue
+        year, first = atom.date[0], atom.date[1]
+        last = atom.end_date[1] or 0
+        if last - first not in (2, 5):
+            continue  # not a quarter or a half
+        unit = "quarter" if last - first == 2 else "half"
+        limit = next((a.start for a in atoms if a.start > atom.start), len(sentence))
+        for match in _BARE_PERIOD.finditer(sentence, atom.end, limit):
+            if match["u"] != unit:
+                continue
+            lo, hi = _period_months(unit, _ORDINALS[match["n"].lower()])
+            if hi is None:
+                continue
+            cue = _cue(sentence, match.start())
+            period = (year, lo, None), (year, hi, None)
+            out.append(_Atom(match.start(), match.end(), "abs", *period, rel="period", cue=cue))
+    return out
+
+
 def _number(words_: str) -> int:
     """ "four" -> 4, "twenty-four" -> 24, "a hundred" -> 100 (0 when not a number)."""
     if words_ in NUMBER_WORDS:
@@ -810,6 +941,8 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:BCE?\b|B\.C\.|per\s*cent\b|percent\b)|-[A-Za-z]"
     r"|\s+(?:levels?|baseline|prices|terms|values|figures)\b"
+    # "+44 1223 555 0192": a group of a telephone number
+    r"|[ ]\d{3,4}[ ]\d"
 )
 _WORD_BEFORE_SPACE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
 

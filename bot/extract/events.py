@@ -172,6 +172,7 @@ _DATELINE = re.compile(
     r"[–—-]{1,2}\s+"
 )
 
+_WHEN_AFTER = re.compile(r"\s*,\s*when\s")
 _LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
 _APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
 
@@ -263,7 +264,9 @@ def _leading_programme(
 
 
 def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
-    if span.cue in _VAGUE_CUES:
+    if span.cue in _VAGUE_CUES and not _WHEN_AFTER.match(sentence, span.end):
+        # ("recovered after the first half of 2020, when labs were closed": the
+        # when-clause happened then.)
         return False
     if published_on is not None and _after(span, published_on):
         return False

@@ -31,7 +31,12 @@ def found(sentence: str, published_on: date | None = PUB) -> list[tuple[str, str
         ("It was founded in 1994.", [("1994", None)]),
         ("The 1994 summit was short.", [("1994", None)]),
         ("Growth slowed in mid-2014.", [("2014", None)]),
-        ("Revenue rose in Q3 2019.", [("2019", None)]),
+        ("Revenue rose in Q3 2019.", [("2019-07", "2019-09")]),
+        ("Sales fell in the third quarter of 2019.", [("2019-07", "2019-09")]),
+        ("Orders doubled in H2 2020.", [("2020-07", "2020-12")]),
+        ("Prices rose in the first half of 2020.", [("2020-01", "2020-06")]),
+        ("Losses narrowed in the fourth quarter of fiscal 2018.", [("2018-10", "2018-12")]),
+        ("The firm lost money in fiscal 2017.", [("2017", None)]),
         ("It ran from 2002 to 2014.", [("2002", "2014")]),
         ("It ran from 2002 to the end of the NATO-led operation in 2014.", [("2002", "2014")]),
         ("It ran in 2002-2014.", [("2002", "2014")]),
@@ -69,6 +74,9 @@ def test_since_opens_a_range() -> None:
         ("It happened in the early 2000s.", ("2000", "2003")),
         ("It happened in the mid-1990s.", ("1994", "1996")),
         ("It happened in the late 1980s.", ("1987", "1989")),
+        ("It grew in the middle of the 1990s.", ("1994", "1996")),
+        ("It ended at the end of the 1970s.", ("1977", "1979")),
+        ("It began at the beginning of the 1960s.", ("1960", "1963")),
     ],
 )
 def test_decades_are_year_ranges(sentence: str, expected: tuple[str, str]) -> None:
@@ -178,3 +186,37 @@ def test_cues_are_recorded() -> None:
 def test_ranges_running_to_the_present_are_open() -> None:
     (span,) = find_dates("The alliance (1949–present) grew.", PUB).spans
     assert (span.text_date, span.text_end, span.open_ended) == ("1949", None, True)
+
+
+def test_a_later_half_without_a_year_takes_the_year_of_the_half_before_it() -> None:
+    sentence = "In the first half of 2017 output rose; it fell in the second half."
+    assert found(sentence) == [("2017-01", "2017-06"), ("2017-07", "2017-12")]
+
+
+def test_a_half_alone_is_no_date() -> None:
+    # a football match has halves too
+    assert found("He scored twice in the second half.") == []
+
+
+def test_since_a_quarter_runs_from_its_first_month() -> None:
+    (span,) = find_dates("Orders have grown in every quarter since Q3 2016.", PUB).spans
+    assert (span.text_date, span.text_end, span.open_ended) == ("2016-07", None, True)
+
+
+def test_since_after_a_superlative_is_a_point_of_comparison() -> None:
+    (span,) = find_dates("It was the first purchase since 2015, when it bought Ohm.", PUB).spans
+    assert (span.text_date, span.open_ended) == ("2015", False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Headcount rose to 1500 at the end of the year.",
+        "The number of members fell to 1200 last year.",
+        "Call our press office on +44 1223 555 0192.",
+    ],
+)
+def test_quantities_after_verbs_of_change_and_telephone_numbers_are_not_years(
+    sentence: str,
+) -> None:
+    assert all(s.text_date not in ("1500", "1200", "1223") for s in find_dates(sentence, PUB).spans)

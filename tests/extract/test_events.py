@@ -187,3 +187,10 @@ def test_a_nato_style_partner_page() -> None:
     programmes = {(p.acronym, p.name, p.part_of) for p in facts.programmes}
     assert ("PARP", "PfP Planning and Review Process", "PfP") in programmes
     assert not any(name and "Framework" in name for _, name, _ in programmes)
+
+
+def test_a_when_clause_after_a_vague_cue_happened_at_that_date() -> None:
+    body = (
+        "Sales recovered after the spring of 2016, when the shops reopened. Sales grew after 2017."
+    )
+    assert dates_of(body) == [("2016", None)]
