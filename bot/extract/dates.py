@@ -734,6 +734,8 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             unit, n = "day", n * 7  # "two weeks later": 14 days on
         if direction in ("after", "before") or unit == "week" or not n:
             return None  # "two years after the war": anchored on something we cannot date
+        if _THAN_AFTER.match(sentence, end):
+            return None  # "a year later than planned": a comparison, not a date
         if direction.startswith("ago"):
             # "fifty years ago today": the same day, n years back.
             rel = f"ago-{unit}-today" if m.group("rel_today") else f"ago-{unit}"
@@ -773,6 +775,7 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_THAN_AFTER = re.compile(r"\s+than\b")
 _LATER_EARLIER = re.compile(r"^(?:later|earlier) (?:in )?")
 _DIGITS = re.compile(r"\d+")
 

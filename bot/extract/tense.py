@@ -23,6 +23,12 @@ _INTENTION = re.compile(
     r"(?:expected|scheduled|set|due|slated|planned|poised|likely|unlikely|projected|forecast|"
     r"anticipated|intended|supposed|meant|going|about|hoped|tipped|poised)\s+(?:to|for)|"
     r"(?:is|are)\s+to\b|going\s+to|"
+    # "Construction was to begin in 2010": the future seen from the past
+    r"(?:was|were)\s+to\s+(?!be\s+(?:found|seen)\b)[a-z]+\b|"
+    # "set the opening for ...", "a new opening date of December 2023", "a deadline of 2025"
+    r"(?:set|fixed|scheduled)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){1,2}?for\s+|"
+    r"(?:target|opening|completion|launch|delivery|decision|new)\s+dates?\s+(?:of|for)\s+|"
+    r"deadline\s+(?:of|for)\s+|"
     r"(?:expect|expects|expected|expecting|plan|plans|planned|planning|aim|aims|aimed|"
     r"aiming|intend|intends|intended|intending|hope|hopes|hoped|hoping|seek|seeks|sought|"
     r"seeking|want|wants|wanted|wish|wishes|wished|pledge|pledges|pledged|promise|promises|"
@@ -146,8 +152,14 @@ _INTENTION_WORDS = words(
     vowed commit commits committed undertake undertook strive strives target targets targeted
     targeting propose proposes proposed proposing ready prepare prepares preparing upcoming
     forthcoming future prospective next obliged obliges required requires urged urges called
-    asked asks
+    asked asks was were fixed date dates deadline
     """
+)
+# Verbs that move a plan: the date they move it "to" is still a plan.
+_POSTPONED = re.compile(
+    r"\b(?:slipped|slips|slip|postponed|postpones|postpone|delayed|delays|deferred|defers|"
+    r"pushed\s+back|put\s+back|moved\s+back|put\s+off|rescheduled|brought\s+forward)\b"
+    r"[^.;!?]*$"
 )
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$")
@@ -166,6 +178,8 @@ def _short_lead(left: str) -> bool:
 def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     """True when the date at sentence[start:end] is planned, expected, hoped for or
     conditional rather than something that happened."""
+    if cue in ("to", "until", "till") and _POSTPONED.search(sentence, max(0, start - 100), start):
+        return True  # "the opening slipped to 2018": a new target, not a date it happened
     left_from = clause_start(sentence, start)
     left = sentence[left_from:start]
     last = None

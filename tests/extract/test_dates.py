@@ -220,3 +220,7 @@ def test_quantities_after_verbs_of_change_and_telephone_numbers_are_not_years(
     sentence: str,
 ) -> None:
     assert all(s.text_date not in ("1500", "1200", "1223") for s in find_dates(sentence, PUB).spans)
+
+
+def test_a_span_of_time_later_than_something_is_a_comparison() -> None:
+    assert found("The contract was signed in 2010, a year later than planned.") == [("2010", None)]

@@ -65,3 +65,22 @@ def test_reporting_dates() -> None:
     assert not is_reporting_date(passive, passive.index("January"))
     content = "He added a 24th title in September."
     assert not is_reporting_date(content, content.index("September"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "cue"),
+    [
+        ("The bridge was to open in 2009 and cost far less.", "2009", "in"),
+        ("The handover was postponed twice: to 2016, then again.", "2016", "to"),
+        ("Its launch slipped to 2021 after a fire.", "2021", "to"),
+        ("The board set the vote for March 2020.", "March 2020", "for"),
+        ("A completion date of June 2018 was announced.", "June 2018", "of"),
+    ],
+)
+def test_targets_set_or_moved_are_plans(sentence: str, date_text: str, cue: str) -> None:
+    assert _unrealised(sentence, date_text, cue)
+
+
+def test_a_date_after_a_postponement_in_another_clause_still_happened() -> None:
+    sentence = "The vote was postponed, and the assembly met in 2019."
+    assert not _unrealised(sentence, "2019")
