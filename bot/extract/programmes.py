@@ -57,7 +57,7 @@ HEADS = words(
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
-    Commonwealth Act Panel Office Administration Accelerator Commitment
+    Commonwealth Act Panel Office Administration Accelerator Commitment Policy
     Grant Grants Incentive Guarantee Obligation Allowance Discount Rebate Subsidy Voucher
     Bursary Scholarship Loan Payment Benefit Credit Pension
     Amendment Statute Directive Regulation
@@ -76,7 +76,12 @@ _ACRONYM_ONLY_HEADS = words(
 )
 # Heads that are also people's names ("Hugh Grant", "John Chambers"): without an acronym,
 # a name needs three words with them ("Home Upgrade Grant").
-_NAME_LIKE_HEADS = words("Grant Chambers")
+_NAME_LIKE_HEADS = words("Grant Chambers Policy")
+# ("Policy" for another reason: "Foreign Policy" is a journal, "European Neighbourhood
+# Policy" a programme.)
+# "NATO Liaison Office", "a Military Liaison Office": offices of a programme or body, not
+# ministries ("the Foreign Office").
+_OFFICE_KINDS = words("Liaison Information Coordination Project Programme Field Regional Country")
 # A role right before a head makes it a person's name: "Energy Security Secretary Grant".
 _ROLES = words(
     """
@@ -94,7 +99,7 @@ _REJECT_HEADS = words(
     Virus Fever Infection Disorder Summit Meeting Declaration Statement Communique Times Post
     Journal Gazette Herald Tribune News Daily Review Ministry Department Embassy Consulate
     Government Cabinet Senate Congress Army Navy Police Party Parliament Document Report
-    Paper Memorandum Letter
+    Paper Memorandum Letter Staff
     """
 )
 # States whose names end like an organisation's ("Soviet Union").
@@ -468,6 +473,8 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
         return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme
     if " ".join(content) in _STATES:
         return False
+    if singular == "Force" and "Armed" in content:
+        return False  # "the Serbian Armed Forces": a country's military
     if head == "Assembly" and (_DEMONYM.match(content[0]) or "National" in content):
         return False  # "French National Assembly": a parliament
     if not with_acronym:
@@ -475,7 +482,11 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
             return False
         if head == "International" and len(content) == 2:
             return True  # "Rotary International"
-        if head == "Office" and not any(is_acronym(w) for w in content):
+        if (
+            head == "Office"
+            and not any(is_acronym(w) for w in content)
+            and content[-2] not in _OFFICE_KINDS
+        ):
             return False  # "NATO Liaison Office" is a body; "the Foreign Office" a ministry
         if not _is_head(head):
             return False
@@ -759,6 +770,8 @@ def _run_candidates(
         after = _NEXT_CAPITAL.match(sentence, c_end)
         if after and after.group(1) in _REJECT_HEADS:
             continue  # "the PfP Framework Document": a document, not a framework
+        if _SPEECH_AFTER.match(sentence, c_end):
+            continue  # "his State of the Union address": the title of a speech
         name = sentence[c_start:c_end]
         if _diplomatic_mission(sentence, c_start, c_end, name):
             continue
@@ -876,6 +889,7 @@ def _complement_end(texts: list[str], tail: int) -> int:
 
 
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:address|speech|lecture|debate)\b")
 
 
 _MONTH_NAMES = words(

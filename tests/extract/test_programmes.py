@@ -336,3 +336,13 @@ def test_a_compound_of_two_parties_before_a_definition_stays_in_the_name() -> No
     found = programmes("The Serbia-NATO Defence Reform Group (DRG) was set up in 2006.")
     assert found["DRG"].name == "Serbia-NATO Defence Reform Group"
     assert found["DRG"].part_of is None
+
+
+def test_offices_policies_staffs_armed_forces_and_speeches() -> None:
+    found = programmes(
+        "NATO opened a Military Liaison Office in Belgrade; the Foreign Office welcomed it.",
+        "It financed the European Neighbourhood Policy; Foreign Policy wrote about it.",
+        "It works with the General Staff of the Serbian Armed Forces.",
+        "Bush announced the plan in his State of the Union address.",
+    )
+    assert set(found) == {"Military Liaison Office", "European Neighbourhood Policy"}
