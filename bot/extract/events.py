@@ -42,7 +42,11 @@ _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|became|began|won|joined|signed|launched|"
     r"opened|took|made|set|held|led|ran|left|met|saw|came|went|gave|built|hit|fell|rose|"
     r"grew|joins|signs|launches|opens|becomes|begins|wins|agrees|adopts|creates|starts|"
-    r"ends)\b|\b[a-z]{3,}ed\b",
+    # the present of timelines ("2004 – IFOR hands over to ...", "1995 – X takes over")
+    r"ends|takes|hands|holds|hosts|visits|enters|receives|approves|elects|returns|moves|"
+    r"leaves|gets|makes|gives|sees|meets|runs|loses|comes|goes|keeps|deploys|withdraws|"
+    r"merges|replaces|succeeds|declares|announces|applies|ratifies|closes|completes|"
+    r"establishes|sets|dies|resigns|retires)\b|\b[a-z]{3,}ed\b",
     re.I,
 )
 

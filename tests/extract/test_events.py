@@ -194,3 +194,8 @@ def test_a_when_clause_after_a_vague_cue_happened_at_that_date() -> None:
         "Sales recovered after the spring of 2016, when the shops reopened. Sales grew after 2017."
     )
     assert dates_of(body) == [("2016", None)]
+
+
+def test_a_timeline_item_in_the_present_tense_reads_as_a_statement() -> None:
+    body = "## Key dates\n\n1. 20 May 1996 – the mission hands over to the army"
+    assert dates_of(body) == [("1996-05-20", None)]
