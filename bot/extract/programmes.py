@@ -577,9 +577,10 @@ _SCHEME_WORDS = (
     "operation|exercise|framework"
 )
 _NAME_AFTER_SCHEME = re.compile(
-    rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+|\s+(?:called|named|known\s+as|dubbed)\s+)"
+    rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+(?:(?:called|named|known\s+as|dubbed)\s+)?"
+    r"|\s+(?:called|named|known\s+as|dubbed)\s+)"
     r"(?P<name>[A-Z][\w+'’-]*(?:\s+[A-Z0-9][\w+'’-]*){0,3})"
-    r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had)\b)"
+    r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had|after)\b)"
 )
 _NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
 # Words that name a newspaper or journal as often as an exercise a government carries out
@@ -667,6 +668,12 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
             continue
         match = _NAME_AFTER_SCHEME.match(text, at)
         if match is None:
+            before = _name_before_scheme_word(text, starts, at)
+            if before is not None:
+                index, name_start, name_end = before
+                base = starts[index]
+                name = text[name_start:name_end]
+                found.setdefault(index, []).append((name_start - base, name_end - base, name))
             continue
         taken = match.end()
         index = bisect_right(starts, at) - 1
@@ -674,6 +681,51 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
         name_start, name_end = match.span("name")
         found.setdefault(index, []).append((name_start - base, name_end - base, match["name"]))
     return found
+
+
+# "Erasmus+, the EU programme for education", "Baltic Air Policing, the mission in which",
+# "Horizon Europe, the research and innovation framework programme for 2021 to 2027": a
+# name and, in apposition, a phrase whose head is a word for a scheme.
+_APPOSED_NAME = re.compile(
+    r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
+    r"\s+(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+(?P<between>(?:[\w-]+\s+){0,4})$"
+)
+# What may follow such a head: the end of the phrase, not another noun ("the programme
+# director") or a possessive ("the programme's").
+_SCHEME_HEAD_END = re.compile(
+    r"s?(?=\s*[,.;)\x00]|\s*$|\s+(?:in|for|of|on|which|that|to|with|by|run|launched|set|"
+    r"created|founded|established|aimed|designed|funded|financed|led)\b)"
+)
+_NOT_BETWEEN = words("of in for to with by from at on under within whose")
+
+
+def _name_before_scheme_word(
+    text: str, starts: Sequence[int], at: int
+) -> tuple[int, int, int] | None:
+    """The name standing in apposition before the word for a scheme at `at`, as (sentence
+    index, start, end) in `text`, if there is one."""
+    if at and text[at - 1].isalpha():
+        return None  # inside a longer word ("cooperation")
+    word_end = at
+    while word_end < len(text) and text[word_end].isalpha():
+        word_end += 1
+    if text[at:word_end].rstrip("s") not in _SCHEME_HINTS:
+        return None
+    if not _SCHEME_HEAD_END.match(text, word_end - (text[word_end - 1] == "s")):
+        return None
+    index = bisect_right(starts, at) - 1
+    window_start = max(starts[index], at - 120)
+    match = _APPOSED_NAME.search(text, window_start, at)
+    if match is None or _NOT_BETWEEN.intersection(match["between"].split()):
+        return None
+    words_ = match["name"].split()
+    if words_[0].lower() in _OPENERS or _is_month(words_[0]):
+        return None
+    if len(words_) == 1 and _DEMONYM.match(words_[0]):
+        return None
+    if any(w in _ROLES or w in _REJECT_HEADS for w in words_):
+        return None
+    return index, match.start("name"), match.end("name")
 
 
 def _name_candidates(

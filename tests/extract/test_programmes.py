@@ -346,3 +346,24 @@ def test_offices_policies_staffs_armed_forces_and_speeches() -> None:
         "Bush announced the plan in his State of the Union address.",
     )
     assert set(found) == {"Military Liaison Office", "European Neighbourhood Policy"}
+
+
+def test_a_name_in_apposition_to_a_phrase_for_a_scheme() -> None:
+    found = programmes(
+        "Students can take part in Erasmus+, the EU programme for education.",
+        "Researchers apply to Horizon Europe, the research and innovation framework "
+        "programme for 2021 to 2027.",
+        "Baltic Air Policing, the mission in which allied jets guard the skies, began in 2004.",
+        "The mission, named EUNAVFOR Aspides after the Greek word, was launched.",
+    )
+    assert {"Erasmus+", "Horizon Europe", "Baltic Air Policing", "EUNAVFOR Aspides"} <= set(found)
+
+
+def test_no_name_in_apposition_to_a_complement_or_a_modifier() -> None:
+    found = programmes(
+        "France, the largest donor to the programme, paid in 2010.",
+        "Kenya, the pilot programme's host, agreed.",
+        "Jane Roe, the programme director, resigned.",
+        "In March, the programme began.",
+    )
+    assert found == {}
