@@ -288,6 +288,8 @@ def find_programmes(
     sub_names = _acronyms_then_nouns(joined, defined) if defined else {}
     # Names after a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
     after_scheme = _names_after_scheme_words(joined)
+    for index, items in _coded_names_in_succession(joined).items():
+        after_scheme.setdefault(index, []).extend(items)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -683,6 +685,38 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
     return found
 
 
+# A name with a code in it, on either side of a succession: "EUFOR Althea took over from
+# NATO's Stabilisation Force", "the successor to Horizon 2020".
+_CODED = r"(?P<name>[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*){1,3})"
+_CODED_SUCCESSION = (
+    re.compile(rf"(?<![\w+-]){_CODED}\s+(?:took\s+over\s+from|replaced|succeeded|superseded)\b"),
+    re.compile(rf"\b(?:successor|predecessor)\s+(?:to|of)\s+(?:the\s+)?{_CODED}(?![\w+-])"),
+)
+_SUCCESSION_WORDS = ("took over from", "successor", "predecessor", "replaced", "succeeded",
+                     "superseded")  # fmt: skip
+
+
+def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, names of two words or more holding a code (an acronym or a number)
+    that replace or are replaced by something: only bodies and schemes are named so
+    ("EUFOR Althea"); people and places are not ("Mark Rutte succeeded ...")."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    sentences = joined.containing(_SUCCESSION_WORDS)
+    for index in sorted(sentences):
+        sentence = joined.sentences[index]
+        for pattern in _CODED_SUCCESSION:
+            for match in pattern.finditer(sentence):
+                words_ = match["name"].split()
+                if words_[0].lower() in _OPENERS or _is_month(words_[0]):
+                    continue
+                if not any(is_acronym(w) or w.isdigit() for w in words_):
+                    continue
+                if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
+                    continue
+                found.setdefault(index, []).append((*match.span("name"), match["name"]))
+    return found
+
+
 # "Erasmus+, the EU programme for education", "Baltic Air Policing, the mission in which",
 # "Horizon Europe, the research and innovation framework programme for 2021 to 2027": a
 # name and, in apposition, a phrase whose head is a word for a scheme.
@@ -1067,7 +1101,7 @@ _SUCCESSION_BACKWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:has\s+|had\s+|was\s+)?(?:later\s+)?"
     r"(?:replaced|succeeded|superseded|took\s+over\s+from|is\s+the\s+successor\s+(?:to|of)|"
     r"was\s+the\s+successor\s+(?:to|of)|the\s+successor\s+(?:to|of)|successor\s+(?:to|of)|"
-    r"followed)\s+(?:the\s+)?$",
+    r"followed)\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$",
     re.I,
 )
 # "The EPCA was signed in 2015, replacing the PCA": the participle may follow the clause.
@@ -1084,7 +1118,12 @@ _PART_OF = re.compile(
     r"in\s+the\s+framework\s+of))\s+(?:the\s+)?$",
     re.I,
 )
-_FOLLOW_ON = re.compile(r"(?:follow-on|follow-up|successor|succeeding)\s+(?:\w+\s+){0,2}$", re.I)
+_FOLLOW_ON = re.compile(
+    r"(?:follow-on|follow-up|successor|succeeding)\s+(?!(?:to|of)\s)(?:\w+\s+){0,2}$", re.I
+)
+# "Horizon Europe, the framework programme for 2021 to 2027 and the successor to Horizon
+# 2020": the programme named after it came first.
+_SUCCESSOR_TO = re.compile(r"\b(?:the\s+)?successor\s+(?:to|of)\s+(?:the\s+)?$", re.I)
 
 
 def _relations(
@@ -1109,7 +1148,11 @@ def _relations(
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
         for m in ms:
             before_it = sentence[max(0, m.start - 40) : m.start]
-            if ("follow" in before_it or "succe" in before_it) and _FOLLOW_ON.search(before_it):
+            earlier = [x.key for x in ms if x.start < m.start and x.key != m.key]
+            if "successor" in before_it and earlier and _SUCCESSOR_TO.search(before_it):
+                if not drafts[m.key].succeeded_by:
+                    drafts[m.key].succeeded_by = earlier[-1]
+            elif ("follow" in before_it or "succe" in before_it) and _FOLLOW_ON.search(before_it):
                 before = [k for k in previous if k != m.key]
                 same = [x.key for x in ms if x.start < m.start and x.key != m.key]
                 predecessor = same[-1] if same else before[-1] if before else None

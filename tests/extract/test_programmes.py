@@ -367,3 +367,16 @@ def test_no_name_in_apposition_to_a_complement_or_a_modifier() -> None:
         "In March, the programme began.",
     )
     assert found == {}
+
+
+def test_a_name_with_a_code_that_replaces_or_is_replaced_is_a_programme() -> None:
+    found = programmes(
+        "EUFOR Althea took over from NATO's Stabilisation Force (SFOR) in 2004.",
+        "Researchers apply to Horizon Europe, the framework programme for 2021 to 2027 and "
+        "the successor to Horizon 2020.",
+        "NATO Secretary General Mark Rutte succeeded Jens Stoltenberg in 2024.",
+    )
+    assert found["SFOR"].succeeded_by == "EUFOR Althea"
+    assert found["Horizon 2020"].succeeded_by == "Horizon Europe"
+    assert found["Horizon Europe"].succeeded_by is None
+    assert not any("Rutte" in key for key in found)
