@@ -341,6 +341,9 @@ def find_programmes(
     mentions = _find_mentions(sentences, drafts, joined)
     _promote_inner(drafts, mentions)
     live = [d for d in drafts if not d.inner]
+    if _merge_other_names(sentences, mentions, live):
+        live = [d for d in live if not d.inner]
+        mentions = _find_mentions(sentences, live, joined)
     _relations(sentences, mentions, {d.key: d for d in live})
     renamed, rescan = _derive_acronyms(live, joined)
     if rescan:
@@ -1083,6 +1086,48 @@ def _promote_inner(drafts: list[_Draft], mentions: tuple[tuple[Mention, ...], ..
     for draft in drafts:
         if draft.inner and counts.get(draft.key, 0) > 0:
             draft.inner = False
+
+
+# "Operation Atalanta, formally the European Union Naval Force Somalia (EU NAVFOR
+# Somalia)", "Gavi, the Vaccine Alliance, began life as the Global Alliance for Vaccines
+# and Immunization (GAVI)": two names of one body.
+_OTHER_NAME = re.compile(
+    r"^,?\s+(?:(?:formally|officially|formerly|originally|also\s+known\s+as|better\s+known\s+as)"
+    r"|(?:which\s+|that\s+)?(?:began\s+life|started\s+(?:life|out)|was\s+founded|was\s+set\s+up)"
+    r"\s+as)\s+(?:the\s+)?$"
+)
+
+
+def _merge_other_names(
+    sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...], drafts: list[_Draft]
+) -> bool:
+    """Merge a body named again under another name right after it (see _OTHER_NAME): the
+    first name stays, the acronym comes from either. The merged draft is marked `inner`
+    so that the caller drops it. Returns whether anything merged."""
+    by_key = {d.key: d for d in drafts}
+    merged = False
+    for index, ms in enumerate(mentions):
+        for a, b in itertools.pairwise(ms):
+            first, second = by_key.get(a.key), by_key.get(b.key)
+            if first is None or second is None or first is second or second.inner:
+                continue
+            if first.acronym and second.acronym:
+                continue  # two bodies, each with its own acronym
+            if not _OTHER_NAME.match(sentences[index][a.end : b.start]):
+                continue
+            old_keys = {first.key, second.key}
+            first.acronym = first.acronym or second.acronym
+            first.variants |= second.variants
+            if first.defined_in is None:
+                first.defined_in = second.defined_in
+            first.part_of = first.part_of or second.part_of
+            second.inner = True
+            for d in drafts:
+                if d.part_of in old_keys:
+                    d.part_of = first.key
+            by_key = {d.key: d for d in drafts if not d.inner}
+            merged = True
+    return merged
 
 
 _SUCCESSION_FORWARD = re.compile(

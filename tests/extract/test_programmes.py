@@ -380,3 +380,15 @@ def test_a_name_with_a_code_that_replaces_or_is_replaced_is_a_programme() -> Non
     assert found["Horizon 2020"].succeeded_by == "Horizon Europe"
     assert found["Horizon Europe"].succeeded_by is None
     assert not any("Rutte" in key for key in found)
+
+
+def test_a_body_named_again_under_another_name_is_one_programme() -> None:
+    found = programmes(
+        "Operation Atalanta, formally the European Union Naval Force Somalia (EU NAVFOR "
+        "Somalia), was launched in December 2008.",
+        "Gavi, the Vaccine Alliance, began life as the Global Alliance for Vaccines and "
+        "Immunization (GAVI) in 2000.",
+    )
+    assert set(found) == {"EU NAVFOR Somalia", "GAVI"}
+    assert found["EU NAVFOR Somalia"].name == "Operation Atalanta"
+    assert found["GAVI"].name == "Vaccine Alliance"
