@@ -36,7 +36,7 @@ _NAME_WORD = (
     rf"|[{_UPPER}]\.)"
 )
 # "van der", "de la", ... grouped by first letter, so that most words are turned down at once.
-_PARTICLE = r"(?:v(?:an der|an den|an|on)|d(?:e la|e|a|i|el|er|u|os|as)|bin|al|ibn|l(?:e|a))"
+_PARTICLE = r"(?:v(?:an der|an den|an|on der|on)|d(?:e la|e|a|i|el|er|u|os|as)|bin|al|ibn|l(?:e|a))"
 # Two to four name words; the look-behind keeps a run from starting inside a word. It
 # follows the first capital (and looks back past it) so that the engine can skip quickly to
 # capitals.
@@ -49,7 +49,8 @@ _TITLES = (
     r"Secretary[- ]General|Secretary\s+of\s+State|Prime\s+Minister|Foreign\s+Minister|"
     r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Vice[- ]President|President|"
     r"Chancellor|King|Queen|Prince|Princess|Pope|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
-    r"Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Commander|Ambassador|Director[- ]General|"
+    r"Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Commander|Commodore|Brigadier|"
+    r"Ambassador|Director[- ]General|"
     r"vice[- ]president|foreign\s+minister|prime\s+minister|"
     r"Director|Chairman|Chairwoman|Chairperson|Chair|Chief\s+Executive|CEO|Senator|Sen\.|"
     r"Governor|Gov\.|Mayor|Commissioner|High\s+Representative|Special\s+Representative|"
@@ -61,7 +62,7 @@ _TITLES = (
     r"director|engineer|scientist|physicist|chemist|biologist|researcher|economist|"
     r"historian|minister|ambassador|commander|envoy|investor|inventor|designer|professor|"
     r"analyst|administrator|chair|[Dd]eputy\s+[Ss]ecretary\s+[Gg]eneral|[Ss]ecretary\s+"
-    r"[Gg]eneral"
+    r"[Gg]eneral|chief"
 )
 # The role before a name: optional qualifiers and an organisation ("NATO", "Georgia's",
 # "EU") then a title, ending right where the name starts.
@@ -72,23 +73,28 @@ _ROLE_BEFORE = re.compile(
     rf"[Dd]efen[cs]e|(?:[A-Z]\.){{2,}}|[{_UPPER}][{_LOWER}]+(?:an|ish|ese|ch|i))\s+)*"
     rf"(?:{_TITLES}))\s+$"
 )
+# ("Minister of Defence Nebojša Stefanović", "Minister for the Environment, Climate and
+# Communications Eamon Ryan": a comma inside the role only before a capital.)
 _HEAD_OF = re.compile(
-    r"(?P<role>\b(?:head|chief|director|chairman|chair|president|commander|ambassador|"
+    r"(?P<role>\b(?i:head|chief|director|chairman|chair|president|commander|ambassador|"
     r"secretary|minister|founder|leader|governor|representative|envoy|member|coach|captain|"
-    r"manager)\s+(?:of|at|to|for)\s+(?:the\s+)?[^,;:()]{2,80}?)\s+$"
+    r"manager)\s+(?:of|at|to|for)\s+(?:the\s+)?(?:[^,;:()]|,\s(?=[A-Z])){2,80}?)"
+    r"(?<! and)(?<! of)(?<! the)(?<! for)\s+$"
 )
 _ROLE_AFTER = re.compile(
     rf"^,\s+(?P<role>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:{_TITLES}|head\s+of\s+"
     r"[^,;.]+)(?:\s+(?:of|at|for)\s+[^,;.]+)?)\s*[,.;]"
 )
 _APPOSITIVE_BEFORE = re.compile(
-    rf"(?P<role>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_TITLES}))"
+    rf"(?P<role>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?:{_TITLES}))"
     r",\s+$"
 )
 _TITLE_WORD_LIST = (
     "Secretary General Secretary-General Deputy Vice Prime Minister President Vice-President "
     "Chancellor King Queen Prince Princess Pope Admiral Colonel Lieutenant Major Captain "
-    "Commander Ambassador Director Director-General Chairman Chairwoman Chair Chief Executive "
+    "Commander Commodore Brigadier Ambassador Director Director-General Chairman Chairwoman "
+    "Chair Chief Executive "
     "Senator Governor Mayor Commissioner Professor Judge Justice Sheikh Archbishop Bishop "
     "Cardinal Sir Dame Lord Lady Foreign Defence Defense Finance Interior Acting Former "
     "Special Permanent High Representative Coach Manager Speaker Envoy Founder Dr Mr Mrs Ms "
@@ -120,6 +126,9 @@ _NOT_NAME_WORDS = words(
     Dear Good Thanks Yes No Not Semiconductor Semiconductors Instruments Technologies
     Technology Systems Motors Airways Energy Electric Pharmaceuticals Holdings Partners
     Capital Media Labs Networks Telecom Communications Industries Devices Sensors Express
+    Authority Administration Scheme Instrument Framework Network Facility Accelerator
+    Commitment Policy Act Corps Board Assistance Canal Europe Asia Africa America Balkans
+    Caucasus Mediterranean
     """
 )
 _TITLE_WORDS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof. Sir Dame Lord Lady")
@@ -177,6 +186,11 @@ def find_people(
         after = sentence[end : end + 120]
         role = _role_before(before) or _role_after(after)
         parts = name.split()
+        if role is None and len(parts) >= 3:
+            # "Secretary of Labor Frances Perkins": the run began inside the role.
+            shorter = _role_before(sentence[max(0, start - 90) : start + len(parts[0]) + 1])
+            if shorter is not None:
+                role, name, parts = shorter, " ".join(parts[1:]), parts[1:]
         if parts[0] in alone and parts[-1] not in alone and role is None:
             continue  # "Lumen Semiconductor said ... Lumen shipped": a firm, not a person
         if (
@@ -237,7 +251,8 @@ class _UsedAlone:
                         (sentence[:1] in _OPENING_MARKS or sentence[:1].isspace())
                         and _opens_sentence(sentence, start)
                     )
-                    or _previous_token(sentence, start)[:1].isupper()
+                    # ('the "Slavic Brotherhood" name': a quoted name, not a surname)
+                    or _previous_token(sentence, start).lstrip(_OPENING_MARKS)[:1].isupper()
                 ):
                     return True
             at = text.find(word, at + 1)
@@ -278,7 +293,7 @@ def _role_before(before: str) -> str | None:
     if last.endswith(","):
         match = _APPOSITIVE_BEFORE.search(window)
         return match.group("role") if match else None
-    if last.lower().rstrip(".") in _TITLE_TAILS:
+    if last.lower().rstrip(".").rsplit("-", 1)[-1] in _TITLE_TAILS:  # "Secretary-General"
         match = _ROLE_BEFORE.search(window)
         if match:
             return match.group("role")

@@ -56,3 +56,43 @@ def test_places_organisations_months_and_the_author_are_not_people() -> None:
         author="Abdul Kerimkhanov",
     )
     assert found == {}
+
+
+def test_roles_of_ministers_and_officers_that_name_a_body() -> None:
+    found = people(
+        "The door stays open, Minister of Defence Nebojša Stefanović told reporters.",
+        "Minister for the Environment, Climate and Communications Eamon Ryan published "
+        "figures today.",
+        "A committee led by Secretary of Labor Frances Perkins drafted it.",
+        "The fund was set up after a call by the then UN Secretary-General Kofi Annan.",
+        "It will be commanded by Commodore Vasileios Gryparis, with an admiral at sea.",
+    )
+    assert found == {
+        "Nebojša Stefanović": "Minister of Defence",
+        "Eamon Ryan": "Minister for the Environment, Climate and Communications",
+        "Frances Perkins": "Secretary of Labor",
+        "Kofi Annan": "UN Secretary-General",
+        "Vasileios Gryparis": "Commodore",
+    }
+
+
+def test_appositions_with_a_possessive_and_particles() -> None:
+    found = people(
+        "Ursula von der Leyen, the President of the European Commission, wrote on Monday.",
+        "SEAI's chief executive, William Walsh, said demand was high.",
+        "Josep Borrell, the EU's foreign policy chief, said it would cost more.",
+    )
+    assert found == {
+        "Ursula von der Leyen": "President of the European Commission",
+        "William Walsh": "SEAI's chief executive",
+        "Josep Borrell": "EU's foreign policy chief",
+    }
+
+
+def test_bodies_places_and_quoted_names_are_not_people() -> None:
+    found = people(
+        "Traffic fell by 40% in January, the Suez Canal Authority said.",
+        "Researchers can apply to Horizon Europe; Europe pays.",
+        'Serbia holds exercises with Belarus under the "Slavic Brotherhood" name.',
+    )
+    assert found == {}
