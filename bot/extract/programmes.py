@@ -521,6 +521,8 @@ def _head_word(name: str, content: list[str]) -> str:
     for i, part in enumerate(parts[:-1]):
         if (_is_head(part) or part in _REJECT_HEADS) and parts[i + 1] in ("of", "for", "on"):
             return part  # "Democratic Republic of the Congo" -> "Republic": rejected
+    if len(content) >= 3 and _is_head(content[-2]) and _qualifies_head(content[-1]):
+        return content[-2]  # "Arts Council Norway"
     for word in reversed(content):
         if not word[0].isdigit():
             return word.split("-")[-1]
@@ -819,6 +821,12 @@ def _run_candidates(
                 end = s
             elif s <= start < e:
                 start = e
+        # "the European Union's Operation Althea": the name follows a body's possessive
+        # (not "the United Nations Children's Fund").
+        possessive = max(sentence.rfind("’s ", start, end), sentence.rfind("'s ", start, end))
+        owner = sentence[start:possessive].split()[-1:] if possessive != -1 else []
+        if owner and _is_head(owner[0]):
+            start = possessive + 3
         if start >= end:
             continue
         if sentence.endswith(("’s", "'s"), start, end):
@@ -910,7 +918,12 @@ def _candidate_span(
     heads = [i for i, w in enumerate(texts) if _is_head(w)]
     first_start = start + spans[0][0]
     if texts[0] in _PREFIX_HEADS and heads == [0] and len(texts) >= 2:
-        return first_start, start + spans[min(len(texts), 4) - 1][1]  # "Project Mercury"
+        # "Project Mercury", "Operation Ocean Shield" (not "Operation Althea in 2004")
+        size = 1
+        while size < min(len(texts), 4) and texts[size][:1].isupper():
+            size += 1
+        if size >= 2:
+            return first_start, start + spans[size - 1][1]
     if heads:
         last = heads[-1]
         if last == 0 and len(texts) >= 3 and texts[1] == "of":
@@ -924,6 +937,8 @@ def _candidate_span(
             tail = _complement_end(texts, last + 2)
             if texts[tail - 1][:1].isupper():
                 last = tail - 1
+        if last == len(texts) - 2 and _qualifies_head(texts[-1]):
+            last += 1  # "Arts Council Norway", "Sport England": a place after the head
         cut = start + spans[last][1]
         year = _YEAR_AFTER.match(sentence, cut)
         return first_start, year.end() if year else cut  # "Strategy 2022–2026"
@@ -944,6 +959,21 @@ def _candidate_span(
         if 2 <= len(texts) - first <= 5 and not _DEMONYM.match(texts[first]):
             return start + spans[first][0], start + spans[-1][1]
     return None
+
+
+def _qualifies_head(word: str) -> bool:
+    """Can `word`, ending a run right after a head, be part of the name (a place)?"""
+    return (
+        word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and not _is_head(word)
+        and word not in _REJECT_HEADS
+        and word not in _ROLES
+        and word not in _NOT_SUB_NAMES
+        and word not in _MONTH_NAMES
+        and word not in _DAY_NAMES
+    )
 
 
 _RUN_BREAKS = words("in on at to for by from since during with")

@@ -392,3 +392,15 @@ def test_a_body_named_again_under_another_name_is_one_programme() -> None:
     assert set(found) == {"EU NAVFOR Somalia", "GAVI"}
     assert found["EU NAVFOR Somalia"].name == "Operation Atalanta"
     assert found["GAVI"].name == "Vaccine Alliance"
+
+
+def test_a_place_after_the_head_and_a_bodys_possessive_before_the_name() -> None:
+    found = programmes(
+        "She received a grant from Arts Council Norway.",
+        "It took over as the European Union's Operation Althea in 2004.",
+        "UNICEF, the United Nations Children's Fund, buys vaccines.",
+    )
+    assert {"Arts Council Norway", "Operation Althea", "United Nations Children's Fund"} <= set(
+        found
+    )
+    assert not any("Union's" in key for key in found)
