@@ -1193,6 +1193,35 @@ _PART_OF = re.compile(
     r"in\s+the\s+framework\s+of))\s+(?:the\s+)?$",
     re.I,
 )
+# "The National Retrofit Plan, published in November 2021 as part of the Climate Action Plan
+# 2021", "Combined Task Force 151 of the Combined Maritime Forces".
+_AS_PART_OF = re.compile(
+    r"^(?:,\s+(?:[\w-]+\s+){0,6}?as\s+(?:a\s+|the\s+)?(?:key\s+|central\s+)?part\s+of"
+    r"|\s+of)\s+(?:the\s+)?$"
+)
+_IT = re.compile(r"(?:^|\s)[Ii]t\s")
+
+
+def _antecedent(
+    mentioned: Sequence[Mention], drafts: dict[str, _Draft], successor: _Draft
+) -> _Draft | None:
+    """What "it" stands for among the previous sentence's programmes: one of the same kind
+    as its successor (an operation for an operation, an instrument for an instrument), else
+    the only programme there is."""
+    kinds = _kinds(successor)
+    keys = list(dict.fromkeys(m.key for m in mentioned if m.key != successor.key))
+    alike = [k for k in keys if kinds & _kinds(drafts[k])]
+    if len(alike) == 1:
+        return drafts[alike[0]]
+    return drafts[keys[0]] if len(keys) == 1 else None
+
+
+def _kinds(draft: _Draft) -> set[str]:
+    """The head nouns of a programme's name ("Operation", "Instrument")."""
+    words_ = (draft.name or "").replace("-", " ").split()
+    return {w for w in words_ if w in _HEAD_SET or w in _PREFIX_HEADS}
+
+
 _FOLLOW_ON = re.compile(
     r"(?:follow-on|follow-up|successor|succeeding)\s+(?!(?:to|of)\s)(?:\w+\s+){0,2}$", re.I
 )
@@ -1207,10 +1236,22 @@ def _relations(
     drafts: dict[str, _Draft],
 ) -> None:
     previous: list[str] = []  # keys mentioned so far, most recent last
+    last_sentence: list[Mention] = []  # the previous sentence's mentions
     for index, sentence in enumerate(sentences):
         if not mentions[index]:
+            last_sentence = []
             continue
         ms = [m for m in mentions[index] if m.key in drafts]
+        if ms and last_sentence:
+            # "The ENI financed ... In 2021 it was merged into the NDICI": "it" is the
+            # programme of the previous sentence of the same kind, or the only one.
+            opening = sentence[: ms[0].start]
+            pronoun = _IT.search(opening)
+            if pronoun and _SUCCESSION_FORWARD.match(opening[pronoun.start() :]):
+                earlier = _antecedent(last_sentence, drafts, drafts[ms[0].key])
+                if earlier is not None and earlier.key != ms[0].key:
+                    earlier.succeeded_by = earlier.succeeded_by or ms[0].key
+        last_sentence = ms
         for a, b in itertools.pairwise(ms):
             gap = sentence[a.end : b.start]
             if a.key == b.key:
@@ -1219,7 +1260,7 @@ def _relations(
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
             elif _SUCCESSION_BACKWARD.match(gap) or _REPLACING.search(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
-            elif _PART_OF.match(gap):
+            elif _PART_OF.match(gap) or _AS_PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
         for m in ms:
             before_it = sentence[max(0, m.start - 40) : m.start]

@@ -404,3 +404,20 @@ def test_a_place_after_the_head_and_a_bodys_possessive_before_the_name() -> None
         found
     )
     assert not any("Union's" in key for key in found)
+
+
+def test_it_after_a_sentence_naming_a_programme_and_part_of_phrases() -> None:
+    found = programmes(
+        "From 2014 to 2020 the European Neighbourhood Instrument (ENI) financed reforms.",
+        "In 2021 it was merged into the Global Europe Instrument (GEI).",
+        "The European Union ran Operation Sophia from 2015 to 2020.",
+        "It was replaced by Operation Irini, which enforces the embargo.",
+        "The National Retrofit Plan, published in November 2021 as part of the Climate "
+        "Action Plan 2021, set a target.",
+        "Ships joined Combined Task Force 151 of the Combined Maritime Forces (CMF).",
+    )
+    assert found["ENI"].succeeded_by == "GEI"
+    assert found["Operation Sophia"].succeeded_by == "Operation Irini"  # of the same kind
+    assert found["European Union"].succeeded_by is None
+    assert found["National Retrofit Plan"].part_of == "Climate Action Plan 2021"
+    assert found["Combined Task Force 151"].part_of == "CMF"
