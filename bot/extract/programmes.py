@@ -341,6 +341,8 @@ def find_programmes(
     mentions = _find_mentions(sentences, drafts, joined)
     _promote_inner(drafts, mentions)
     live = [d for d in drafts if not d.inner]
+    if _add_title_case_acronyms(live, joined.text):
+        mentions = _find_mentions(sentences, live, joined)
     if _merge_other_names(sentences, mentions, live):
         live = [d for d in live if not d.inner]
         mentions = _find_mentions(sentences, live, joined)
@@ -369,7 +371,10 @@ def find_programmes(
             d.part_of = None
         if d.succeeded_by not in live_keys:
             d.succeeded_by = None
-    programmes = tuple(_finish(d, sentences, where.get(d.key, [])) for d in live)
+    continued = _continued_by_it(sentences, mentions, prose)
+    programmes = tuple(
+        _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {})) for d in live
+    )
     return ProgrammeScan(programmes, mentions)
 
 
@@ -381,6 +386,32 @@ def _governments_name(name: str, text: str) -> bool:
     if len(parts) != 2 or parts[1] != "Administration":
         return False
     return text.count(parts[0]) > text.count(name)
+
+
+def _add_title_case_acronyms(drafts: Sequence[_Draft], text: str) -> bool:
+    """ "Gavi" for the GAVI, "Unicef" for UNICEF: an acronym of four letters or more
+    written as a word is a mention of it, when the text uses that word inside a sentence
+    (not only where any word is capitalised). Returns whether any was added."""
+    added = False
+    for draft in drafts:
+        acronym = draft.acronym
+        if not acronym or len(acronym) < 4 or not acronym.isalpha() or not acronym.isupper():
+            continue
+        word = acronym.capitalize()
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (
+                at >= 2
+                and text[at - 1] == " "
+                and (text[at - 2].islower() or text[at - 2] == ",")
+                and not text[end : end + 1].isalpha()
+            ):
+                draft.variants.add(word)
+                added = True
+                break
+            at = text.find(word, end)
+    return added
 
 
 def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
@@ -1342,11 +1373,50 @@ def _matches_name(acronym: str, name: str) -> bool:
     return _acronym_matches(acronym, words_)
 
 
-def _finish(draft: _Draft, sentences: Sequence[str], mentioned: list[int]) -> Programme:
+# A subject's place: the start of the sentence, after a leading phrase of time or place.
+_SUBJECT_OPENING = re.compile(
+    r"^(?:(?:In|By|From|On|Since|After|At|Meanwhile)\b[^,]{0,40},\s+"
+    r"|(?:In|By|From|On|Since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+to\s+\d{4})?\s+)?"
+    r"(?:[Tt]he\s+)?$"
+)
+_IT_OPENS = re.compile(r"^(?:It|Its)\s")
+
+
+def _continued_by_it(
+    sentences: Sequence[str],
+    mentions: tuple[tuple[Mention, ...], ...],
+    prose: Sequence[bool] | None,
+) -> dict[str, dict[int, int]]:
+    """Per programme key, sentences that go on about it though they do not name it: a
+    sentence opening with "It" right after one whose subject is the programme ("The Global
+    Fund ... was set up in January 2002. It is a financing institution rather than an
+    implementing agency: ..."). Maps the subject sentence to the one after it."""
+    found: dict[str, dict[int, int]] = {}
+    for index in range(len(sentences) - 1):
+        ms = mentions[index]
+        if not ms or (prose is not None and not prose[index + 1]):
+            continue
+        if not _IT_OPENS.match(sentences[index + 1]):
+            continue
+        first = ms[0]
+        if _SUBJECT_OPENING.match(sentences[index][: first.start]):
+            found.setdefault(first.key, {})[index] = index + 1
+    return found
+
+
+def _finish(
+    draft: _Draft,
+    sentences: Sequence[str],
+    mentioned: list[int],
+    continued: dict[int, int] | None = None,
+) -> Programme:
     order = mentioned[:]
     if draft.defined_in is not None and draft.defined_in in order:
         order.remove(draft.defined_in)
         order.insert(0, draft.defined_in)
+    if continued:
+        # The sentence that goes on about it ("It pays for ...") right after its subject one.
+        order = [j for i in order for j in ((i, continued[i]) if i in continued else (i,))]
     return Programme(
         acronym=draft.acronym,
         name=draft.name,

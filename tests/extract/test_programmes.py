@@ -421,3 +421,28 @@ def test_it_after_a_sentence_naming_a_programme_and_part_of_phrases() -> None:
     assert found["European Union"].succeeded_by is None
     assert found["National Retrofit Plan"].part_of == "Climate Action Plan 2021"
     assert found["Combined Task Force 151"].part_of == "CMF"
+
+
+def test_a_sentence_going_on_with_it_describes_the_subject() -> None:
+    found = programmes(
+        "The Global Fund to Fight AIDS, Tuberculosis and Malaria was set up in January 2002.",
+        "It is a financing institution rather than an implementing agency.",
+        "In 2003 Bush announced the Emergency Plan for AIDS Relief (EPAR) in a speech.",
+        "It was popular.",
+    )
+    fund = found["Global Fund"]
+    assert "It is a financing institution" in fund.description
+    assert len(fund.sentences) == 1  # it is not named there
+    assert "It was popular" not in found["EPAR"].description  # not the subject
+
+
+def test_an_acronym_written_as_a_word_is_a_mention() -> None:
+    found = programmes(
+        "Gavi, the Vaccine Alliance, began life as the Global Alliance for Vaccines and "
+        "Immunization (GAVI).",
+        "It is co-led by Gavi and others.",
+        "Care was taken.",
+        "The CARE Programme (CARE) helps, and staff took care.",
+    )
+    assert len(found["GAVI"].sentences) == 2
+    assert len(found["CARE"].sentences) == 1  # "Care" opens a sentence only
