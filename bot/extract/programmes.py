@@ -728,6 +728,7 @@ _CODED_SUCCESSION = (
     re.compile(rf"(?<![\w+-]){_CODED}\s+(?:took\s+over\s+from|replaced|succeeded|superseded)\b"),
     re.compile(rf"\b(?:successor|predecessor)\s+(?:to|of)\s+(?:the\s+)?{_CODED}(?![\w+-])"),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SUCCESSION_WORDS = ("took over from", "successor", "predecessor", "replaced", "succeeded",
                      "superseded")  # fmt: skip
 
@@ -745,8 +746,8 @@ def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int,
                 words_ = match["name"].split()
                 if words_[0].lower() in _OPENERS or _is_month(words_[0]):
                     continue
-                if not any(is_acronym(w) or w.isdigit() for w in words_):
-                    continue
+                if not any((w.isalpha() and is_acronym(w)) or _YEAR.fullmatch(w) for w in words_):
+                    continue  # a code: "EUFOR Althea", "Horizon 2020" (not "Boeing 747")
                 if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
                     continue
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
@@ -766,7 +767,12 @@ _SCHEME_HEAD_END = re.compile(
     r"s?(?=\s*[,.;)\x00]|\s*$|\s+(?:in|for|of|on|which|that|to|with|by|run|launched|set|"
     r"created|founded|established|aimed|designed|funded|financed|led)\b)"
 )
-_NOT_BETWEEN = words("of in for to with by from at on under within whose")
+# (A preposition or a second determiner puts the word for a scheme in another phrase: "the
+# software giant behind the initiative".)
+_NOT_BETWEEN = words(
+    "of in for to with by from at on under within whose behind about against into over "
+    "among through than like the a an its their his her"
+)
 
 
 def _name_before_scheme_word(
