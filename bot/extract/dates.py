@@ -143,7 +143,7 @@ _ALTERNATIVES = [
         "fix",
         r"(?P<rel_fix>(?i:(?:(?:later|earlier)\s+(?:in\s+)?)?(?:this|that(?:\s+same)?|the\s+same|"
         r"the\s+following|the\s+next|the\s+previous|the\s+preceding|last)\s+)"
-        r"(?P<rel_fix_unit>year|month|day))(?![\w])",
+        r"(?P<rel_fix_unit>year|month|day|spring|summer|autumn|winter))(?![\w])",
     ),
     ("yesterday", r"(?i:yesterday)(?![\w])"),
     ("wd", rf"(?P<wd>{_WEEKDAY})(?![\w])"),
@@ -400,6 +400,8 @@ def _range_of_numbers(sentence: str, start: int, atoms: list[_Atom]) -> bool:
 # is many times faster than letting the pattern try each position of the sentence. Every
 # alternative starts with a plain character, so the engine skips to candidates quickly.
 _UNIT_WORDS = ("year", "month", "week", "day")
+# "the following spring", "that summer": a season of the year last stated.
+_SEASONS = frozenset(("spring", "summer", "autumn", "winter"))
 _TRIGGER_NAMES = sorted(
     words(
         """
@@ -438,7 +440,7 @@ def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _TRIGGER, _LOWERCASE_TRIGGER = _trigger_patterns()
-_UNIT_TRIGGERS = frozenset(_UNIT_WORDS) | frozenset(f"{unit}s" for unit in _UNIT_WORDS)
+_UNIT_TRIGGERS = frozenset(_UNIT_WORDS) | frozenset(f"{unit}s" for unit in _UNIT_WORDS) | _SEASONS
 _LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
 _LEAD_IN_LAST_LETTERS = frozenset("eydt")  # how the words of _LEAD_IN end
 _WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
@@ -467,6 +469,13 @@ def sentence_triggers(
             touched.add(index)
         for index in touched:
             found[index].sort()
+    if _may_hold_season(joined.text):
+        touched = set()
+        for index, base, match in joined.matches(_SEASON_TRIGGER):
+            found[index].append((match.start() - base, match.group()))
+            touched.add(index)
+        for index in touched:
+            found[index].sort()
     return found
 
 
@@ -476,12 +485,25 @@ def _triggers_of(sentence: str) -> list[tuple[int, str]]:
         lowercase = [(m.start(), m.group()) for m in _LOWERCASE_TRIGGER.finditer(sentence)]
         if lowercase:
             found = sorted(found + lowercase)
+    if _may_hold_season(sentence):
+        seasons = [(m.start(), m.group()) for m in _SEASON_TRIGGER.finditer(sentence)]
+        if seasons:
+            found = sorted(found + seasons)
     return found
 
 
 def _may_hold_lowercase_trigger(text: str) -> bool:
     # Every lowercase trigger holds one of these ("yesterday" holds "day").
     return "year" in text or "month" in text or "week" in text or "day" in text
+
+
+# Seasons are found apart from the other lowercase triggers: their initials (s, a, w) start
+# so many words that the shared pattern would stop at most of them.
+_SEASON_TRIGGER = re.compile(r"(?:spring|summer|autumn|winter)(?![a-z])")
+
+
+def _may_hold_season(text: str) -> bool:
+    return "spring" in text or "summer" in text or "autumn" in text or "winter" in text
 
 
 def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[str]]:
@@ -884,6 +906,12 @@ def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom |
     unit = m.group("rel_fix_unit")
     core = _LATER_EARLIER.sub("", phrase)
     which = core.rsplit(" ", 1)[0]
+    if unit in _SEASONS:
+        # "the following spring", "that summer": only against a stated year ("last
+        # summer" in an autumn article may be this year's or last year's).
+        if which in ("this", "last"):
+            return None
+        unit = "year"
     if which == "this":
         return _Atom(start, end, "rel", rel=f"article-{unit}", rel_n=0, cue=cue)
     if which == "last":

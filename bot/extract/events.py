@@ -42,12 +42,16 @@ _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|became|began|won|joined|signed|launched|"
     r"opened|took|made|set|held|led|ran|left|met|saw|came|went|gave|built|hit|fell|rose|"
     r"grew|joins|signs|launches|opens|becomes|begins|wins|agrees|adopts|creates|starts|"
-    # the present of timelines ("2004 – IFOR hands over to ...", "1995 – X takes over")
-    r"ends|takes|hands|holds|hosts|visits|enters|receives|approves|elects|returns|moves|"
+    r"ends)\b|\b[a-z]{3,}ed\b",
+    re.I,
+)
+# The present of timelines ("2004 – IFOR hands over to ...", "1995 – X takes over"), tried
+# only when the words above are missing.
+_TIMELINE_VERB = re.compile(
+    r"\b(?:takes|hands|holds|hosts|visits|enters|receives|approves|elects|returns|moves|"
     r"leaves|gets|makes|gives|sees|meets|runs|loses|comes|goes|keeps|deploys|withdraws|"
     r"merges|replaces|succeeds|declares|announces|applies|ratifies|closes|completes|"
-    r"establishes|sets|dies|resigns|retires)\b|\b[a-z]{3,}ed\b",
-    re.I,
+    r"establishes|sets|dies|resigns|retires)\b"
 )
 
 
@@ -66,7 +70,11 @@ def reads_as_sentence(text: str) -> bool:
     closing full stop."""
     if len(text.split()) < 4:
         return False
-    return bool(_CLAUSE_VERB.search(text)) or text.rstrip().endswith((".", "!", "?"))
+    return (
+        bool(_CLAUSE_VERB.search(text))
+        or text.rstrip().endswith((".", "!", "?"))
+        or bool(_TIMELINE_VERB.search(text))
+    )
 
 
 def find_events(

@@ -152,7 +152,7 @@ _INTENTION_WORDS = words(
     vowed commit commits committed undertake undertook strive strives target targets targeted
     targeting propose proposes proposed proposing ready prepare prepares preparing upcoming
     forthcoming future prospective next obliged obliges required requires urged urges called
-    asked asks was were fixed date dates deadline
+    asked asks fixed date dates deadline
     """
 )
 # Verbs that move a plan: the date they move it "to" is still a plan.

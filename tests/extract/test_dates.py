@@ -224,3 +224,17 @@ def test_quantities_after_verbs_of_change_and_telephone_numbers_are_not_years(
 
 def test_a_span_of_time_later_than_something_is_a_comparison() -> None:
     assert found("The contract was signed in 2010, a year later than planned.") == [("2010", None)]
+
+
+def test_a_season_after_a_stated_year_is_that_year_or_the_next() -> None:
+    sentence = "The mill closed in May 1931, and a new owner reopened it the following spring."
+    assert found(sentence) == [("1931-05", None), ("1932", None)]
+    assert found("The band toured in 1991 and played every festival that summer.") == [
+        ("1991", None),
+        ("1991", None),
+    ]
+
+
+def test_last_summer_is_left_alone() -> None:
+    # in an autumn article it may mean this year's summer or last year's
+    assert found("It rained a lot last summer.") == []
