@@ -119,6 +119,13 @@ def find_events(
             # and no part of any summary.
             usable = [s for s in usable if s.start >= opening.end()]
             dateline = [DateSpan(0, opening.end(), (0, None, None))]
+            today = _TODAY_DONE.search(text, opening.end()) if published_on else None
+            if today is not None and published_on is not None:
+                # "CAMBRIDGE, England, 24 February 2022 – Kestrel today announced ...":
+                # the report's day is the day of what it announces.
+                day = (published_on.year, published_on.month, published_on.day)
+                usable.append(DateSpan(today.start(1), today.end(1), day, relative=True))
+                usable.sort(key=lambda s: s.start)
         reported = [s for s in usable if is_reporting_date(text, s.start)]
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
@@ -179,12 +186,25 @@ def _may_say_he(sentence: str) -> bool:
 # dash: "ISLAMABAD, July 13 (Newswire) –", "GENEVA, 8 November –", "LONDON (Reuters) -".
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]+)*"
+    # a region after the place: "CAMBRIDGE, England, 24 February 2022 –"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?(?=,\s+(?:[A-Z][a-z]+\.?\s+)?\d))?"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?\s*"
     r"(?:\([^()]{1,40}\)\s*)?|\s*\([^()]{1,40}\)\s*)"
     r"[–—-]{1,2}\s+"
 )
 
 _WHEN_AFTER = re.compile(r"\s*,\s*when\s")
+# "today announced", "said today": a press release's own news.
+_TODAY_DONE = re.compile(
+    r"\b(today)\s+(?:[a-z]{3,}ed|said|won|made|set|held|began|gave|took)\b"
+    r"|\b(?:said|announced|reported|confirmed)\s+(today)\b"
+)
+# "for the year ended 31 December 2021", "in the six months to 30 June": the end of a
+# reporting period, not a thing that happened.
+_PERIOD_END = re.compile(
+    r"\b(?:year|years|quarter|quarters|half|half-year|months|weeks|period)\s+"
+    r"(?:ended|ending|to)\s+$"
+)
 _LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
 _APPOSED = re.compile(r"\s*,?\s*(?:on|in)?\s*$")
 
@@ -276,6 +296,10 @@ def _leading_programme(
 
 
 def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
+    if span.cue in ("ended", "ending", "to") and _PERIOD_END.search(
+        sentence, max(0, span.start - 30), span.start
+    ):
+        return False
     if span.cue in _VAGUE_CUES and not _WHEN_AFTER.match(sentence, span.end):
         # ("recovered after the first half of 2020, when labs were closed": the
         # when-clause happened then.)

@@ -315,7 +315,7 @@ def summarise(
             and not sentence[body_start : lead_start(sentence, other.start)].strip(" ,")
         ):
             drops.append((other.start, other.end))
-    if not when:
+    if not when and not _date_is_subject(sentence, span, body_start):
         first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
     piece = _drop_dates(sentence, body_start, body_end, drops, span, lead_at)
@@ -419,6 +419,17 @@ def _without_insertion(text: str) -> str:
             return text  # "Construction of the first accelerator, the Synchrocyclotron, began"
         subject = named
     return f"{subject} {text[closer.end() :]}"
+
+
+def _date_is_subject(sentence: str, span: DateSpan, body_start: int) -> bool:
+    """ "2021 was the best year in our history": the date opens its clause with no
+    preposition and a verb follows it; without it the clause has no subject."""
+    return (
+        not sentence[body_start : span.start].strip(" \"“‘'")
+        and span.end_date is None
+        and sentence[span.start : span.start + 1].isdigit()
+        and _VERB_AFTER_DATE.match(sentence, span.end) is not None
+    )
 
 
 def summarise_many(sentence: str, spans: Sequence[DateSpan]) -> str:

@@ -199,3 +199,20 @@ def test_a_when_clause_after_a_vague_cue_happened_at_that_date() -> None:
 def test_a_timeline_item_in_the_present_tense_reads_as_a_statement() -> None:
     body = "## Key dates\n\n1. 20 May 1996 – the mission hands over to the army"
     assert dates_of(body) == [("1996-05-20", None)]
+
+
+def test_a_press_release_dateline_with_a_region_dates_what_it_announces_today() -> None:
+    facts = facts_of(
+        "LEEDS, England, 3 May 2021 – Ferrow Ltd today announced its results for the year "
+        "ended 31 March 2021. It opened a plant in June 2020.",
+        header="date 2021-05-03\n\n",
+    )
+    assert [(e.date, e.summary) for e in facts.events] == [
+        ("2021-05-03", "Ferrow Ltd announced its results for the year ended 31 March 2021"),
+        ("2020-06", "It opened a plant"),
+    ]
+
+
+def test_the_end_of_a_reporting_period_is_not_an_event() -> None:
+    body = "Profit in the six months to 30 June 2018 rose. Sales for the year ended May 2018 fell."
+    assert dates_of(body) == []

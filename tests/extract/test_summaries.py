@@ -310,3 +310,8 @@ def test_undated_article_has_no_relative_events_and_says_why() -> None:
     assert len(facts.notes) == 1
     assert "'November 29'" in facts.notes[0] and "'Last year'" in facts.notes[0]
     assert facts.article.published_on is None
+
+
+def test_a_date_that_is_the_subject_of_its_clause_stays() -> None:
+    got = summaries('The founder said: "2019 was the hardest year we had. We survived."')
+    assert got[("2019", None)] == "2019 was the hardest year we had"
