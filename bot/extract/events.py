@@ -179,7 +179,7 @@ _NO_DATES = DateScan(())
 
 def _may_say_he(sentence: str) -> bool:
     """Only a summary starting with "He" or "She" needs to know who was named last."""
-    return "He" in sentence or "She" in sentence
+    return "He" in sentence or "She" in sentence or " he " in sentence or " she " in sentence
 
 
 # A news-wire dateline: a place in capitals, then a date or an agency (or both), then a
@@ -335,6 +335,14 @@ def _programmes_in(mentions: Sequence[Mention], start: int, end: int) -> tuple[s
     return tuple(keys)
 
 
+# What may stand before a sentence's subject: quotes, a short opening phrase and its comma
+# ("In 2002, ", "Later ").
+_SUBJECT_LEAD = re.compile(
+    r"[\s\"“‘(]*(?:(?:In|On|At|By|From|After|During|Since|Later|Then|But|And)\b"
+    r"[^,;:]{0,30}?,?\s+)?"
+)
+
+
 class _LastPerson:
     """Who "He" or "She" at the start of a summary means: the person named last before
     the sentence. Worked out only when a summary needs it (few do)."""
@@ -350,6 +358,7 @@ class _LastPerson:
             self._forms.setdefault(person.name.split()[-1], person.name)
         self._ordered = sorted(self._forms, key=len, reverse=True)
         self._last: list[str | None] | None = None
+        self._subject: list[str | None] = []
 
     def before(self, index: int) -> str | None:
         if not self._forms:
@@ -360,6 +369,23 @@ class _LastPerson:
                 texts, [(f,) for f in self._ordered], word_boundaries=True, joined=self._joined
             )
             self._last = [self._forms[self._ordered[ms[-1][2]]] if ms else None for ms in found]
+            self._subject = [
+                next(
+                    (
+                        self._forms[self._ordered[m[2]]]
+                        for m in ms
+                        if _SUBJECT_LEAD.fullmatch(text, 0, m[0])
+                    ),
+                    None,
+                )
+                for text, ms in zip(texts, found, strict=True)
+            ]
+        # The person a recent sentence is about (named first: "Holt formed the band ...")
+        # rather than one it only mentions ("Produced by Sand, it won ..."), within the
+        # last few sentences; else whoever was named last.
+        for previous in range(index - 1, max(-1, index - 6), -1):
+            if self._subject[previous] is not None:
+                return self._subject[previous]
         for previous in range(index - 1, -1, -1):
             if self._last[previous] is not None:
                 return self._last[previous]

@@ -187,7 +187,8 @@ def _nominal_since(sentence: str, span: DateSpan, start: int, lead_at: int) -> s
 _LEADING_SUBORDINATOR = re.compile(r"^(?:when|while|although|though|after|as)\s+", re.I)
 _TOGETHER = re.compile(r"\s+(?:together|along)\s+with\s+[^,;]{1,80},")
 _APPOSITIVE_DASH = re.compile(r"\b(?:a|an)\s+[^–—,;()]{1,60}?\s+[–—]\s+(?=the\s|[A-Z])")
-_PRONOUN = re.compile(r"^(?:He|She)\b")
+# ("she" too: "In 2002 she founded ..." once the date phrase is gone)
+_PRONOUN = re.compile(r"^(?:[Hh]e|[Ss]he)\b")
 _IT = re.compile(r"^It\b")
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\b")
 _RELATIVE_WORD = re.compile(r"^\s*(?:which|who|that)\s+")
@@ -253,6 +254,9 @@ def summarise(
     the person). `shared`, an empty dict at first, lets the summaries of one sentence's
     dates share the work that does not depend on the date (pass the same dict and the same
     `spans` for each). Never raises."""
+    life = _life_date(sentence, span)
+    if life is not None:
+        return _tidy(life[0], None, None), life[1], span.end
     start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
     # Where the words leading into the date begin ("completed in 2011"): several rules
@@ -419,6 +423,27 @@ def _without_insertion(text: str) -> str:
             return text  # "Construction of the first accelerator, the Synchrocyclotron, began"
         subject = named
     return f"{subject} {text[closer.end() :]}"
+
+
+# "Maren Holt (born 12 May 1970) is ...", "(born in Oslo on 3 May 1950", "(died 2001)"
+_LIFE_BEFORE = re.compile(
+    r"\((?P<word>born|died|b\.|d\.)\s+(?:in\s+[A-Z][^(),;]{0,40}?\s+)?(?:on\s+|in\s+)?$"
+)
+_LIFE_WORDS = {"born": "was born", "b.": "was born", "died": "died", "d.": "died"}
+
+
+def _life_date(sentence: str, span: DateSpan) -> tuple[str, int] | None:
+    """ "Maren Holt (born 12 May 1970) is a Norwegian singer" -> ("Maren Holt was born",
+    start of the name): a date of birth or death in brackets after a name."""
+    if "(" not in sentence[max(0, span.start - 60) : span.start]:
+        return None
+    life = _LIFE_BEFORE.search(sentence, max(0, span.start - 60), span.start)
+    if life is None:
+        return None
+    name = _NAME_BEFORE.search(sentence, max(0, life.start() - 80), life.start() - 1)
+    if name is None or sentence[name.end(1) : life.start()].strip():
+        return None
+    return f"{name.group(1)} {_LIFE_WORDS[life['word']]}", name.start(1)
 
 
 def _date_is_subject(sentence: str, span: DateSpan, body_start: int) -> bool:
@@ -670,7 +695,12 @@ def _participle_clause(
         # completed in 2011, set out ...") or ends a sentence whose main verb came first
         # ("... holds the LHC, approved in 1994."). Otherwise "landed" after "China's rover,
         # part of the mission," is the main verb itself.
-        rest_has_verb = stop != -1 and has_finite_verb(sentence[stop : stop + 60])
+        rest_has_verb = (
+            stop != -1
+            and has_finite_verb(sentence[stop : stop + 60])
+            # ", and she played ...": a new clause, so "appeared" was the main verb
+            and not _NEW_CLAUSE.match(sentence, stop)
+        )
         closed = rest_has_verb
         final = not rest_has_verb and has_finite_verb(sentence[:opener])
         if not (closed or final):
@@ -685,6 +715,7 @@ def _participle_clause(
     return text, noun_start
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|so|yet)\s+(?:he|she|it|they|we|I|there)\s")
 # A past participle, perhaps with a place after it: "agreed in Montreal", "formed".
 _PARTICIPLE_END = re.compile(
     r"\b(?P<part>[a-z]{3,}ed|built|held|set\s+up|founded|won|begun|made|written|drawn\s+up|"

@@ -315,3 +315,21 @@ def test_undated_article_has_no_relative_events_and_says_why() -> None:
 def test_a_date_that_is_the_subject_of_its_clause_stays() -> None:
     got = summaries('The founder said: "2019 was the hardest year we had. We survived."')
     assert got[("2019", None)] == "2019 was the hardest year we had"
+
+
+def test_a_date_of_birth_in_brackets_is_the_birth_of_the_name_before_it() -> None:
+    got = summaries("Ada Lindgren (born 3 June 1961) is a Swedish architect.")
+    assert got[("1961-06-03", None)] == "Ada Lindgren was born"
+
+
+def test_she_is_the_person_the_recent_sentences_are_about() -> None:
+    text = (
+        "President Ada Lindgren opened the bridge in 1990. Lindgren met Foreign Minister Per "
+        "Olsson. Praised by Olsson, the bridge won prizes. She left office in 1994."
+    )
+    assert summaries(text)[("1994", None)] == "Ada Lindgren left office"
+
+
+def test_a_verb_after_an_inserted_name_is_the_main_verb_when_a_new_clause_follows() -> None:
+    got = summaries("Her third album, Tide, appeared on 4 May 2001, and she toured for a year.")
+    assert got[("2001-05-04", None)] == "Tide appeared"
