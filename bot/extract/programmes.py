@@ -290,6 +290,8 @@ def find_programmes(
     after_scheme = _names_after_scheme_words(joined)
     for index, items in _coded_names_in_succession(joined).items():
         after_scheme.setdefault(index, []).extend(items)
+    for index, items in _capitals_said_created(joined, defined).items():
+        after_scheme.setdefault(index, []).extend(items)
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -750,6 +752,28 @@ def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int,
                     continue  # a code: "EUFOR Althea", "Horizon 2020" (not "Boeing 747")
                 if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
                     continue
+                found.setdefault(index, []).append((*match.span("name"), match["name"]))
+    return found
+
+
+# "COVAX was created in April 2020 as ...": a name in capitals the text never defines, which
+# it says was created. ("founded" is left out: companies are founded as often.)
+_CAPITALS_CREATED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Z0-9+]{3,})(?![\w-])\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:first\s+)?(?:created|launched|set\s+up|established|introduced)\b"
+)
+_CREATED_WORDS = ("created", "launched", "set up", "established", "introduced")
+
+
+def _capitals_said_created(
+    joined: Joined, defined: set[str]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, the matches of _CAPITALS_CREATED whose name is not a defined acronym
+    (those are programmes already)."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for index in sorted(joined.containing(_CREATED_WORDS)):
+        for match in _CAPITALS_CREATED.finditer(joined.sentences[index]):
+            if match["name"] not in defined:
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
     return found
 
@@ -1233,7 +1257,8 @@ _PART_OF = re.compile(
 # "The National Retrofit Plan, published in November 2021 as part of the Climate Action Plan
 # 2021", "Combined Task Force 151 of the Combined Maritime Forces".
 _AS_PART_OF = re.compile(
-    r"^(?:,\s+(?:[\w-]+\s+){0,6}?as\s+(?:a\s+|the\s+)?(?:key\s+|central\s+)?part\s+of"
+    r"^(?:,?\s+(?:[\w-]+\s+){0,6}?as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:part|pillar|component|arm|strand|element)\s+of"
     r"|\s+of)\s+(?:the\s+)?$"
 )
 _IT = re.compile(r"(?:^|\s)[Ii]t\s")

@@ -448,3 +448,13 @@ def test_an_acronym_written_as_a_word_is_a_mention() -> None:
     )
     assert len(found["GAVI"].sentences) == 2
     assert len(found["CARE"].sentences) == 1  # "Care" opens a sentence only
+
+
+def test_a_name_in_capitals_the_text_says_was_created() -> None:
+    found = programmes(
+        "COVAX was created in April 2020 as the vaccines pillar of the Access to COVID-19 "
+        "Tools (ACT) Accelerator.",
+        "COVAX shipped its billionth dose in 2022.",
+    )
+    assert len(found["COVAX"].sentences) == 2
+    assert found["COVAX"].part_of == "Access to COVID-19 Tools Accelerator"
