@@ -930,6 +930,8 @@ def _run_candidates(
             continue  # "the PfP Framework Document": a document, not a framework
         if _SPEECH_AFTER.match(sentence, c_end):
             continue  # "his State of the Union address": the title of a speech
+        if _BUSINESS_APPOSITION.match(sentence, c_end):
+            continue  # "the Serum Institute, its main supplier": a company
         name = sentence[c_start:c_end]
         if _diplomatic_mission(sentence, c_start, c_end, name):
             continue
@@ -1070,6 +1072,10 @@ def _complement_end(texts: list[str], tail: int) -> int:
 
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:address|speech|lecture|debate)\b")
+_BUSINESS_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|supplier|"
+    r"manufacturer|maker|producer|retailer|carrier|airline|insurer|conglomerate|start-?up)s?\b"
+)
 
 
 _MONTH_NAMES = words(

@@ -458,3 +458,11 @@ def test_a_name_in_capitals_the_text_says_was_created() -> None:
     )
     assert len(found["COVAX"].sentences) == 2
     assert found["COVAX"].part_of == "Access to COVID-19 Tools Accelerator"
+
+
+def test_a_name_in_apposition_to_a_company_is_no_programme() -> None:
+    found = programmes(
+        "India halted exports from the Serum Institute, its main supplier, in March.",
+        "The Energy Research Institute, a think tank, disagreed.",
+    )
+    assert set(found) == {"Energy Research Institute"}
