@@ -568,6 +568,9 @@ def _dated_appositives(
     return out
 
 
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
+
+
 def _last_boundary(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
     # A semicolon ends a clause for certain: "admitted in July 1997, ...; Cambodia's
     # entry, planned ..., was postponed after a coup and took place on 30 April 1999".
@@ -578,6 +581,13 @@ def _last_boundary(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
         return semicolon
     strong = None
     for match in _STRONG.finditer(sentence, lo, hi):
+        if (
+            _CLOSED_RELATIVE.match(sentence, match.start())
+            and clause_comma(sentence, match.end(), hi) != -1
+        ):
+            # "has chaired the Fund, which supports musicians, since 2021": a relative
+            # clause closed before the next date is inside its clause, not a boundary.
+            continue
         strong = match
     if strong is not None:
         return strong
@@ -709,6 +719,18 @@ def _participle_clause(
     if noun is None:
         return None
     phrase_text, noun_start = noun
+    whole = sentence[:opener].strip()
+    if (
+        noun_start > 0
+        and closer == ","
+        and len(whole.split()) <= 9
+        and _DETERMINER.match(whole)
+        and not any(mark in whole for mark in ",;:–—()")
+        and not has_finite_verb(whole)
+    ):
+        # "A northern extension to the airport, first proposed in 2019, ...": the whole
+        # subject before the comma, not its last noun.
+        phrase_text, noun_start = whole, 0
     head = phrase_text.split(" of ")[0].split("(")[0].split()[-1]
     be = "were" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "was"
     text = f"{phrase_text} {be} {phrase.strip()}{(' ' + tail.strip()) if tail.strip() else ''}"
@@ -782,11 +804,23 @@ def _reduced_relative(
     if noun is None or has_finite_verb(noun[0]) or _CLAUSE_WORDS.search(noun[0]):
         return None  # "a factory that opened in 1987": "opened" is the clause's own verb
     phrase_text, noun_start = noun
+    if _AGREEMENT_VERB.match(participle):
+        # "a contract with a US laboratory signed in July 2021": what is signed is the
+        # contract, not the party it is made with.
+        party = _PARTY_BEFORE.search(sentence, max(0, noun_start - 60), noun_start)
+        if party and not has_finite_verb(party.group(1)):
+            phrase_text = f"{party.group(1)} {party.group(2)} {phrase_text}"
+            noun_start = party.start(1)
     head = phrase_text.split(" of ")[0].split("(")[0].split()[-1]
     be = "were" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "was"
     return f"{phrase_text} {be} {participle}", noun_start
 
 
+_AGREEMENT_VERB = re.compile(r"(?:signed|agreed|concluded|negotiated|awarded|reached)\b")
+_PARTY_BEFORE = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+"
+    r"(with|between|among)\s+$"
+)
 # A finite verb right after a date phrase: "in September 1987 required ..."
 _VERB_AFTER_DATE = re.compile(
     rf"\s+(?:was|were|is|are|has|have|had|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"

@@ -333,3 +333,21 @@ def test_she_is_the_person_the_recent_sentences_are_about() -> None:
 def test_a_verb_after_an_inserted_name_is_the_main_verb_when_a_new_clause_follows() -> None:
     got = summaries("Her third album, Tide, appeared on 4 May 2001, and she toured for a year.")
     assert got[("2001-05-04", None)] == "Tide appeared"
+
+
+def test_a_relative_clause_closed_before_the_date_stays_inside_its_clause() -> None:
+    text = (
+        "The firm opened in 2010, and Ada Moss has chaired its board, which meets monthly, "
+        "since 2015."
+    )
+    assert summaries(text)[("2015", None)] == "Ada Moss has chaired its board"
+
+
+def test_a_participle_after_a_verbless_subject_speaks_of_the_whole_subject() -> None:
+    got = summaries("A bridge to the island, first proposed in 1990, opened in 2001.")
+    assert got[("1990", None)] == "A bridge to the island was first proposed"
+
+
+def test_what_is_signed_with_a_party_is_the_agreement() -> None:
+    got = summaries("Sales rose, helped by a contract with a Dutch utility signed in May 2019.")
+    assert got[("2019-05", None)] == "A contract with a Dutch utility was signed"
