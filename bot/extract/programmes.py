@@ -234,7 +234,9 @@ def find_programmes(
                     return draft
         return None
 
-    def add(acronym: str | None, name: str | None, index: int, defining: bool) -> _Draft:
+    def add(
+        acronym: str | None, name: str | None, index: int, defining: bool, loose: bool = True
+    ) -> _Draft:
         known = by_acronym.get(acronym or "")
         if (
             defining
@@ -247,7 +249,7 @@ def find_programmes(
             # "NUC" first for the Commission, later for the Council that replaced it: the
             # second body is known by its name, so keys stay unique.
             acronym = None
-        draft = lookup(acronym, name, loose=not defining)
+        draft = lookup(acronym, name, loose=loose and not defining)
         longer = None
         if draft is None and defining and acronym and name:
             # "the PfP Planning and Review Process" named earlier, then "the Planning and
@@ -337,7 +339,9 @@ def find_programmes(
         for start, end, name in candidates:
             if _governments_name(name, joined.text):
                 continue
-            add(None, name, index, defining=False)
+            # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
+            # a law of its own, not a short form of the longer name.
+            add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
             claimed[index].append((start, end))
 
     mentions = _find_mentions(sentences, drafts, joined)
@@ -1102,6 +1106,7 @@ _YEAR_AFTER = re.compile(
     r"(?!\s+(?!(?:of|in|on|at|and|to|from|for|the|which|that|was|is|has|had|were|with|by)\b)"
     r"[a-z]))"
 )
+_OF_YEAR = re.compile(r"\s+of\s+(?:19|20)\d\d(?![\w–-])")
 _MONTH_IN_RUN = re.compile(
     r"\s+(?:(?:on|in|of)\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+\d{1,4})*(?:\s+(?:and|the))*(?=\s|$)"

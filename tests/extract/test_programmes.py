@@ -466,3 +466,13 @@ def test_a_name_in_apposition_to_a_company_is_no_programme() -> None:
         "The Energy Research Institute, a think tank, disagreed.",
     )
     assert set(found) == {"Energy Research Institute"}
+
+
+def test_a_name_followed_by_of_and_a_year_does_not_merge_with_a_longer_one() -> None:
+    found = programmes(
+        "Congress passed the Emergency Banking Act on 9 March 1933.",
+        "The Banking Act of 1933, signed in June, created a deposit insurer.",
+        "The Cooperation Council met after the EU-Kazakhstan Cooperation Council was set up.",
+    )
+    assert {"Emergency Banking Act", "Banking Act"} <= set(found)
+    assert "Cooperation Council" not in found  # a short form still merges
