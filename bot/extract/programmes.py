@@ -509,7 +509,13 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
         return False  # "gross domestic product", "reform plans"
     head = _head_word(name, content)
     singular = head[:-1] if head.endswith("s") and head[:-1] in HEADS else head
-    if head in _REJECT_HEADS or singular in _REJECT_HEADS or _GOVERNMENT_START.match(name):
+    executive_body = (
+        # "Health and Safety Executive (HSE)" is a body; "Chief Executive" a role.
+        with_acronym and head == "Executive" and len(content) >= 2 and content[-2] != "Chief"
+    )
+    if (head in _REJECT_HEADS or singular in _REJECT_HEADS) and not executive_body:
+        return False
+    if _GOVERNMENT_START.match(name):
         return False
     if with_acronym and (head in _TECHNICAL_HEADS or singular in _TECHNICAL_HEADS):
         return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme

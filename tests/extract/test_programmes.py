@@ -476,3 +476,11 @@ def test_a_name_followed_by_of_and_a_year_does_not_merge_with_a_longer_one() -> 
     )
     assert {"Emergency Banking Act", "Banking Act"} <= set(found)
     assert "Cooperation Council" not in found  # a short form still merges
+
+
+def test_an_executive_with_an_acronym_is_a_body_but_a_chief_executive_is_not() -> None:
+    found = programmes(
+        "The Health and Safety Executive (HSE) opened a review.",
+        "Its Chief Executive (CE) spoke, as did the Chief Executive Officer (CEO).",
+    )
+    assert set(found) == {"HSE"}
