@@ -275,6 +275,11 @@ def summarise(
     if relative is not None:
         rel_start, rel_end, word = relative
         antecedent = _antecedent(sentence, rel_start, mentions)
+        person = _person_before(sentence, rel_start, people) if word == "who" else None
+        if person and not (antecedent and antecedent[0].endswith(person[0])):
+            # "said Helen Marsh, Corvane's chief executive, who joined ...": the person,
+            # not the role; "Prime Minister Shehbaz Sharif, who ..." keeps the title.
+            antecedent = person
         if antecedent:
             phrase, phrase_start = antecedent
             text_start = rel_start + len(word) + 1
@@ -285,6 +290,10 @@ def summarise(
                 object_of = phrase
             else:
                 prefix = f"{phrase}'s " if word == "whose" else f"{phrase} "
+            for second in _AND_PREDICATE.finditer(sentence, text_start, span.start):
+                # "Carol Bright, who chairs the group and worked at the plant from 1979":
+                # the predicate that holds the date.
+                text_start = second.end()
     end = _without_reporting(sentence, span, text_start, end)
     when = _WHEN.match(sentence, span.end, end)
     body_start, body_end = text_start, end
@@ -322,6 +331,19 @@ def summarise(
     if not when and not _date_is_subject(sentence, span, body_start):
         first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
+    if (
+        cut_in
+        and not prefix
+        and relative is None
+        and "wh" in sentence[:start]
+        and _RELATIVE_BEFORE.search(sentence, max(0, start - 200), start)
+        and _STARTS_WITH_VERB.match(sentence[body_start : body_start + 40])
+    ):
+        # "Calder, which bought the plant in 1998 and closed it in 2009, said ...": the
+        # second predicate of a relative clause ends where the clause does.
+        stop = clause_comma(sentence, span.end, body_end)
+        if stop != -1:
+            body_end = stop
     piece = _drop_dates(sentence, body_start, body_end, drops, span, lead_at)
     if not prefix and cut_in:
         piece = _AND_THEN.sub("", piece)
@@ -568,6 +590,7 @@ def _dated_appositives(
     return out
 
 
+_AND_PREDICATE = re.compile(r"\s+and\s+(?=(?:has|have|had|was|were|later|then)\b|[a-z]{3,}ed\b)")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
 
 
@@ -668,6 +691,22 @@ def _antecedent(sentence: str, start: int, mentions: Sequence[Mention]) -> tuple
     return None
 
 
+def _person_before(sentence: str, start: int, people: Sequence[str]) -> tuple[str, int] | None:
+    """The person a "who" at `start` speaks of: one named right before it, perhaps with a
+    role in apposition ("said Helen Marsh, Corvane's chief executive, who joined ...")."""
+    before = sentence[:start].rstrip(" ,")
+    best: tuple[str, int] | None = None
+    for name in people:
+        at = before.rfind(name, max(0, len(before) - 120))
+        if at == -1 or (best is not None and at < best[1]):
+            continue
+        gap = before[at + len(name) :]
+        if not gap or (_ROLE_GAP.fullmatch(gap) and not has_finite_verb(gap)):
+            best = (name, at)
+    return best
+
+
+_ROLE_GAP = re.compile(r",\s+[^,;:()]{1,60}")
 # A noun the name after it belongs to: "the confrontation between ", "the war with ".
 _HEAD_OF_NAME = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){1,2}(?:between|with|against|among|of|in|over)\s+$"

@@ -351,3 +351,22 @@ def test_a_participle_after_a_verbless_subject_speaks_of_the_whole_subject() -> 
 def test_what_is_signed_with_a_party_is_the_agreement() -> None:
     got = summaries("Sales rose, helped by a contract with a Dutch utility signed in May 2019.")
     assert got[("2019-05", None)] == "A contract with a Dutch utility was signed"
+
+
+def test_who_after_a_person_and_a_role_is_the_person() -> None:
+    text = (
+        '"We are proud," said Foreign Minister Per Olsson, the party\'s leader, who joined '
+        "the government in 2016."
+    )
+    assert summaries(text)[("2016", None)] == "Per Olsson joined the government"
+
+
+def test_the_dated_predicate_of_a_relative_clause_is_the_event() -> None:
+    text = (
+        "Ferrow Mills, which bought the mill in 1990 and sold it in 2005, said it would "
+        "appeal. The union's chair, Ada Moss, who leads the group and worked at the mill "
+        "from 1970 to 1999, welcomed the news."
+    )
+    got = summaries(text)
+    assert got[("2005", None)] == "Ferrow Mills sold it"
+    assert got[("1970", "1999")] == "Ada Moss worked at the mill"
