@@ -146,7 +146,8 @@ _ALTERNATIVES = [
         r"(?P<rel_fix_unit>year|month|day|spring|summer|autumn|winter))(?![\w])",
     ),
     ("yesterday", r"(?i:yesterday)(?![\w])"),
-    ("wd", rf"(?P<wd>{_WEEKDAY})(?![\w])"),
+    # "on Saturday morning": the part of the day goes with the day
+    ("wd", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![\w])"),
     ("mo", rf"(?P<mo>{_MONTH_FULL})(?![\w])"),
 ]
 

@@ -77,7 +77,7 @@ _LEAD_WORDS = words(
     later earlier shortly just also again already in on since from during by until till
     through between at around circa about of the very early late mid end beginning start
     middle close spring summer autumn fall winter half course last this past as monday
-    tuesday wednesday thursday friday saturday sunday
+    tuesday wednesday thursday friday saturday sunday recently
     """
 )
 
@@ -103,6 +103,8 @@ def lead_start(text: str, end: int | None = None) -> int:
             return start
         if text[j:i] == "in" and text[max(0, j - 3) : j] == "in ":
             return j  # "sworn in in March 2003": the first "in" belongs to the verb
+        if word == "recently" and text[max(0, j - 5) : j] == "most ":
+            j -= 5  # "most recently in March"
         if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
             return start  # the end of a longer word, not a word of its own
         start = j
@@ -135,7 +137,8 @@ _AND_BEFORE = re.compile(r"[,;]?\s+and\s+$")
 _SINGULAR_SUBJECT = re.compile(r"(?:the\s+|a\s+|an\s+)?[A-Z][^,;]*[^s,;]$", re.I)
 # A date phrase opening a subject: "In May 1993 ", "On 8 August 1967, ", "In 1994, ".
 _LEADING_DATE = re.compile(
-    r"^(?:(?:In|On|At|By|From|Since|During|After|Before|Until|Between)\s+)?"
+    r"^(?:(?:But|And|Yet|Then)\s+(?=(?:in|on|at|by)\s))?"
+    r"(?:(?:In|On|At|By|From|Since|During|After|Before|Until|Between|in|on|at|by)\s+)?"
     r"(?:(?:early|late|mid)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}s?"
     r"(?:\s*(?:to|and|-|–)\s*\d{4})?,?\s+(?=\S)"
 )

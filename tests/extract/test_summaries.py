@@ -370,3 +370,20 @@ def test_the_dated_predicate_of_a_relative_clause_is_the_event() -> None:
     got = summaries(text)
     assert got[("2005", None)] == "Ferrow Mills sold it"
     assert got[("1970", "1999")] == "Ada Moss worked at the mill"
+
+
+def test_the_part_of_the_day_goes_with_the_weekday() -> None:
+    got = summaries("The ferry left the harbour at 6.15 on Tuesday morning.")
+    assert got[("2022-09-27", None)] == "The ferry left the harbour at 6.15"
+
+
+def test_a_borrowed_subject_leaves_its_date_phrase_behind() -> None:
+    text = (
+        "But in May 2019 the council delayed the vote, and on 3 June 2019 it approved the budget."
+    )
+    assert summaries(text)[("2019-06-03", None)] == "The council approved the budget"
+
+
+def test_most_recently_goes_with_its_date() -> None:
+    text = "Since 2015 the plan has been revised every year, most recently in March."
+    assert summaries(text)[("2022-03", None)] == "The plan has been revised every year"
