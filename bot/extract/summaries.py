@@ -283,6 +283,12 @@ def summarise(
             # "said Helen Marsh, Corvane's chief executive, who joined ...": the person,
             # not the role; "Prime Minister Shehbaz Sharif, who ..." keeps the title.
             antecedent = person
+        happened = _HAPPENED_WHEN.match(sentence, rel_start + len(word))
+        if happened and happened.end() < span.start:
+            # "a link ..., which happened only when a study was published in 2013": the
+            # when-clause is the event.
+            antecedent = None
+            text_start, start, end, cut_in = happened.end(), happened.end(), rel_end, True
         if antecedent:
             phrase, phrase_start = antecedent
             text_start = rel_start + len(word) + 1
@@ -359,6 +365,8 @@ def summarise(
                 inserted = subject.partition(", ")[2]
                 list_ = not inserted or " and " in inserted or " or " in inserted
                 prefix = subject + (" " if list_ else ", ")
+                if list_:
+                    prefix += _passive_auxiliary(sentence, start, subject, piece)
         elif _IT_SUBJECT.match(piece) and _AND_BEFORE.search(sentence, 0, start):
             # "the Council created the ICTY, and in 1994 it set up the ICTR" -> "The UN
             # Security Council set up the ICTR". Only for a clause joined by "and", whose
@@ -593,6 +601,44 @@ def _dated_appositives(
     return out
 
 
+# Verbs whose past form after "X was signed ... and" is more often active than a second
+# passive ("entered into force", "joined", "served"): they borrow no "was".
+_ACTIVE_AFTER_PASSIVE = words(
+    """
+    entered expired ended lasted remained continued returned started joined served worked
+    lived moved died retired resigned arrived closed opened merged collapsed survived
+    appeared emerged failed succeeded peaked declined stayed existed happened occurred
+    evolved grew rose fell came went became began ran won led
+    """
+)
+_PARTICIPLE_THEN_PREPOSITION = re.compile(
+    r"(?P<verb>[a-z]{3,}(?:ed|en)|built|held|made|sold|sent|taken|given|set)\s+"
+    r"(?:in|to|at|by|for|as|from|on|with|under)\b"
+)
+
+
+def _passive_auxiliary(sentence: str, start: int, subject: str, piece: str) -> str:
+    """ "Tirabexin was discovered in 2011 and licensed to Corvane two years later": the
+    second participle shares the first one's "was" ("Tirabexin was licensed to Corvane").
+    Only a participle followed by a preposition, never a verb that is mostly active
+    ("was signed in 1992 and entered into force in 1994"). Empty when none is shared."""
+    second = _PARTICIPLE_THEN_PREPOSITION.match(piece)
+    if second is None or second["verb"] in _ACTIVE_AFTER_PASSIVE:
+        return ""
+    at = sentence.rfind(subject, 0, start)
+    if at == -1:
+        return ""
+    first = _PASSIVE_AFTER_SUBJECT.match(sentence, at + len(subject))
+    return f"{first.group(1)} " if first else ""
+
+
+_PASSIVE_AFTER_SUBJECT = re.compile(
+    r"\s+(was|were)\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|built|held|made|sold|sent|"
+    r"set)\b"
+)
+_HAPPENED_WHEN = re.compile(
+    r"\s+(?:happened|came|occurred|took\s+place)\s+(?:only\s+|just\s+)?(?:when|after|once)\s+"
+)
 _AND_PREDICATE = re.compile(r"\s+and\s+(?=(?:has|have|had|was|were|later|then)\b|[a-z]{3,}ed\b)")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
 
@@ -841,7 +887,21 @@ def _reduced_relative(
             _PRESENT_VERB_BEFORE.search(sentence, max(region_start, noun[1] - 20), noun[1])
         )
         verb_after = _VERB_AFTER_DATE.match(sentence, span.end)
-        if not (verb_before or (verb_after and not sentence[region_start : noun[1]].strip())):
+        # "to 2018 in an update published in October 2013": the object of a preposition
+        # is no subject, so the participle after it is no main verb.
+        after_preposition = _PREPOSITION_BEFORE.search(
+            sentence, max(region_start, noun[1] - 8), noun[1]
+        )
+        if after_preposition and not _OPENS_WITH_PREPOSITION.match(
+            sentence[region_start : after_preposition.start() + 1]
+        ):
+            # "Negotiations on a successor treaty started": a subject stands before it
+            after_preposition = None
+        if not (
+            verb_before
+            or after_preposition
+            or (verb_after and not sentence[region_start : noun[1]].strip())
+        ):
             return None
     if noun is None or has_finite_verb(noun[0]) or _CLAUSE_WORDS.search(noun[0]):
         return None  # "a factory that opened in 1987": "opened" is the clause's own verb
@@ -863,6 +923,8 @@ _PARTY_BEFORE = re.compile(
     r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+"
     r"(with|between|among)\s+$"
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|on|with|under|through|from)\s+$")
+_OPENS_WITH_PREPOSITION = re.compile(r"[\W\s]*(?:(?i:to|in|on|at|from|for|with|under|by)\b|$)")
 # A finite verb right after a date phrase: "in September 1987 required ..."
 _VERB_AFTER_DATE = re.compile(
     rf"\s+(?:was|were|is|are|has|have|had|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"

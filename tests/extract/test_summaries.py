@@ -387,3 +387,23 @@ def test_a_borrowed_subject_leaves_its_date_phrase_behind() -> None:
 def test_most_recently_goes_with_its_date() -> None:
     text = "Since 2015 the plan has been revised every year, most recently in March."
     assert summaries(text)[("2022-03", None)] == "The plan has been revised every year"
+
+
+def test_a_second_participle_shares_the_passive_of_the_first() -> None:
+    text = "The vaccine was developed in Oxford in 2019 and licensed to a French firm in 2020."
+    assert summaries(text)[("2020", None)] == "The vaccine was licensed to a French firm"
+
+
+def test_a_verb_that_is_mostly_active_borrows_no_auxiliary() -> None:
+    text = "The treaty was signed in Rome in 1991 and entered into force in 1993."
+    assert summaries(text)[("1993", None)] == "The treaty entered into force"
+
+
+def test_a_participle_after_the_object_of_an_opening_preposition_is_a_reduced_relative() -> None:
+    text = "The target moved twice: to 2015 in a report published in May 2011, then again."
+    assert summaries(text)[("2011-05", None)] == "A report was published"
+
+
+def test_which_happened_when_makes_the_when_clause_the_event() -> None:
+    text = "Doctors saw the link, which happened only when a survey was published in June 2004."
+    assert summaries(text)[("2004-06", None)] == "A survey was published"
