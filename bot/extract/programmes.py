@@ -803,6 +803,7 @@ _SCHEME_HEAD_END = re.compile(
 )
 # (A preposition or a second determiner puts the word for a scheme in another phrase: "the
 # software giant behind the initiative".)
+_SCHEME_WORD_AT = re.compile(rf"(?:{_SCHEME_WORDS})(?=s?(?![A-Za-z]))")
 _NOT_BETWEEN = words(
     "of in for to with by from at on under within whose behind about against into over "
     "among through than like the a an its their his her"
@@ -816,12 +817,11 @@ def _name_before_scheme_word(
     index, start, end) in `text`, if there is one."""
     if at and text[at - 1].isalpha():
         return None  # inside a longer word ("cooperation")
-    word_end = at
-    while word_end < len(text) and text[word_end].isalpha():
-        word_end += 1
-    if text[at:word_end].rstrip("s") not in _SCHEME_HINTS:
-        return None
-    if not _SCHEME_HEAD_END.match(text, word_end - (text[word_end - 1] == "s")):
+    comma = text.rfind(", ", max(0, at - 120), at)
+    if comma == -1 or "\0" in text[comma:at]:
+        return None  # cheap first: no comma before it in its sentence
+    word = _SCHEME_WORD_AT.match(text, at)
+    if word is None or not _SCHEME_HEAD_END.match(text, word.end()):
         return None
     index = bisect_right(starts, at) - 1
     window_start = max(starts[index], at - 120)
