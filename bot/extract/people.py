@@ -73,13 +73,22 @@ _ROLE_BEFORE = re.compile(
     rf"[Dd]efen[cs]e|(?:[A-Z]\.){{2,}}|[{_UPPER}][{_LOWER}]+(?:an|ish|ese|ch|i))\s+)*"
     rf"(?:{_TITLES}))\s+$"
 )
-# ("Minister of Defence Nebojša Stefanović", "Minister for the Environment, Climate and
-# Communications Eamon Ryan": a comma inside the role only before a capital.)
 _HEAD_OF = re.compile(
-    r"(?P<role>\b(?i:head|chief|director|chairman|chair|president|commander|ambassador|"
+    r"(?P<role>\b(?:head|chief|director|chairman|chair|president|commander|ambassador|"
     r"secretary|minister|founder|leader|governor|representative|envoy|member|coach|captain|"
-    r"manager)\s+(?:of|at|to|for)\s+(?:the\s+)?(?:[^,;:()]|,\s(?=[A-Z])){2,80}?)"
-    r"(?<! and)(?<! of)(?<! the)(?<! for)\s+$"
+    r"manager)\s+(?:of|at|to|for)\s+(?:the\s+)?[^,;:()]{2,80}?)\s+$"
+)
+# The same roles as titles: "Minister of Defence Nebojša Stefanović", "Minister for the
+# Environment, Climate and Communications Eamon Ryan" (a comma only before a capital).
+# Slower, so only tried where such a title occurs.
+_TITLED_HEAD_OF = re.compile(
+    r"(?P<role>\b(?:Head|Chief|Director|Chairman|Chair|President|Commander|Ambassador|"
+    r"Secretary|Minister|Governor|Representative|Envoy)\s+(?:of|at|to|for)\s+(?:the\s+)?"
+    r"[^,;:()]{2,80}?(?:,\s(?=[A-Z])[^,;:()]{1,80}?)*)(?<! and)(?<! of)(?<! the)(?<! for)\s+$"
+)
+_TITLED_HEAD_WORDS = re.compile(
+    r"(?:Head|Chief|Director|Chair|President|Commander|Ambassador|Secretary|Minister|Governor|"
+    r"Representative|Envoy)\s+(?:of|at|to|for)\s"
 )
 _ROLE_AFTER = re.compile(
     rf"^,\s+(?P<role>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:{_TITLES}|head\s+of\s+"
@@ -301,6 +310,10 @@ def _role_before(before: str) -> str | None:
         match = _HEAD_OF.search(window)
         if match:
             return match.group("role")
+        if _TITLED_HEAD_WORDS.search(window):
+            match = _TITLED_HEAD_OF.search(window)
+            if match:
+                return match.group("role")
     return None
 
 
