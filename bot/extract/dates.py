@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -256,6 +256,7 @@ _DECADE_PART = re.compile(r"\b(middle|end|close|beginning|start)\s+of\s+the\s+$"
 _DECADE_PARTS = {
     "middle": "mid", "end": "late", "close": "late", "beginning": "early", "start": "early",
 }  # fmt: skip
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+$")
 # "The vote was 1995 to 12": a tally, not a year.
 _TALLY = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}(?![\d:.,]\d|\s*(?:[A-Z][a-z]+|st|nd|rd|th)\b)")
 _PLURAL = re.compile(r"[a-z]{3,}[^s]s")
@@ -331,13 +332,20 @@ def find_dates(
     anchor: DateSpan | None = None,
     *,
     triggers: Sequence[tuple[int, str]] | None = None,
+    narrative: DateSpan | None = None,
+    tells_past: Callable[[], bool] | None = None,
 ) -> DateScan:
     """The dates `sentence` states, resolved and joined into ranges, in reading order.
 
     `published_on` resolves year-less and article-relative phrases; `anchor` (the last date
     stated before this sentence in its paragraph) resolves "the following year" and kin when
     the sentence has no earlier date of its own. `triggers` are the sentence's entry of
-    :func:`sentence_triggers`, when the caller found them for a whole article at once. Pure;
+    :func:`sentence_triggers`, when the caller found them for a whole article at once.
+    `narrative` is the last date with a month stated before the sentence in its paragraph,
+    and `tells_past()` says the sentence has no verb in the present tense (asked only when
+    a year-less date needs it): then a year-less
+    month after that date, in a paragraph set five years or more before the article, takes
+    its year ("The Act was passed on 9 March 1933. ... signed in June" is June 1933). Pure;
     never raises.
     """
     matches = _scan(sentence, _triggers_of(sentence) if triggers is None else triggers)
@@ -368,7 +376,16 @@ def find_dates(
     unresolved: list[str] = []
     last: DateSpan | None = anchor
     for atom in atoms:
-        span = _resolve(atom, published_on, last)
+        if (
+            atom.kind == "part"
+            and narrative is not None
+            and published_on
+            and tells_past is not None
+            and tells_past()
+        ):
+            span = _resolve_in_narrative(atom, narrative, published_on)
+        else:
+            span = _resolve(atom, published_on, last)
         if span is None:
             if atom.kind in ("part", "rel") and published_on is None and not _anchored(atom):
                 unresolved.append(sentence[atom.start : atom.end])
@@ -381,7 +398,35 @@ def find_dates(
                 span = span._replace(end_date=None, open_ended=True)
         spans.append(span)
         last = span
+        if span.date[1] is not None:
+            narrative = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
+
+
+# How far before the article a paragraph's story must lie for its year-less months to be
+# read in its year: a recent paragraph ("took effect on 1 January 2019, and 137 parties
+# had ratified it by the end of August", in 2022) still speaks of the article's year.
+NARRATIVE_YEARS = 5
+
+
+def _resolve_in_narrative(atom: _Atom, narrative: DateSpan, pub: date) -> DateSpan | None:
+    """A year-less date in a paragraph that tells of a past year: that year when the month
+    comes after the narrative's (else, and in recent paragraphs, the article's rule)."""
+    year, month = narrative.date[0], narrative.date[1] or 13
+    first = atom.date[1] or 0
+    last = atom.end_date or atom.date
+    if (
+        year > pub.year - NARRATIVE_YEARS
+        or first < month
+        or (last[1] or 0) < first
+        or atom.cue not in ("in", "on", "")
+    ):
+        # ("had ratified it by the end of August": a count up to now, the article's year)
+        return _resolve_part(atom, pub)
+    end = (year, last[1], last[2]) if atom.end_date is not None else None
+    return DateSpan(
+        atom.start, atom.end, (year, first, atom.date[2]), end, cue=atom.cue, relative=True
+    )  # type: ignore[arg-type]
 
 
 _NUMBER_TO = re.compile(r"(?<![\d.,])\d+\s*(?:to|through|and|-|–)\s*$")
@@ -654,8 +699,11 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         # "in 1994": of the tests in _year_ok only those on what follows can fail.
         if _NOT_A_YEAR_AFTER.match(sentence, end) or _count_after(sentence, end, plain):
             return None
-        if plain == "to" and _CHANGE_TO.search(sentence, max(0, start - 24), start):
-            return None  # "headcount rose to 1500": a quantity
+        if plain == "to" and (
+            _CHANGE_TO.search(sentence, max(0, start - 24), start)
+            or _COMPARED_BEFORE.search(sentence, max(0, start - 24), start)
+        ):
+            return None  # "headcount rose to 1500": a quantity; "compared to 2018"
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=plain)
     else:
         cue = plain
@@ -747,6 +795,10 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     if kind == "k_year":
         if not _year_ok(sentence, start, end, cue):
             return None
+        if cue in ("with", "to", "versus", "vs") and _COMPARED_BEFORE.search(
+            sentence, max(0, start - 24), start
+        ):
+            return None  # "by 40% by 2030 compared with 2018": a point of reference
         return _Atom(start, end, "abs", (int(g["year"]), None, None), cue=cue)
     if kind == "k_rel":
         raw_n = " ".join(g["rel_n"].lower().split())
@@ -1031,7 +1083,8 @@ def _sentence_start(sentence: str, index: int) -> bool:
 def _quantity_context(sentence: str, start: int, end: int, cue: str) -> bool:
     """ "deployed 1500 troops", "about 2000 people", "the 1500 metres", "numbered 2000",
     "carried 2010 passengers", "was 1995 to 12": a count, not a year."""
-    if cue in _QUANTITY_BEFORE or cue in _COUNT_VERBS:
+    if (cue in _QUANTITY_BEFORE or cue in _COUNT_VERBS) and _prev_word(sentence, start) == cue:
+        # ("Over the winter of 1933–34": "over" governs the winter, not a number)
         return True
     after = _NEXT_WORD.match(sentence, end)
     next_word = after.group(1) if after else ""

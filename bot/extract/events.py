@@ -27,6 +27,7 @@ from bot.extract.programmes import Mention
 from bot.extract.summaries import passive_subject, summarise, summarise_many
 from bot.extract.tense import (
     clause_has_past,
+    has_present_verb,
     is_nominal_date,
     is_reporting_date,
     is_unrealised,
@@ -91,6 +92,7 @@ def find_events(
     unresolved: list[str] = []
     seen: set[tuple[str, str | None, str]] = set()
     anchor: DateSpan | None = None
+    narrative: DateSpan | None = None  # the paragraph's last date with a month
     paragraph = -1
     persons = _LastPerson(units, people, joined)
     person_names = [p.name for p in people]
@@ -98,14 +100,22 @@ def find_events(
     for index, unit in enumerate(units):
         text = unit.text
         if unit.paragraph != paragraph:
-            paragraph, anchor = unit.paragraph, None
+            paragraph, anchor, narrative = unit.paragraph, None, None
         scan = (
-            find_dates(text, published_on, anchor, triggers=triggers[index])
+            find_dates(
+                text,
+                published_on,
+                anchor,
+                triggers=triggers[index],
+                narrative=narrative,
+                tells_past=lambda text=text: not has_present_verb(text),
+            )
             if triggers[index]
             else _NO_DATES
         )
         if scan.spans:
             anchor = scan.spans[-1]
+            narrative = next((s for s in reversed(scan.spans) if s.date[1]), narrative)
         if not unit.carries_events:
             continue
         if scan.unresolved:

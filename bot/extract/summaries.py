@@ -77,7 +77,7 @@ _LEAD_WORDS = words(
     later earlier shortly just also again already in on since from during by until till
     through between at around circa about of the very early late mid end beginning start
     middle close spring summer autumn fall winter half course last this past as monday
-    tuesday wednesday thursday friday saturday sunday recently
+    tuesday wednesday thursday friday saturday sunday recently over throughout
     """
 )
 
@@ -105,6 +105,8 @@ def lead_start(text: str, end: int | None = None) -> int:
             return j  # "sworn in in March 2003": the first "in" belongs to the verb
         if word == "recently" and text[max(0, j - 5) : j] == "most ":
             j -= 5  # "most recently in March"
+        if word == "over" and not text.startswith(" the ", i):
+            return start  # "Over the winter of 1933–34", not "declared the mission over"
         if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
             return start  # the end of a longer word, not a word of its own
         start = j

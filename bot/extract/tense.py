@@ -17,8 +17,10 @@ from bot.extract.vocabulary import IRREGULAR_PAST, words
 
 # Markers that make a following date something not (yet) true.
 _INTENTION = re.compile(
-    r"\b(?:will|shall|'ll|would(?!\s+(?:later|eventually|go\s+on|soon|become))|"
-    r"could|might|should|must|may|(?i:if|unless|whether)|"
+    # (each word whole: "IFFIm" holds no "if", "mayor" no "may")
+    r"\b(?:(?:will|shall|could|might|should|must|may)(?=n't|\b)|'ll|"
+    r"would(?!\s+(?:later|eventually|go\s+on|soon|become))(?=n't|\b)|"
+    r"(?i:if|unless|whether)\b|"
     r"(?:is|are|was|were|be|been|being|remains?|seems?)\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:expected|scheduled|set|due|slated|planned|poised|likely|unlikely|projected|forecast|"
     r"anticipated|intended|supposed|meant|going|about|hoped|tipped|poised)\s+(?:to|for)|"
@@ -94,6 +96,16 @@ def has_finite_verb(text: str) -> bool:
     return bool(_PAST.search(text) or _VERBISH.search(text) or _PRESENT.search(text))
 
 
+def has_present_verb(text: str) -> bool:
+    """Does `text` hold a verb in the present tense ("is", "replaces", "remains")? A bare
+    word in -s counts only after a subject-like word, as plurals end in -s too."""
+    return bool(_PRESENT.search(text) or _PRESENT_S.search(text))
+
+
+# "The SBA replaces ...", "it sells bonds": a noun or pronoun, then a verb in -s.
+_PRESENT_S = re.compile(
+    r"\b(?:it|he|she|which|that|who)\s+[a-z]{3,}[^s\W]s\b|\b[A-Z]{2,}\s+[a-z]{3,}[^s\W]s\b"
+)
 _CLAUSE_START = re.compile(r"[;:]\s|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 _GOAL = re.compile(r"\b(?:goal|goals|target|targets|aim|objective|deadline|ambition|plan)\b")
 _NEGATION = re.compile(

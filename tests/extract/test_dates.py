@@ -238,3 +238,30 @@ def test_a_season_after_a_stated_year_is_that_year_or_the_next() -> None:
 def test_last_summer_is_left_alone() -> None:
     # in an autumn article it may mean this year's summer or last year's
     assert found("It rained a lot last summer.") == []
+
+
+def test_over_before_a_season_is_no_quantity() -> None:
+    assert found("Over the winter of 1933–34, the agency hired four million people.") == [
+        ("1933", "1934")
+    ]
+
+
+def test_a_year_compared_with_is_a_point_of_reference() -> None:
+    assert found("Emissions fell 12% in 2021 compared with 2019.") == [("2021", None)]
+
+
+def test_a_year_less_month_in_a_paragraph_about_a_distant_past_takes_its_year() -> None:
+    march = find_dates("Congress passed the act on 9 March 1933.", PUB).spans[0]
+    (june,) = find_dates(
+        "It was signed in June.", PUB, march, narrative=march, tells_past=lambda: True
+    ).spans
+    assert june.text_date == "1933-06"
+    # an earlier month, or a sentence in the present, keeps the article's rule
+    (feb,) = find_dates(
+        "It was signed in February.", PUB, march, narrative=march, tells_past=lambda: True
+    ).spans
+    assert feb.text_date == "2018-02"
+    (now,) = find_dates(
+        "It is signed in June.", PUB, march, narrative=march, tells_past=lambda: False
+    ).spans
+    assert now.text_date == "2018-06"

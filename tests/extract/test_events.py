@@ -216,3 +216,19 @@ def test_a_press_release_dateline_with_a_region_dates_what_it_announces_today() 
 def test_the_end_of_a_reporting_period_is_not_an_event() -> None:
     body = "Profit in the six months to 30 June 2018 rose. Sales for the year ended May 2018 fell."
     assert dates_of(body) == []
+
+
+def test_year_less_months_in_a_history_paragraph_take_its_year() -> None:
+    body = (
+        "The dam was approved on 2 March 1936. Work began in May and the river was diverted "
+        "in August.\n\n"
+        "The treaty took effect on 1 January 1999, and 137 states had ratified it by the end "
+        "of August."
+    )
+    assert dates_of(body, header="date 2022-09-16 By Test Writer\n\n") == [
+        ("1936-03-02", None),
+        ("1936-05", None),
+        ("1936-08", None),
+        ("1999-01-01", None),
+        ("2022-08", None),  # "by the end of August": a count up to now
+    ]

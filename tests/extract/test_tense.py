@@ -84,3 +84,15 @@ def test_targets_set_or_moved_are_plans(sentence: str, date_text: str, cue: str)
 def test_a_date_after_a_postponement_in_another_clause_still_happened() -> None:
     sentence = "The vote was postponed, and the assembly met in 2019."
     assert not _unrealised(sentence, "2019")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text"),
+    [
+        ("To raise money, donors created the IFFIm in 2006.", "2006"),
+        ("To cut costs, the town hall named a new mayor in 1999.", "1999"),
+        ("To end the floods, engineers built the Willard dam in 1936.", "1936"),
+    ],
+)
+def test_a_marker_must_be_a_whole_word(sentence: str, date_text: str) -> None:
+    assert not _unrealised(sentence, date_text)
