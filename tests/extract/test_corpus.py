@@ -24,6 +24,7 @@ def test_corpus_is_big_and_varied_enough() -> None:
     assert len(paths) >= 10
     assert {p.suffix for p in paths} == {".txt", ".md"}
     for path in paths:
+        assert path.with_suffix(".expected.json").exists(), f"{path.name} has no annotations"
         words = len(path.read_text(encoding="utf-8").split())
         assert 250 <= words <= 1500, f"{path.name} has {words} words"
 
