@@ -26,7 +26,13 @@ from bot.extract.programmes import find_programmes
 from bot.extract.sentences import split_sentences
 from bot.facts import Article, Facts
 
-__all__ = ["extract", "sentence_units"]
+__all__ = ["MAX_SENTENCE", "extract", "sentence_units"]
+
+# The longest sentence in our annotated corpus has 336 characters. Text without sentence
+# punctuation (a pasted table, a run-on list, garbage) can make one "sentence" of megabytes,
+# and some rules look at pairs of places within a sentence: such a run is read in pieces of
+# at most this many characters, so that any text costs time in proportion to its length.
+MAX_SENTENCE = 1500
 
 
 # Sections that list sources ("References", "See also"): their years are publication and
@@ -47,11 +53,26 @@ def sentence_units(article: Article) -> list[SentenceUnit]:
         if block.kind in ("heading", "label"):
             sources = bool(_SOURCE_SECTIONS.fullmatch(block.text))
         elif block.kind == "paragraph":
-            units.extend(SentenceUnit(s, number, not sources) for s in split_sentences(block.text))
+            units.extend(SentenceUnit(s, number, not sources) for s in _sentences(block.text))
         elif block.kind == "list_item":
             carries = not sources and reads_as_sentence(block.text)
-            units.extend(SentenceUnit(s, number, carries) for s in split_sentences(block.text))
+            units.extend(SentenceUnit(s, number, carries) for s in _sentences(block.text))
     return units
+
+
+def _sentences(text: str) -> list[str]:
+    """`text` split into sentences, each at most MAX_SENTENCE characters (a longer one is cut
+    at the last space before the limit, or at the limit when it has none)."""
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        while len(sentence) > MAX_SENTENCE:
+            cut = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE + 1)
+            cut = cut if cut > 0 else MAX_SENTENCE
+            out.append(sentence[:cut].rstrip())
+            sentence = sentence[cut:].lstrip()
+        if sentence:
+            out.append(sentence)
+    return out
 
 
 def extract(article: Article) -> Facts:

@@ -8,7 +8,7 @@ import string
 import pytest
 
 from bot.articles import parse_text
-from bot.extract import extract
+from bot.extract import MAX_SENTENCE, extract, sentence_units
 from bot.facts import PRECISIONS
 
 _PIECES = [
@@ -91,3 +91,24 @@ def test_json_contract_shape() -> None:
     assert set(event) == {
         "date", "end", "precision", "summary", "sentence", "programmes", "open_ended",
     }  # fmt: skip
+
+
+def test_a_run_on_sentence_is_read_in_bounded_pieces_and_keeps_its_facts() -> None:
+    # 60,000 characters without a full stop: no prose sentence is that long, and the rules
+    # that compare places within a sentence must not see it whole.
+    filler = " ".join(f"Item{i} (IT{i % 97}) and the Fund" for i in range(2500))
+    text = f"date 2018-11-29 By A\n\n{filler} and the Partnership for Peace (PfP) began in 1994"
+    units = sentence_units(parse_text(text))
+    assert len(units) > 1
+    assert all(len(u.text) <= MAX_SENTENCE for u in units)
+    assert " ".join(u.text for u in units).split() == text.split("\n\n", 1)[1].split()
+    facts = extract(parse_text(text))
+    assert ("1994", None) in [(e.date, e.end) for e in facts.events]
+    assert "PfP" in [p.acronym for p in facts.programmes]
+
+
+def test_ordinary_sentences_are_not_cut() -> None:
+    sentence = "The fund, " + "which grew, " * 100 + "opened in 1994."
+    assert MAX_SENTENCE >= len(sentence) > 1000
+    (unit,) = sentence_units(parse_text(sentence))
+    assert unit.text == sentence
