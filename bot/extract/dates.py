@@ -135,7 +135,7 @@ _ALTERNATIVES = [
     ("year", rf"(?<![\w$€£¥#@.,/:-])(?P<year>{_YEAR})(?![\w%]|[.,:]\d|-\d)"),
     (
         "rel",
-        rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?)\s+"
+        rf"(?P<rel_n>{_COUNT})\s+(?P<rel_unit>years?|months?|days?|weeks?|decades?)\s+"
         r"(?P<rel_dir>later|earlier|afterwards|before|after|ago(?P<rel_today>\s+today)?)"
         r"(?![\w])",
     ),
@@ -179,6 +179,7 @@ _PERIOD_LEAD = re.compile(
 # How the text before a year ends when a period lead may stand there ("of ", "fiscal ",
 # "year ", "Q3 "): a cheap test before the search.
 _PERIOD_LEAD_ENDS = ("of ", "al ", "ar ")
+_PERIOD_LEAD_CHARS = frozenset("flr1234")  # the character before the space of those
 # "in the second half", "the fourth quarter": a period without a year, which takes the
 # year of a quarter or half the same sentence stated just before.
 _BARE_PERIOD = re.compile(
@@ -345,7 +346,8 @@ def find_dates(
     and `tells_past()` says the sentence has no verb in the present tense (asked only when
     a year-less date needs it): then a year-less
     month after that date, in a paragraph set five years or more before the article, takes
-    its year ("The Act was passed on 9 March 1933. ... signed in June" is June 1933). Pure;
+    its year ("The Act was passed on 9 March 1933. ... signed in June" is June 1933; a day
+    without a year, "on August 5", keeps the article's rule). Pure;
     never raises.
     """
     matches = _scan(sentence, _triggers_of(sentence) if triggers is None else triggers)
@@ -368,7 +370,7 @@ def find_dates(
         else:
             atoms.append(atom)
     skipped = tuple(skips)
-    if atoms and ("quarter" in sentence or "half" in sentence):
+    if any(atom.rel == "period" for atom in atoms):
         atoms = _bare_periods(sentence, atoms)
     if len(atoms) > 1:
         atoms = _join_ranges(atoms, sentence)
@@ -419,9 +421,12 @@ def _resolve_in_narrative(atom: _Atom, narrative: DateSpan, pub: date) -> DateSp
         year > pub.year - NARRATIVE_YEARS
         or first < month
         or (last[1] or 0) < first
-        or atom.cue not in ("in", "on", "")
+        or atom.cue not in ("in", "")
+        or atom.date[2] is not None
     ):
-        # ("had ratified it by the end of August": a count up to now, the article's year)
+        # ("had ratified it by the end of August": a count up to now, the article's year;
+        # "On August 5, the ambassador met ..." after older background: a news item of the
+        # article's year: a story told in the past gives months, not days)
         return _resolve_part(atom, pub)
     end = (year, last[1], last[2]) if atom.end_date is not None else None
     return DateSpan(
@@ -445,7 +450,7 @@ def _range_of_numbers(sentence: str, start: int, atoms: list[_Atom]) -> bool:
 # ("the following year"). Finding those first and trying the full pattern only around them
 # is many times faster than letting the pattern try each position of the sentence. Every
 # alternative starts with a plain character, so the engine skips to candidates quickly.
-_UNIT_WORDS = ("year", "month", "week", "day")
+_UNIT_WORDS = ("year", "month", "week", "day", "decade")
 # "the following spring", "that summer": a season of the year last stated.
 _SEASONS = frozenset(("spring", "summer", "autumn", "winter"))
 _TRIGGER_NAMES = sorted(
@@ -540,7 +545,7 @@ def _triggers_of(sentence: str) -> list[tuple[int, str]]:
 
 def _may_hold_lowercase_trigger(text: str) -> bool:
     # Every lowercase trigger holds one of these ("yesterday" holds "day").
-    return "year" in text or "month" in text or "week" in text or "day" in text
+    return "year" in text or "month" in text or "week" in text or "day" in text or "decade" in text
 
 
 # Seasons are found apart from the other lowercase triggers: their initials (s, a, w) start
@@ -578,7 +583,12 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
                     break
             continue
         if word[0] <= "9":
-            if len(word) == 4 and pos > 2 and _may_lead_period(sentence, pos):
+            if (
+                len(word) == 4
+                and pos > 2
+                and sentence[pos - 2] in _PERIOD_LEAD_CHARS
+                and _may_lead_period(sentence, pos)
+            ):
                 lead = _PERIOD_LEAD.search(sentence, max(taken, pos - 48), pos)
                 if lead:
                     match = _AT_PERIOD.match(sentence, lead.start())
@@ -807,6 +817,12 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         direction = g["rel_dir"]
         if unit == "week" and direction in ("later", "earlier"):
             unit, n = "day", n * 7  # "two weeks later": 14 days on
+        if unit == "decade":
+            if direction.startswith("ago"):
+                return None  # "three decades ago": a rough span, no year
+            unit, n = "year", n * 10  # "a decade later": ten years on
+        if _BOUND_BEFORE.search(sentence, max(0, start - 16), start):
+            return None  # "more than three decades ago", "nearly two years later": a bound
         if direction in ("after", "before") or unit == "week" or not n:
             return None  # "two years after the war": anchored on something we cannot date
         if _THAN_AFTER.match(sentence, end):
@@ -851,6 +867,7 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _THAN_AFTER = re.compile(r"\s+than\b")
+_BOUND_BEFORE = re.compile(r"\b(?:more\s+than|over|nearly|almost|at\s+least|some)\s+$", re.I)
 _LATER_EARLIER = re.compile(r"^(?:later|earlier) (?:in )?")
 _DIGITS = re.compile(r"\d+")
 

@@ -108,14 +108,16 @@ def find_events(
                 anchor,
                 triggers=triggers[index],
                 narrative=narrative,
-                tells_past=lambda text=text: not has_present_verb(text),
+                tells_past=(lambda text=text: not has_present_verb(text)) if narrative else None,
             )
             if triggers[index]
             else _NO_DATES
         )
         if scan.spans:
             anchor = scan.spans[-1]
-            narrative = next((s for s in reversed(scan.spans) if s.date[1]), narrative)
+            for span in scan.spans:
+                if span.date[1] is not None:
+                    narrative = span
         if not unit.carries_events:
             continue
         if scan.unresolved:

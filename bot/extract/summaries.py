@@ -262,6 +262,9 @@ def summarise(
     life = _life_date(sentence, span)
     if life is not None:
         return _tidy(life[0], None, None), life[1], span.end
+    opening = _opening_participle(sentence, span)
+    if opening is not None:
+        return _tidy(opening, last_person, it_refers_to), 0, span.end
     start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
     # Where the words leading into the date begin ("completed in 2011"): several rules
@@ -346,7 +349,7 @@ def summarise(
         cut_in
         and not prefix
         and relative is None
-        and "wh" in sentence[:start]
+        and sentence.find("wh", 0, start) != -1
         and _RELATIVE_BEFORE.search(sentence, max(0, start - 200), start)
         and _STARTS_WITH_VERB.match(sentence[body_start : body_start + 40])
     ):
@@ -470,7 +473,7 @@ _LIFE_WORDS = {"born": "was born", "b.": "was born", "died": "died", "d.": "died
 def _life_date(sentence: str, span: DateSpan) -> tuple[str, int] | None:
     """ "Maren Holt (born 12 May 1970) is a Norwegian singer" -> ("Maren Holt was born",
     start of the name): a date of birth or death in brackets after a name."""
-    if "(" not in sentence[max(0, span.start - 60) : span.start]:
+    if sentence.rfind("(", max(0, span.start - 60), span.start) == -1:
         return None
     life = _LIFE_BEFORE.search(sentence, max(0, span.start - 60), span.start)
     if life is None:
@@ -481,12 +484,43 @@ def _life_date(sentence: str, span: DateSpan) -> tuple[str, int] | None:
     return f"{name.group(1)} {_LIFE_WORDS[life['word']]}", name.start(1)
 
 
+# "Born in Glasgow in 1939, she ...", "Founded in 1921 by two engineers, the firm ...".
+_OPENING_PARTICIPLE = re.compile(r"(?P<part>Born|[A-Z][a-z]{2,}ed)\b(?P<rest>[^,;:()]*)")
+
+
+def _opening_participle(sentence: str, span: DateSpan) -> str | None:
+    """ "Born in Glasgow in 1939, she studied at Edinburgh" -> "She was born in Glasgow": a
+    participle phrase opening the sentence holds the date and speaks of the subject after
+    its comma."""
+    first = sentence[: sentence.find(" ")]
+    if not (first == "Born" or (first.endswith("ed") and first[:1].isupper())):
+        return None
+    match = _OPENING_PARTICIPLE.match(sentence)
+    comma = match.end() if match else -1
+    if match is None or not (comma >= span.end and sentence[comma : comma + 1] == ","):
+        return None
+    verb = _FIRST_VERB.search(sentence, comma + 1)
+    if verb is None:
+        return None
+    subject = sentence[comma + 1 : verb.start()].strip()
+    if not subject or len(subject.split()) > 6 or "," in subject or has_finite_verb(subject):
+        return None
+    lead_at = lead_start(sentence, span.start)
+    phrase = (sentence[match.start("rest") : lead_at] + sentence[span.end : comma]).strip()
+    head = subject.split()[-1]
+    be = "were" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "was"
+    if subject.lower() in ("they", "we"):
+        be = "were"
+    return " ".join(f"{subject} {be} {match['part'].lower()} {phrase}".split())
+
+
 def _date_is_subject(sentence: str, span: DateSpan, body_start: int) -> bool:
     """ "2021 was the best year in our history": the date opens its clause with no
     preposition and a verb follows it; without it the clause has no subject."""
     return (
-        not sentence[body_start : span.start].strip(" \"“‘'")
+        span.start - body_start < 4
         and span.end_date is None
+        and not sentence[body_start : span.start].strip(" \"“‘'")
         and sentence[span.start : span.start + 1].isdigit()
         and _VERB_AFTER_DATE.match(sentence, span.end) is not None
     )
@@ -1104,6 +1138,8 @@ def _subject(
             if name in subject:
                 return name
         part = subject.rsplit(",", 1)[-1].strip()
+        if part.lower() in ("he", "she", "it", "they", "we"):
+            return part  # "Born in Glasgow in 1939, she studied ... and moved ..."
         if any(m.end <= verb.start() and sentence[m.start : m.end] in part for m in mentions):
             return part
         if len(subject.split()) > 8:

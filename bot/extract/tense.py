@@ -173,6 +173,7 @@ _POSTPONED = re.compile(
     r"pushed\s+back|put\s+back|moved\s+back|put\s+off|rescheduled|brought\s+forward)\b"
     r"[^.;!?]*$"
 )
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|to)\s+$")
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$")
 
@@ -207,7 +208,10 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         if last.group().lower() in ("if", "unless", "whether"):
             return True  # a condition, whatever its tense: "If elected in 2030, ..."
         between = left[last.end() :]
-        if not _PAST.search(between):
+        if not any(
+            not _BE_BEFORE.search(between, 0, past.start()) for past in _PAST.finditer(between)
+        ):
+            # ("will be held in Glasgow on 20 June": "held" after "be" is no past tense)
             return True
     if _short_lead(left) or not (_VERBISH.search(left) or _PAST.search(left)):
         # The date opens its clause: the first verb after it governs.

@@ -265,3 +265,12 @@ def test_a_year_less_month_in_a_paragraph_about_a_distant_past_takes_its_year() 
         "It is signed in June.", PUB, march, narrative=march, tells_past=lambda: False
     ).spans
     assert now.text_date == "2018-06"
+
+
+def test_a_decade_later_is_ten_years_on_but_a_bound_or_decades_ago_is_no_date() -> None:
+    assert found("She joined in 1968 and became director a decade later.") == [
+        ("1968", None),
+        ("1978", None),
+    ]
+    assert found("It began more than three decades ago.") == []
+    assert found("It opened in 1990 and closed nearly two years later.") == [("1990", None)]

@@ -407,3 +407,13 @@ def test_a_participle_after_the_object_of_an_opening_preposition_is_a_reduced_re
 def test_which_happened_when_makes_the_when_clause_the_event() -> None:
     text = "Doctors saw the link, which happened only when a survey was published in June 2004."
     assert summaries(text)[("2004-06", None)] == "A survey was published"
+
+
+def test_an_opening_participle_with_the_date_speaks_of_the_subject_after_it() -> None:
+    got = summaries("Elected in 1990 with a large majority, Ada Moss served two terms.")
+    assert got[("1990", None)] == "Ada Moss was elected with a large majority"
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_borrowed_subject() -> None:
+    got = summaries("Raised in Leeds, she qualified as a nurse in 1960 and moved to Canada in 1965")
+    assert got[("1965", None)] == "She moved to Canada"

@@ -96,3 +96,7 @@ def test_a_date_after_a_postponement_in_another_clause_still_happened() -> None:
 )
 def test_a_marker_must_be_a_whole_word(sentence: str, date_text: str) -> None:
     assert not _unrealised(sentence, date_text)
+
+
+def test_a_participle_after_be_does_not_undo_a_plan() -> None:
+    assert _unrealised("A memorial service will be held in Leeds on 20 June.", "20 June", "on")
