@@ -84,7 +84,7 @@ def find_definitions(sentence: str) -> list[Definition]:
             coined = _loose(sentence, paren.end(), head, tokens, coined=True)
             if coined:
                 found.append(coined)
-            continue
+                continue
         reverse = _reverse(sentence, paren, inner)
         if reverse:
             found.append(reverse)
@@ -95,7 +95,21 @@ def _forward(sentence: str, before: int, close: int, acronym: str) -> Definition
     """The name read off the words ending at `before` (where the parenthesis opens);
     `close` is where the definition ends."""
     tokens = _tokens_before(sentence, before)
-    letters = _letters(acronym)
+    for letters in _readings(acronym):
+        found = _shortest_run(sentence, tokens, letters, acronym, close)
+        if found:
+            return found
+    return _loose(sentence, close, acronym, tokens)
+
+
+def _shortest_run(
+    sentence: str,
+    tokens: list[tuple[int, int, str]],
+    letters: tuple[str, ...],
+    acronym: str,
+    close: int,
+) -> Definition | None:
+    """The shortest run of words ending at the parenthesis that `letters` read off."""
     limit = len(letters) + _MAX_EXTRA_WORDS
     total = len(tokens)
     if total and tokens[-1][2].lower() not in FUNCTION_WORDS:
@@ -114,7 +128,22 @@ def _forward(sentence: str, before: int, close: int, acronym: str) -> Definition
                     start, name_end = span[0][0], span[-1][1]
                     name = sentence[start:name_end]
                     return Definition(acronym, name, start, close, name_end, close)
-    return _loose(sentence, close, acronym, tokens)
+    return None
+
+
+# "C3S" for the Copernicus Climate Change Service, "W3C": a digit after a capital may say
+# how many words start with that letter.
+_REPEATED_LETTER = re.compile(r"([A-Z])([2-4])")
+
+
+def _readings(acronym: str) -> tuple[tuple[str, ...], ...]:
+    """The letter sequences `acronym` may stand for: as written ("G7", "IPv6"), then with a
+    digit after a capital read as that many of the letter ("C3S" -> c, c, c, s)."""
+    letters = _letters(acronym)
+    if not _REPEATED_LETTER.search(acronym):
+        return (letters,)
+    expanded = _REPEATED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), acronym)
+    return letters, _letters(expanded)
 
 
 _LOOSE_HEADS = words(
@@ -122,6 +151,12 @@ _LOOSE_HEADS = words(
     Organization Organisation Agency Council Commission Fund Programme Program Centre Center
     Centers Centres Institute Foundation Union Alliance Association Federation Committee
     Community Office Mission Force Operation Initiative
+    """
+)
+_LEADING_WORDS = words(
+    """
+    the a an under through with within in at by from for on after before during since via
+    as to and of into
     """
 )
 _COINED = re.compile(r"^[A-Z][a-z]{3,}[A-Za-z]*$")
@@ -148,10 +183,14 @@ def _loose(
     for token in reversed(tokens):
         if not _RUN_WORD.match(token[2]) or len(run) >= 10:
             break
+        if run and "," in sentence[token[1] : run[0][0]]:
+            break  # "... Opportunities Partners, and the Defence ... Building (DCB)"
         run.insert(0, token)
     while run and not run[0][2][:1].isupper():
         run.pop(0)
-    while run and run[0][2].lower() in ("the", "a", "an"):
+    # "Under the NATO Science for Peace and Security Programme (SPS)": a preposition or an
+    # article opening the sentence is no part of the name.
+    while run and run[0][2].lower() in _LEADING_WORDS:
         run.pop(0)
     content = [w for _, _, w in run if w.lower() not in FUNCTION_WORDS]
     if len(content) < 2:
@@ -184,6 +223,10 @@ def _tokens_before(sentence: str, end: int) -> list[tuple[int, int, str]]:
 
 
 _TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")
+_TOKEN_THEN_KIND = re.compile(
+    r"([A-Za-z0-9&]+)\s+(?:programme|program|initiative|scheme|instrument|facility|fund|"
+    r"project|plan|mission)\s*$"
+)
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+){1,2}$")
 # "(NDICI-Global Europe)", "(EU NAVFOR Somalia)": an acronym and the words that end the name.
 _SUFFIXED = re.compile(r"^(?P<acronym>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?)[- ]"
@@ -215,20 +258,28 @@ def _suffixed(sentence: str, paren: re.Match[str], head: str) -> Definition | No
 
 def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | None:
     """ "PfP (Partnership for Peace)": an acronym right before a parenthesis naming it."""
-    token = _TOKEN_END.search(sentence, max(0, paren.start() - 40), paren.start())
+    window = max(0, paren.start() - 40)
+    token = _TOKEN_END.search(sentence, window, paren.start())
     if not token or not is_acronym(token.group(1)):
-        return None
-    name = _COMMA.split(inner, maxsplit=1)[0].strip()
-    # "TAIEX (Technical Assistance and Information Exchange instrument)": a lowercase word
-    # ending the brackets says what the name is, and is no part of it.
-    trailing = _TRAILING_LOWER.search(name)
-    if trailing and trailing.start() > 0:
-        name = name[: trailing.start()]
-    words_ = tuple(w.rstrip(".") for w in _WORD.findall(name))
-    if not words_ or not _matches(_letters(token.group(1)), words_):
-        return None
-    start = paren.start(1) + paren.group(1).index(name)
-    return Definition(token.group(1), name, start, paren.end(), start + len(name), paren.end())
+        # "The SPRING programme (Support for Partnership, Reform and Inclusive Growth)": a
+        # word saying what the acronym names may stand before the brackets.
+        token = _TOKEN_THEN_KIND.search(sentence, window, paren.start())
+        if not token or not is_acronym(token.group(1)):
+            return None
+    letters = _letters(token.group(1))
+    # The whole bracket first (a name may hold commas), then its part before a comma.
+    for name in dict.fromkeys((inner.strip(), _COMMA.split(inner, maxsplit=1)[0].strip())):
+        # "TAIEX (Technical Assistance and Information Exchange instrument)": a lowercase
+        # word ending the brackets says what the name is, and is no part of it.
+        trailing = _TRAILING_LOWER.search(name)
+        if trailing and trailing.start() > 0:
+            name = name[: trailing.start()]
+        words_ = tuple(w.rstrip(".") for w in _WORD.findall(name))
+        if words_ and _matches(letters, words_):
+            start = paren.start(1) + paren.group(1).index(name)
+            end = start + len(name)
+            return Definition(token.group(1), name, start, paren.end(), end, paren.end())
+    return None
 
 
 def matches(acronym: str, name_words: tuple[str, ...]) -> bool:

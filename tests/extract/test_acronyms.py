@@ -95,6 +95,27 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
             "EU NAVFOR Somalia",
             "European Union Naval Force Somalia",
         ),
+        # A comma before the run ends it; a preposition opening the sentence is no part.
+        (
+            "Ministers backed the Mobility Scheme, and the Defence and Related Security "
+            "Capacity Building (DCB) Initiative",
+            "DCB",
+            "Defence and Related Security Capacity Building",
+        ),
+        (
+            "Under the Danube Flood Early Warning Programme (DFWP), towns share data",
+            "DFWP",
+            "Danube Flood Early Warning Programme",
+        ),
+        # A digit after a capital may count words starting with that letter.
+        ("the World Wide Web Consortium (W3C) said", "W3C", "World Wide Web Consortium"),
+        ("the Baltic Coastal Change Service (C2S) publishes", "C2S", "Coastal Change Service"),
+        # Reversed brackets after a word for the kind of thing, holding a comma.
+        (
+            "The STEP initiative (Skills, Training and Employment for Peace), launched in",
+            "STEP",
+            "Skills, Training and Employment for Peace",
+        ),
     ],
 )
 def test_definitions(sentence: str, acronym: str, name: str) -> None:
