@@ -53,7 +53,7 @@ HEADS = words(
     Centre Center Partnership Agreement Initiative Operation Agency Commission Organisation
     Organization Alliance Committee Board Institute Foundation Bank Union Treaty Pact Accord
     Accords Project Scheme Strategy Framework Network Facility Corps Authority Association
-    Federation League Consortium Forum Academy Observatory Laboratory Campaign Coalition
+    Federation League Consortium Forum Observatory Laboratory Campaign Coalition
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
@@ -111,6 +111,8 @@ _TECHNICAL_HEADS = words(
     Bus Code Syndrome
     """
 )
+# "Israel Defense Forces", "Japan Self-Defense Forces" (not "Combined Maritime Forces").
+_NATIONAL_FORCES = words("Defence Defense Self-Defence Self-Defense")
 _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian Federation"})
 # "the Apollo program", "the Healthy Goals initiative". Not "project": "the Dresden project"
 # is more often a place and a common noun than a name.
@@ -208,6 +210,9 @@ def find_programmes(
     joined = joined or Joined(sentences)
     definitions = [find_definitions(s) for s in sentences]
     defined = {d.acronym for defs in definitions for d in defs}
+    # The head noun of each defined name: "the SPS Programme" is the Science for Peace and
+    # Security Programme (SPS) itself, not a part of it.
+    own_heads = {d.acronym: normalise(d.name.split()[-1]) for defs in definitions for d in defs}
     drafts: list[_Draft] = []
     by_acronym: dict[str, _Draft] = {}
     by_name: dict[str, _Draft] = {}
@@ -325,7 +330,7 @@ def find_programmes(
             for start, end, name, parent in _named_in_passing(
                 sentence,
                 sub_names.get(index, ()),
-                defined,
+                own_heads,
                 claimed[index],
                 after_scheme.get(index, ()),
             ):
@@ -339,6 +344,9 @@ def find_programmes(
         for start, end, name in candidates:
             if _governments_name(name, joined.text):
                 continue
+            parts = name.split()
+            if len(parts) == 2 and own_heads.get(parts[0]) == normalise(parts[1]):
+                continue  # "The SPS Programme": the programme itself
             # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
             # a law of its own, not a short form of the longer name.
             add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
@@ -521,8 +529,10 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
         return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme
     if " ".join(content) in _STATES:
         return False
-    if singular == "Force" and "Armed" in content:
-        return False  # "the Serbian Armed Forces": a country's military
+    if singular == "Force" and (
+        "Armed" in content or (head == "Forces" and content[-2] in _NATIONAL_FORCES)
+    ):
+        return False  # "the Serbian Armed Forces", "Japan Self-Defense Forces": a military
     if head == "Assembly" and (_DEMONYM.match(content[0]) or "National" in content):
         return False  # "French National Assembly": a parliament
     if not with_acronym:
@@ -656,7 +666,7 @@ _DONE_BEFORE = re.compile(
 def _named_in_passing(
     sentence: str,
     sub_names: Sequence[tuple[int, int, str]],
-    defined: set[str],
+    defined: dict[str, str],
     claimed: list[tuple[int, int]],
     after_scheme: Sequence[tuple[int, int, str]],
 ) -> list[tuple[int, int, str, str | None]]:
@@ -665,12 +675,15 @@ def _named_in_passing(
     acronym and one more capitalised noun ("the ATP Tour", part of the ATP), or an exercise
     the text says was carried out ("The Strategic Defence Review, completed in 2011,").
     `sub_names` and `after_scheme` are the sentence's entries of _acronyms_then_nouns and
-    _names_after_scheme_words."""
+    _names_after_scheme_words. `defined` maps each defined acronym to the head noun of its
+    name (normalised)."""
     found: list[tuple[int, int, str, str | None]] = []
     for start, end, text in sub_names:
         acronym, noun = text.split()
         if acronym not in defined or noun in _REJECT_HEADS or noun in _ROLES:
             continue
+        if normalise(noun) == defined[acronym]:
+            continue  # "the SPS Programme": the programme itself
         if noun in _NOT_SUB_NAMES or _is_month(noun) or noun.endswith("s"):
             continue
         found.append((start, end, f"{acronym} {noun}", acronym))
@@ -810,6 +823,10 @@ _NOT_BETWEEN = words(
 )
 
 
+# A name that completes another before it: "... Package (CAP) for Ukraine, the fund ...".
+_COMPLEMENT_BEFORE = re.compile(r"(?:\)|(?<=\w\s)[A-Z][\w-]*)\s+(?:for|of|to|in|on)\s+(?:the\s+)?$")
+
+
 def _name_before_scheme_word(
     text: str, starts: Sequence[int], at: int
 ) -> tuple[int, int, int] | None:
@@ -833,6 +850,8 @@ def _name_before_scheme_word(
         return None
     if len(words_) == 1 and _DEMONYM.match(words_[0]):
         return None
+    if _COMPLEMENT_BEFORE.search(text, max(0, match.start() - 60), match.start("name")):
+        return None  # "the Assistance Package (CAP) for Ukraine, the NATO fund": a complement
     if any(w in _ROLES or w in _REJECT_HEADS for w in words_):
         return None
     return index, match.start("name"), match.end("name")
@@ -989,6 +1008,13 @@ def _candidate_span(
     """Where the programme name inside a capitalised run starts and ends, if it has one."""
     texts = [t.group() for t in tokens]
     heads = [i for i, w in enumerate(texts) if _is_head(w)]
+    if heads and "to" in texts[1 : heads[0]]:
+        # "the ambassador of Jordan to the European Union": a name before its head holds
+        # no "to" (after it, one may: "Support Mission to Mali").
+        cut = len(texts) - texts[heads[0] :: -1].index("to")
+        while cut < heads[0] and texts[cut] in ("the", "a", "an"):
+            cut += 1
+        texts, spans, heads = texts[cut:], spans[cut:], [i - cut for i in heads]
     first_start = start + spans[0][0]
     if texts[0] in _PREFIX_HEADS and heads == [0] and len(texts) >= 2:
         # "Project Mercury", "Operation Ocean Shield" (not "Operation Althea in 2004")
@@ -1134,12 +1160,15 @@ _OPENERS = words(
 
 
 _MISSION_TO = re.compile(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]")
+_MISSION_OF_TO = re.compile(r"^(?:Permanent\s+)?Missions?\s+of\s+(?:the\s+)?[A-Z][\w-]*$")
 _PERMANENT_MISSION = re.compile(r"(?:Permanent|Diplomatic)\s+Missions?$")
 
 
 def _diplomatic_mission(sentence: str, start: int, end: int, name: str) -> bool:
     """ "Azerbaijan's Mission to NATO", "the Permanent Mission of Georgia": an embassy-like
     body, not a programme."""
+    if _MISSION_OF_TO.match(name) and sentence.startswith(" to ", end):
+        return True  # "the Mission of Japan to NATO"
     if not name.endswith(("Mission", "Missions")):
         return False
     if _MISSION_TO.match(sentence, end):

@@ -484,3 +484,35 @@ def test_an_executive_with_an_acronym_is_a_body_but_a_chief_executive_is_not() -
         "Its Chief Executive (CE) spoke, as did the Chief Executive Officer (CEO).",
     )
     assert set(found) == {"HSE"}
+
+
+def test_an_acronym_before_its_own_head_is_the_programme_itself() -> None:
+    found = programmes(
+        "The Marine Research Programme (MRP) began in 2001.",
+        "The MRP Programme later funded ten ships.",
+    )
+    assert set(found) == {"MRP"}
+    assert len(found["MRP"].sentences) == 2
+
+
+def test_diplomatic_missions_national_forces_and_academies_are_no_programmes() -> None:
+    found = programmes(
+        "Chile opened the Mission of Chile to the OSCE in 2001.",
+        "The Israel Defense Forces (IDF) and the Irish Defence Forces trained with the "
+        "Combined Maritime Forces (CMF).",
+        "Officers study at the Sibelius Academy and the Naval Academy.",
+    )
+    assert set(found) == {"CMF"}
+
+
+def test_a_name_holds_no_to_before_its_head() -> None:
+    found = programmes("The ambassador of Peru to the Andean Community resigned.")
+    assert set(found) == {"Andean Community"}
+
+
+def test_a_complement_of_a_name_is_not_in_apposition_to_a_scheme() -> None:
+    found = programmes(
+        "Donors gave to the Reconstruction Trust Fund (RTF) for Iraq, the fund that pays for "
+        "schools."
+    )
+    assert set(found) == {"RTF"}
