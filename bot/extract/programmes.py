@@ -802,11 +802,13 @@ def _capitals_said_created(
 
 
 # "Erasmus+, the EU programme for education", "Baltic Air Policing, the mission in which",
+# "Copernicus, the European Union's Earth observation programme",
 # "Horizon Europe, the research and innovation framework programme for 2021 to 2027": a
 # name and, in apposition, a phrase whose head is a word for a scheme.
 _APPOSED_NAME = re.compile(
     r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
-    r"\s+(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+(?P<between>(?:[\w-]+\s+){0,4})$"
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s|the|a|an|its|their)"
+    r"\s+(?P<between>(?:[\w-]+\s+){0,4})$"
 )
 # What may follow such a head: the end of the phrase, not another noun ("the programme
 # director") or a possessive ("the programme's").

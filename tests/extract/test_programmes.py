@@ -516,3 +516,11 @@ def test_a_complement_of_a_name_is_not_in_apposition_to_a_scheme() -> None:
         "schools."
     )
     assert set(found) == {"RTF"}
+
+
+def test_a_name_in_apposition_to_a_possessive_phrase_for_a_scheme() -> None:
+    found = programmes(
+        "Farmers rely on Aquila, the European Union's flood warning programme, for alerts.",
+        "Helios Europe, the EU's solar research programme, ended in 2020.",
+    )
+    assert set(found) == {"Aquila", "Helios Europe"}
