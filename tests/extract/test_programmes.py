@@ -523,4 +523,5 @@ def test_a_name_in_apposition_to_a_possessive_phrase_for_a_scheme() -> None:
         "Farmers rely on Aquila, the European Union's flood warning programme, for alerts.",
         "Helios Europe, the EU's solar research programme, ended in 2020.",
     )
-    assert set(found) == {"Aquila", "Helios Europe"}
+    assert {"Aquila", "Helios Europe"} <= set(found)
+    assert found["EU"].name == "European Union"  # the owner is a body of its own
