@@ -352,6 +352,11 @@ def find_programmes(
             add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
             claimed[index].append((start, end))
 
+    for draft in drafts:
+        # "Operation Serval ... Serval was replaced by Operation Barkhane": the code name
+        # alone is a mention.
+        if draft.name and draft.name.startswith("Operation ") and len(draft.name) > 13:
+            draft.variants.add(draft.name[len("Operation ") :])
     mentions = _find_mentions(sentences, drafts, joined)
     _promote_inner(drafts, mentions)
     live = [d for d in drafts if not d.inner]
@@ -364,6 +369,9 @@ def find_programmes(
     renamed, rescan = _derive_acronyms(live, joined)
     if rescan:
         mentions = _find_mentions(sentences, live, joined)
+        # "The IPCP, renewed in 2018, ... The new ITPP replaces it.": relations that a
+        # derived acronym's mentions show.
+        _relations(sentences, mentions, {d.key: d for d in live})
     elif renamed:
         mentions = tuple(
             tuple(Mention(m.start, m.end, renamed.get(m.key, m.key)) for m in ms) for ms in mentions
@@ -753,6 +761,11 @@ _CODED_SUCCESSION = (
     re.compile(rf"(?<![\w+-]){_CODED}\s+(?:took\s+over\s+from|replaced|succeeded|superseded)\b"),
     re.compile(rf"\b(?:successor|predecessor)\s+(?:to|of)\s+(?:the\s+)?{_CODED}(?![\w+-])"),
 )
+# "and joined its successor, Horizon Europe, in 2023": a thing's successor in apposition.
+_ITS_SUCCESSOR = re.compile(
+    r"\bits\s+(?:successor|predecessor),\s+"
+    r"(?P<name>[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*){0,3})(?=\s*[,.;(]|\s+in\b)"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SUCCESSION_WORDS = ("took over from", "successor", "predecessor", "replaced", "succeeded",
                      "superseded")  # fmt: skip
@@ -776,6 +789,13 @@ def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int,
                 if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
                     continue
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
+        if "its " not in sentence:
+            continue
+        for match in _ITS_SUCCESSOR.finditer(sentence):
+            words_ = match["name"].split()
+            if words_[-1] in _REJECT_HEADS or any(w in _ROLES or _is_month(w) for w in words_):
+                continue
+            found.setdefault(index, []).append((*match.span("name"), match["name"]))
     return found
 
 
@@ -1269,21 +1289,46 @@ def _merge_other_names(
     return merged
 
 
+# (An inserted participle phrase may stand before the verb, "X (ICP), agreed in 2009, was
+# replaced by", and a year between the verb and "by", "which was replaced in 2024 by".)
 _SUCCESSION_FORWARD = re.compile(
-    r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:was|were|has\s+been|had\s+been|is|"
-    r"would\s+be)?\s*(?:later|eventually|subsequently|formally|officially|then|itself)?\s*"
+    r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)[a-z]+ed\b[^,;()]{0,60},\s*)?(?:which|that|it|and)?\s*"
+    r"(?:was|were|has\s+been|had\s+been|is|would\s+be)?\s*"
+    r"(?:later|eventually|subsequently|formally|officially|then|itself|in\s+turn)?\s*"
     r"(?:(?:transformed|turned|converted|reorganised|reorganized|merged|folded|absorbed|"
     r"upgraded|evolved|developed|restructured|relaunched|re-launched)\s+(?:into|to|as)"
     r"|(?:merged|folded|absorbed)\s+with"
     r"|renamed(?:\s+as)?|rebranded(?:\s+as)?|became|gave\s+way\s+to"
     # passive only: "X was replaced by Y"; active "X replaced Y" runs the other way
-    r"|(?:replaced|succeeded|superseded|followed)\s+by)\s*"
-    r"(?:the\s+)?(?:new\s+|current\s+|present\s+)?$",
+    r"|(?:replaced|succeeded|superseded|followed)(?:\s+in\s+\d{4})?\s+by)\s*"
+    r"(?:the\s+|an?\s+)?(?:new\s+|current\s+|present\s+)?$",
     re.I,
+)
+# "X (ICP) ... in 2015, and that programme was in turn succeeded by Y": a noun naming X's
+# kind stands for X.
+_THAT_ONE_SUCCEEDED = re.compile(
+    r"(?:^|[,;]\s*|\s)(?:and\s+)?(?:that|this|the)\s+(?:same\s+)?(?P<noun>[a-z]+)\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:in\s+turn\s+|later\s+|itself\s+)?"
+    r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
+)
+# A sentence opening with "the process" or "this programme" that names its successor:
+# "In July 2008 the process was relaunched as the Union for the Mediterranean (UfM)".
+_THIS_ONE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>[a-z]+)(?=\s)")
+# "The new ITPP replaces it.": "it" is the previous sentence's programme.
+_REPLACES_IT = re.compile(
+    r"\s+(?:replaces|replaced|succeeds|succeeded|supersedes|superseded|"
+    r"(?:takes|took)\s+over\s+from)\s+it\b"
+)
+# "The same regulation turned the European GNSS Agency (GSA) into the EU Agency ...".
+_INTO = re.compile(r"^\W*(?:\([^)]*\)\W*)?into\s+(?:the\s+|an?\s+)?$")
+_TURNED_BEFORE = re.compile(
+    r"\b(?:turned|transformed|converted|merged|folded|reorganised|reorganized)\s+"
+    r"(?:the\s+|an?\s+|its\s+)?$"
 )
 _SUCCESSION_BACKWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which|that|it|and)?\s*(?:has\s+|had\s+|was\s+)?(?:later\s+)?"
-    r"(?:replaced|succeeded|superseded|took\s+over\s+from|is\s+the\s+successor\s+(?:to|of)|"
+    r"(?:replaced|succeeded|superseded|took\s+over\s+from|replaces|succeeds|supersedes|"
+    r"takes\s+over\s+from|is\s+the\s+successor\s+(?:to|of)|"
     r"was\s+the\s+successor\s+(?:to|of)|the\s+successor\s+(?:to|of)|successor\s+(?:to|of)|"
     r"followed)\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?$",
     re.I,
@@ -1326,6 +1371,19 @@ def _antecedent(
     return drafts[keys[0]] if len(keys) == 1 else None
 
 
+def _kind_of(draft: _Draft, noun: str) -> bool:
+    """Is `draft` a thing of the kind `noun` names ("programme" for a "... Programme")?"""
+    return noun.capitalize() in _kinds(draft) or (
+        noun == "program" and "Programme" in _kinds(draft)
+    )
+
+
+def _of_kind(mentioned: Sequence[Mention], drafts: dict[str, _Draft], noun: str) -> _Draft | None:
+    """The one programme among `mentioned` of the kind `noun` names, if there is one."""
+    keys = [k for k in dict.fromkeys(m.key for m in mentioned) if _kind_of(drafts[k], noun)]
+    return drafts[keys[0]] if len(keys) == 1 else None
+
+
 def _kinds(draft: _Draft) -> set[str]:
     """The head nouns of a programme's name ("Operation", "Instrument")."""
     words_ = (draft.name or "").replace("-", " ").split()
@@ -1333,7 +1391,7 @@ def _kinds(draft: _Draft) -> set[str]:
 
 
 _FOLLOW_ON = re.compile(
-    r"(?:follow-on|follow-up|successor|succeeding)\s+(?!(?:to|of)\s)(?:\w+\s+){0,2}$", re.I
+    r"(?:follow-on|follow-up|successor|succeeding),?\s+(?!(?:to|of)\s)(?:\w+\s+){0,2}$", re.I
 )
 # "Horizon Europe, the framework programme for 2021 to 2027 and the successor to Horizon
 # 2020": the programme named after it came first.
@@ -1357,16 +1415,28 @@ def _relations(
             # programme of the previous sentence of the same kind, or the only one.
             opening = sentence[: ms[0].start]
             pronoun = _IT.search(opening)
+            noun = _THIS_ONE.search(opening)
+            earlier = None
             if pronoun and _SUCCESSION_FORWARD.match(opening[pronoun.start() :]):
                 earlier = _antecedent(last_sentence, drafts, drafts[ms[0].key])
-                if earlier is not None and earlier.key != ms[0].key:
-                    earlier.succeeded_by = earlier.succeeded_by or ms[0].key
+            elif noun and _SUCCESSION_FORWARD.match(opening[noun.end() :]):
+                earlier = _of_kind(last_sentence, drafts, noun["noun"])
+            elif _REPLACES_IT.match(sentence, ms[0].end):
+                earlier = _antecedent(last_sentence, drafts, drafts[ms[0].key])
+            if earlier is not None and earlier.key != ms[0].key:
+                earlier.succeeded_by = earlier.succeeded_by or ms[0].key
         last_sentence = ms
         for a, b in itertools.pairwise(ms):
             gap = sentence[a.end : b.start]
             if a.key == b.key:
                 continue
-            if _SUCCESSION_FORWARD.match(gap):
+            if _SUCCESSION_FORWARD.match(gap) or (
+                _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, a.start - 30), a.start)
+            ):
+                drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
+            elif (that_one := _THAT_ONE_SUCCEEDED.search(gap)) and _kind_of(
+                drafts[a.key], that_one["noun"]
+            ):
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
             elif _SUCCESSION_BACKWARD.match(gap) or _REPLACING.search(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
@@ -1380,7 +1450,15 @@ def _relations(
                     drafts[m.key].succeeded_by = earlier[-1]
             elif ("follow" in before_it or "succe" in before_it) and _FOLLOW_ON.search(before_it):
                 before = [k for k in previous if k != m.key]
-                same = [x.key for x in ms if x.start < m.start and x.key != m.key]
+                # (Not an owner: "Horizon 2020, the EU's research programme, and its
+                # successor, Horizon Europe" follows Horizon 2020, not the EU.)
+                same = [
+                    x.key
+                    for x in ms
+                    if x.start < m.start
+                    and x.key != m.key
+                    and not sentence.startswith(("'s", "’s"), x.end)
+                ]
                 predecessor = same[-1] if same else before[-1] if before else None
                 if predecessor and not drafts[predecessor].succeeded_by:
                     drafts[predecessor].succeeded_by = m.key

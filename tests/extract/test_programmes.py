@@ -525,3 +525,45 @@ def test_a_name_in_apposition_to_a_possessive_phrase_for_a_scheme() -> None:
     )
     assert {"Aquila", "Helios Europe"} <= set(found)
     assert found["EU"].name == "European Union"  # the owner is a body of its own
+
+
+def test_successions_through_inserted_phrases_and_back_references() -> None:
+    found = programmes(
+        "The Coastal Cooperation Programme (CCP), agreed in 2003, was replaced by an Ocean "
+        "Partnership Programme in 2010, and that programme was in turn succeeded by the Blue "
+        "Seas Programme (BSP) in 2018.",
+        "The Sahel Water Plan (SWP), which was replaced in 2016 by a Regional Water Strategy "
+        "(RWS), ended.",
+        "The treaty turned the Baltic Fisheries Board (BFB) into the Baltic Sea Fisheries "
+        "Agency (BSFA).",
+    )
+    assert found["CCP"].succeeded_by == "OPP"  # derived: a successor with three initials
+    assert found["OPP"].succeeded_by == "BSP"
+    assert found["SWP"].succeeded_by == "RWS"
+    assert found["BFB"].succeeded_by == "BSFA"
+
+
+def test_the_process_or_it_in_the_next_sentence_and_present_tense_successions() -> None:
+    found = programmes(
+        "The Alpine Dialogue was launched in 1990.",
+        "In 2001 the dialogue was relaunched as the Alpine Partnership Council (APC).",
+        "The Nordic Training Programme (NTP) ran until 2012.",
+        "The new Joint Training Programme (JTP) replaces it.",
+        "2004 – The Danube Mission takes over from the Sava Mission.",
+    )
+    assert found["Alpine Dialogue"].succeeded_by == "APC"
+    assert found["NTP"].succeeded_by == "JTP"
+    assert found["Sava Mission"].succeeded_by == "Danube Mission"
+
+
+def test_its_successor_in_apposition_and_operation_code_names() -> None:
+    found = programmes(
+        "Troops served with the Peace Implementation Force (PIF) and then with its successor, "
+        "the Stabilisation Force (SFOR).",
+        "It joined the Sea Research Programme, the Union's marine research programme, in 2014 "
+        "and its successor, Ocean Futures, in 2021.",
+        "France launched Operation Lynx in 2013. Lynx was replaced by Operation Falcon in 2014.",
+    )
+    assert found["PIF"].succeeded_by == "SFOR"
+    assert found["Sea Research Programme"].succeeded_by == "Ocean Futures"
+    assert found["Operation Lynx"].succeeded_by == "Operation Falcon"
