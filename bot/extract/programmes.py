@@ -1371,6 +1371,18 @@ def _antecedent(
     return drafts[keys[0]] if len(keys) == 1 else None
 
 
+def _succeeded_across(sentence: str, gap: str, start: int, draft: _Draft) -> bool:
+    """Does `gap`, between `draft` (named at `start`) and the next programme, say that the
+    next one succeeded it ("was replaced by", "turned X into", "that programme was in turn
+    succeeded by")?"""
+    if _SUCCESSION_FORWARD.match(gap):
+        return True
+    if _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, start - 30), start):
+        return True
+    that_one = _THAT_ONE_SUCCEEDED.search(gap)
+    return bool(that_one and _kind_of(draft, that_one["noun"]))
+
+
 def _kind_of(draft: _Draft, noun: str) -> bool:
     """Is `draft` a thing of the kind `noun` names ("programme" for a "... Programme")?"""
     return noun.capitalize() in _kinds(draft) or (
@@ -1430,13 +1442,7 @@ def _relations(
             gap = sentence[a.end : b.start]
             if a.key == b.key:
                 continue
-            if _SUCCESSION_FORWARD.match(gap) or (
-                _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, a.start - 30), a.start)
-            ):
-                drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
-            elif (that_one := _THAT_ONE_SUCCEEDED.search(gap)) and _kind_of(
-                drafts[a.key], that_one["noun"]
-            ):
+            if _succeeded_across(sentence, gap, a.start, drafts[a.key]):
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
             elif _SUCCESSION_BACKWARD.match(gap) or _REPLACING.search(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
