@@ -118,9 +118,10 @@ _STATES = frozenset({"Soviet Union", "United Kingdom", "United States", "Russian
 # is more often a place and a common noun than a name.
 _GENERIC_LOWER = ("programme", "program", "initiative", "scheme", "grant")
 _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
-# "the ASEAN Plus Three framework", "the Khaan Quest exercise": words that say what a
-# name of two words or more stands for without being part of it.
-_DESCRIPTIVE_LOWER = ("framework", "exercise")
+# "the ASEAN Plus Three framework", "the Khaan Quest exercise", "the civilian EUCAP Sahel
+# Mali mission", "the NDICI-Global Europe instrument": words that say what a name of two
+# words or more stands for without being part of it.
+_DESCRIPTIVE_LOWER = ("framework", "exercise", "mission", "instrument")
 _PREFIX_HEADS = ("Operation", "Project")
 # (Not "Khaan", "Strategic", "Olympic": "-an" after a consonant, "-ian" or "-ean", and only
 # geographic words in "-ic".)
@@ -299,6 +300,7 @@ def find_programmes(
         after_scheme.setdefault(index, []).extend(items)
     for index, items in _capitals_said_created(joined, defined).items():
         after_scheme.setdefault(index, []).extend(items)
+    capitals = _names_in_capitals(joined, generic_in, defined) if generic_in else frozenset()
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
@@ -340,7 +342,7 @@ def find_programmes(
                 claimed[index].append((start, end))
         if index not in heads and index not in generic_in:
             continue
-        candidates = _name_candidates(sentence, claimed[index], heads.get(index, []))
+        candidates = _name_candidates(sentence, claimed[index], heads.get(index, []), capitals)
         for start, end, name in candidates:
             if _governments_name(name, joined.text):
                 continue
@@ -879,8 +881,32 @@ def _name_before_scheme_word(
     return index, match.start("name"), match.end("name")
 
 
+_CAPITALS_BEFORE_GENERIC = re.compile(
+    rf"(?<![\w-])([A-Z][A-Z0-9]+)\s+(?:{'|'.join(_GENERIC_LOWER)})\b"
+)
+
+
+def _names_in_capitals(joined: Joined, generic_in: set[int], defined: set[str]) -> frozenset[str]:
+    """Words in capitals, not defined as acronyms, that the text uses only before a word
+    like "programme": "the MEDA programme" names a programme, "the NATO programme" (NATO
+    used elsewhere) does not."""
+    found = set()
+    for index in generic_in:
+        for match in _CAPITALS_BEFORE_GENERIC.finditer(joined.sentences[index]):
+            word = match.group(1)
+            if word in defined or word in found:
+                continue
+            alone = re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", joined.text)
+            if all(_GENERIC_AFTER.match(joined.text, m.end()) for m in alone):
+                found.add(word)
+    return frozenset(found)
+
+
 def _name_candidates(
-    sentence: str, claimed: list[tuple[int, int]], heads: Sequence[int]
+    sentence: str,
+    claimed: list[tuple[int, int]],
+    heads: Sequence[int],
+    capitals: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Capitalised names ending in a head noun, outside spans already claimed. `heads` are
     where the sentence's head nouns and prefix heads start: a capitalised run holding none
@@ -894,7 +920,7 @@ def _name_candidates(
             and not _DESCRIPTIVE_AFTER.match(sentence, end)
         ):
             continue
-        found.extend(_run_candidates(sentence, whole, claimed))
+        found.extend(_run_candidates(sentence, whole, claimed, capitals))
     return found
 
 
@@ -902,7 +928,10 @@ _NEW_NOUN_PHRASE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 
 
 def _run_candidates(
-    sentence: str, whole: re.Match[str], claimed: list[tuple[int, int]]
+    sentence: str,
+    whole: re.Match[str],
+    claimed: list[tuple[int, int]],
+    capitals: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Candidates in one capitalised run; "the Council of the EU and the Temporary
     Framework" is two names, so the run is cut before "and the"."""
@@ -970,7 +999,8 @@ def _run_candidates(
             tokens.pop()
         if not tokens:
             continue
-        candidate = _candidate_span(sentence, start, end, [t.span() for t in tokens], tokens)
+        spans = [t.span() for t in tokens]
+        candidate = _candidate_span(sentence, start, end, spans, tokens, capitals)
         if candidate is None:
             continue
         c_start, c_end = candidate
@@ -1026,6 +1056,7 @@ def _candidate_span(
     end: int,
     spans: list[tuple[int, int]],
     tokens: list[re.Match[str]],
+    capitals: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """Where the programme name inside a capitalised run starts and ends, if it has one."""
     texts = [t.group() for t in tokens]
@@ -1070,15 +1101,21 @@ def _candidate_span(
         generic
         and len(texts) <= 5
         and not _DEMONYM.match(texts[0])
-        and (len(texts) > 1 or not is_acronym(texts[0]))
+        and (len(texts) > 1 or not is_acronym(texts[0]) or texts[0] in capitals)
     ):
         return first_start, generic.end()  # "the Apollo program", "Horizon 2020 programme"
-    if _DESCRIPTIVE_AFTER.match(sentence, end):
+    descriptive = _DESCRIPTIVE_AFTER.match(sentence, end)
+    if descriptive:
         # "the ASEAN Plus Three framework": the name is what follows the run's last
         # lowercase word ("... South Korea in the ASEAN Plus Three framework").
         first = max((i + 1 for i, w in enumerate(texts) if w[:1].islower()), default=0)
-        if 2 <= len(texts) - first <= 5 and not _DEMONYM.match(texts[first]):
-            return start + spans[first][0], start + spans[-1][1]
+        if not 2 <= len(texts) - first <= 5 or _DEMONYM.match(texts[first]):
+            return None
+        if descriptive.group(1) in _CODED_KINDS and not any(
+            is_acronym(part) for w in texts[first:] for part in w.split("-")
+        ):
+            return None  # "the EUCAP Sahel Mali mission", not "the Red Sea mission"
+        return start + spans[first][0], start + spans[-1][1]
     return None
 
 
@@ -1166,7 +1203,9 @@ _MONTH_IN_RUN = re.compile(
     r"August|September|October|November|December)(?:\s+\d{1,4})*(?:\s+(?:and|the))*(?=\s|$)"
 )
 _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
-_DESCRIPTIVE_AFTER = re.compile(rf"\s+(?:{'|'.join(_DESCRIPTIVE_LOWER)})\b")
+_DESCRIPTIVE_AFTER = re.compile(rf"\s+({'|'.join(_DESCRIPTIVE_LOWER)})\b")
+# Words after which a name needs a code in capitals: places go on missions too.
+_CODED_KINDS = ("mission", "instrument")
 _OPENERS = words(
     """
     the a an in at on by for of and to under within with from since during after before as

@@ -567,3 +567,13 @@ def test_its_successor_in_apposition_and_operation_code_names() -> None:
     assert found["PIF"].succeeded_by == "SFOR"
     assert found["Sea Research Programme"].succeeded_by == "Ocean Futures"
     assert found["Operation Lynx"].succeeded_by == "Operation Falcon"
+
+
+def test_a_coded_name_before_mission_or_instrument_and_capitals_before_programme() -> None:
+    found = programmes(
+        "The civilian EUBAM Rafah mission monitored the crossing, while the Red Sea mission "
+        "escorted ships.",
+        "Aid came through the TACIS programme and the CBC-Black Sea instrument.",
+        "The NATO programme ran too, and NATO paid for it.",
+    )
+    assert set(found) == {"EUBAM Rafah", "TACIS programme", "CBC-Black Sea"}
