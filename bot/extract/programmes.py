@@ -1296,6 +1296,14 @@ _OTHER_NAME = re.compile(
 )
 
 
+# "the Barcelona Process, launched at a conference ... in November 1995 and formally called
+# the Euro-Mediterranean Partnership (EMP)": the other name after a participle phrase.
+_CALLED_LATER = re.compile(
+    r"(?:,|\band)\s+(?:was\s+|is\s+)?(?:formally|officially|also|originally|better)\s+"
+    r"(?:called|named|known\s+as|titled)\s+(?:the\s+)?$"
+)
+
+
 def _merge_other_names(
     sentences: Sequence[str], mentions: tuple[tuple[Mention, ...], ...], drafts: list[_Draft]
 ) -> bool:
@@ -1311,7 +1319,8 @@ def _merge_other_names(
                 continue
             if first.acronym and second.acronym:
                 continue  # two bodies, each with its own acronym
-            if not _OTHER_NAME.match(sentences[index][a.end : b.start]):
+            gap = sentences[index][a.end : b.start]
+            if not (_OTHER_NAME.match(gap) or (len(gap) < 160 and _CALLED_LATER.search(gap))):
                 continue
             old_keys = {first.key, second.key}
             first.acronym = first.acronym or second.acronym

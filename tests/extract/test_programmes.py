@@ -577,3 +577,12 @@ def test_a_coded_name_before_mission_or_instrument_and_capitals_before_programme
         "The NATO programme ran too, and NATO paid for it.",
     )
     assert set(found) == {"EUBAM Rafah", "TACIS programme", "CBC-Black Sea"}
+
+
+def test_another_name_after_a_participle_phrase_is_the_same_body() -> None:
+    found = programmes(
+        "The Danube Process, launched at a meeting of river states in 1994 and formally "
+        "called the Danube River Partnership (DRP), met yearly."
+    )
+    assert set(found) == {"DRP"}
+    assert found["DRP"].name == "Danube Process"
