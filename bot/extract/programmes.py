@@ -321,10 +321,13 @@ def find_programmes(
             if not _acceptable(name, with_acronym=True):
                 claimed[index].append((d.start, d.end))
                 continue
+            owner = None if parent else _one_word_owner(name, by_name)
             draft = add(d.acronym, name, index, defining=True)
             draft.variants.add(sentence[d.start : d.end])  # "Name (ACR)" as one mention
             if parent and parent != d.acronym and not draft.part_of:
                 draft.part_of = parent
+            elif owner is not None and owner is not draft and not draft.part_of:
+                draft.part_of = owner.key  # "the Copernicus Atmosphere Monitoring Service"
             claimed[index].append((d.start, d.end))
         if prose is not None and not prose[index]:
             continue
@@ -342,7 +345,9 @@ def find_programmes(
                 claimed[index].append((start, end))
         if index not in heads and index not in generic_in:
             continue
-        candidates = _name_candidates(sentence, claimed[index], heads.get(index, []), capitals)
+        candidates = _name_candidates(
+            sentence, claimed[index], heads.get(index, []), capitals, by_name
+        )
         for start, end, name in candidates:
             if _governments_name(name, joined.text):
                 continue
@@ -351,7 +356,10 @@ def find_programmes(
                 continue  # "The SPS Programme": the programme itself
             # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
             # a law of its own, not a short form of the longer name.
-            add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
+            draft = add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
+            owner = _one_word_owner(name, by_name)
+            if owner is not None and owner is not draft and not draft.part_of:
+                draft.part_of = owner.key  # "the Copernicus Marine Service"
             claimed[index].append((start, end))
 
     for draft in drafts:
@@ -400,6 +408,15 @@ def find_programmes(
         _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {})) for d in live
     )
     return ProgrammeScan(programmes, mentions)
+
+
+def _one_word_owner(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
+    """The programme with a one-word name that `name` starts with, if any: the
+    "Copernicus Climate Change Service" is a service of Copernicus."""
+    first, _, rest = name.partition(" ")
+    if not rest or first in ("Operation", "Project"):
+        return None
+    return by_name.get(normalise(first))
 
 
 def _governments_name(name: str, text: str) -> bool:
@@ -907,6 +924,7 @@ def _name_candidates(
     claimed: list[tuple[int, int]],
     heads: Sequence[int],
     capitals: frozenset[str] = frozenset(),
+    owners: dict[str, _Draft] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Capitalised names ending in a head noun, outside spans already claimed. `heads` are
     where the sentence's head nouns and prefix heads start: a capitalised run holding none
@@ -920,7 +938,7 @@ def _name_candidates(
             and not _DESCRIPTIVE_AFTER.match(sentence, end)
         ):
             continue
-        found.extend(_run_candidates(sentence, whole, claimed, capitals))
+        found.extend(_run_candidates(sentence, whole, claimed, capitals, owners))
     return found
 
 
@@ -932,6 +950,7 @@ def _run_candidates(
     whole: re.Match[str],
     claimed: list[tuple[int, int]],
     capitals: frozenset[str] = frozenset(),
+    owners: dict[str, _Draft] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Candidates in one capitalised run; "the Council of the EU and the Temporary
     Framework" is two names, so the run is cut before "and the"."""
@@ -1024,7 +1043,15 @@ def _run_candidates(
         ):
             if _content_words(name)[0] in _REJECT_HEADS:
                 continue
-        elif not _acceptable(name, with_acronym=False):
+        elif not _acceptable(name, with_acronym=False) and not (
+            # "the Copernicus Marine Service": a generic head is enough for a body named
+            # after a programme with a one-word name.
+            owners
+            and len(name.split()) >= 3
+            and _is_head(last)
+            and _one_word_owner(name, owners) is not None
+            and _acceptable(name, with_acronym=True)
+        ):
             continue
         found.append((c_start, c_end, name))
     return found

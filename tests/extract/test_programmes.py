@@ -586,3 +586,14 @@ def test_another_name_after_a_participle_phrase_is_the_same_body() -> None:
     )
     assert set(found) == {"DRP"}
     assert found["DRP"].name == "Danube Process"
+
+
+def test_bodies_named_after_a_one_word_programme_are_part_of_it() -> None:
+    found = programmes(
+        "Data come from Vigil, the Union's radar programme.",
+        "The Vigil Marine Service and the Vigil Land Monitoring Service (VLMS) use them.",
+        "The Harbour Service helps too.",
+    )
+    assert found["Vigil Marine Service"].part_of == "Vigil"
+    assert found["VLMS"].part_of == "Vigil"
+    assert "Harbour Service" not in found  # a generic head alone names nothing
