@@ -1027,7 +1027,17 @@ def _run_candidates(
             continue
         after = _NEXT_CAPITAL.match(sentence, c_end)
         if after and after.group(1) in _REJECT_HEADS:
-            continue  # "the PfP Framework Document": a document, not a framework
+            # "the PfP Framework Document": a document, not a framework; but "the
+            # Partnership for Peace Framework Document" names the programme before it.
+            inside = [i for i, (s_, e_) in enumerate(spans) if start + e_ <= c_end]
+            if len(inside) < 4 or not _is_head(tokens[inside[-1]].group()):
+                continue
+            cut = inside[-1]
+            tokens, spans = tokens[:cut], spans[:cut]
+            candidate = _candidate_span(sentence, start, end, spans, tokens, capitals)
+            if candidate is None or not _is_head(sentence[candidate[0] : candidate[1]].split()[0]):
+                continue
+            c_start, c_end = candidate
         if _SPEECH_AFTER.match(sentence, c_end):
             continue  # "his State of the Union address": the title of a speech
         if _BUSINESS_APPOSITION.match(sentence, c_end):

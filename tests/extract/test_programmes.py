@@ -597,3 +597,11 @@ def test_bodies_named_after_a_one_word_programme_are_part_of_it() -> None:
     assert found["Vigil Marine Service"].part_of == "Vigil"
     assert found["VLMS"].part_of == "Vigil"
     assert "Harbour Service" not in found  # a generic head alone names nothing
+
+
+def test_a_document_of_a_programme_names_the_programme() -> None:
+    found = programmes(
+        "Chile signed the Partnership for Prosperity Framework Document in 2001.",
+        "It also signed the Trade Framework Document.",
+    )
+    assert set(found) == {"Partnership for Prosperity"}
