@@ -334,7 +334,7 @@ def find_dates(
     *,
     triggers: Sequence[tuple[int, str]] | None = None,
     narrative: DateSpan | None = None,
-    tells_past: Callable[[], bool] | None = None,
+    tells_past: Callable[[str], bool] | None = None,
 ) -> DateScan:
     """The dates `sentence` states, resolved and joined into ranges, in reading order.
 
@@ -343,7 +343,7 @@ def find_dates(
     the sentence has no earlier date of its own. `triggers` are the sentence's entry of
     :func:`sentence_triggers`, when the caller found them for a whole article at once.
     `narrative` is the last date with a month stated before the sentence in its paragraph,
-    and `tells_past()` says the sentence has no verb in the present tense (asked only when
+    and `tells_past(sentence)` says it has no verb in the present tense (asked only when
     a year-less date needs it): then a year-less
     month after that date, in a paragraph set five years or more before the article, takes
     its year ("The Act was passed on 9 March 1933. ... signed in June" is June 1933; a day
@@ -355,6 +355,7 @@ def find_dates(
         return _EMPTY_SCAN
     atoms: list[_Atom] = []
     skips: list[tuple[int, int]] = []
+    periods = False  # a quarter or half with its year was stated
     for match in matches:
         atom = _atom(match, sentence)
         if atom is None:
@@ -369,8 +370,9 @@ def find_dates(
             continue
         else:
             atoms.append(atom)
+            periods = periods or atom.rel == "period"
     skipped = tuple(skips)
-    if any(atom.rel == "period" for atom in atoms):
+    if periods:
         atoms = _bare_periods(sentence, atoms)
     if len(atoms) > 1:
         atoms = _join_ranges(atoms, sentence)
@@ -383,7 +385,7 @@ def find_dates(
             and narrative is not None
             and published_on
             and tells_past is not None
-            and tells_past()
+            and tells_past(sentence)
         ):
             span = _resolve_in_narrative(atom, narrative, published_on)
         else:

@@ -108,7 +108,7 @@ def find_events(
                 anchor,
                 triggers=triggers[index],
                 narrative=narrative,
-                tells_past=(lambda text=text: not has_present_verb(text)) if narrative else None,
+                tells_past=_tells_past if narrative else None,
             )
             if triggers[index]
             else _NO_DATES
@@ -187,6 +187,10 @@ def find_events(
 
 
 _NO_DATES = DateScan(())
+
+
+def _tells_past(sentence: str) -> bool:
+    return not has_present_verb(sentence)
 
 
 def _may_say_he(sentence: str) -> bool:

@@ -259,12 +259,17 @@ def summarise(
     the person). `shared`, an empty dict at first, lets the summaries of one sentence's
     dates share the work that does not depend on the date (pass the same dict and the same
     `spans` for each). Never raises."""
-    life = _life_date(sentence, span)
-    if life is not None:
-        return _tidy(life[0], None, None), life[1], span.end
-    opening = _opening_participle(sentence, span)
-    if opening is not None:
-        return _tidy(opening, last_person, it_refers_to), 0, span.end
+    # (cheap tests first: most sentences have no bracket before the date, and few open
+    # with a participle)
+    if sentence.rfind("(", max(0, span.start - 60), span.start) != -1:
+        life = _life_date(sentence, span)
+        if life is not None:
+            return _tidy(life[0], None, None), life[1], span.end
+    space = sentence.find(" ")
+    if sentence.startswith("Born") or sentence.endswith("ed", 0, space):
+        opening = _opening_participle(sentence, span)
+        if opening is not None:
+            return _tidy(opening, last_person, it_refers_to), 0, span.end
     start, end = _region(sentence, span, spans, shared)
     cut_in = start > 0
     # Where the words leading into the date begin ("completed in 2011"): several rules
@@ -342,7 +347,9 @@ def summarise(
             and not sentence[body_start : lead_start(sentence, other.start)].strip(" ,")
         ):
             drops.append((other.start, other.end))
-    if not when and not _date_is_subject(sentence, span, body_start):
+    if not when and not (
+        span.start - body_start < 4 and _date_is_subject(sentence, span, body_start)
+    ):
         first, last = _list_group(sentence, span, spans, shared)
         drops.append((first.start, last.end))
     if (
@@ -473,8 +480,6 @@ _LIFE_WORDS = {"born": "was born", "b.": "was born", "died": "died", "d.": "died
 def _life_date(sentence: str, span: DateSpan) -> tuple[str, int] | None:
     """ "Maren Holt (born 12 May 1970) is a Norwegian singer" -> ("Maren Holt was born",
     start of the name): a date of birth or death in brackets after a name."""
-    if sentence.rfind("(", max(0, span.start - 60), span.start) == -1:
-        return None
     life = _LIFE_BEFORE.search(sentence, max(0, span.start - 60), span.start)
     if life is None:
         return None

@@ -253,16 +253,16 @@ def test_a_year_compared_with_is_a_point_of_reference() -> None:
 def test_a_year_less_month_in_a_paragraph_about_a_distant_past_takes_its_year() -> None:
     march = find_dates("Congress passed the act on 9 March 1933.", PUB).spans[0]
     (june,) = find_dates(
-        "It was signed in June.", PUB, march, narrative=march, tells_past=lambda: True
+        "It was signed in June.", PUB, march, narrative=march, tells_past=lambda _: True
     ).spans
     assert june.text_date == "1933-06"
     # an earlier month, or a sentence in the present, keeps the article's rule
     (feb,) = find_dates(
-        "It was signed in February.", PUB, march, narrative=march, tells_past=lambda: True
+        "It was signed in February.", PUB, march, narrative=march, tells_past=lambda _: True
     ).spans
     assert feb.text_date == "2018-02"
     (now,) = find_dates(
-        "It is signed in June.", PUB, march, narrative=march, tells_past=lambda: False
+        "It is signed in June.", PUB, march, narrative=march, tells_past=lambda _: False
     ).spans
     assert now.text_date == "2018-06"
 
