@@ -1126,6 +1126,15 @@ def _candidate_span(
             tail = _complement_end(texts, last + 2)
             if texts[tail - 1][:1].isupper():
                 last = tail - 1
+        if (
+            last + 2 < len(texts)
+            and texts[last + 2].isdigit()
+            and texts[last + 1][:1].isupper()
+            and any(texts[h + 1] in ("on", "for", "of") for h in heads[:-1])
+        ):
+            # "National Action Plan on UN Security Council Resolution 1325": a numbered
+            # text ends the complement of the name's head.
+            last += 2
         if last == len(texts) - 2 and _qualifies_head(texts[-1]):
             last += 1  # "Arts Council Norway", "Sport England": a place after the head
         cut = start + spans[last][1]

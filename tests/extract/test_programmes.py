@@ -605,3 +605,12 @@ def test_a_document_of_a_programme_names_the_programme() -> None:
         "It also signed the Trade Framework Document.",
     )
     assert set(found) == {"Partnership for Prosperity"}
+
+
+def test_a_numbered_text_may_end_the_complement_of_a_head() -> None:
+    found = programmes(
+        "Chile adopted a National Plan of Action on UN Security Council Resolution 2250 in 2019.",
+        "Peru cited UN Security Council Resolution 1244 and the Peace Fund.",
+    )
+    assert "National Plan of Action on UN Security Council Resolution 2250" in found
+    assert "UN Security Council Resolution 1244" not in found
