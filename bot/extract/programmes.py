@@ -300,6 +300,8 @@ def find_programmes(
         after_scheme.setdefault(index, []).extend(items)
     for index, items in _capitals_said_created(joined, defined).items():
         after_scheme.setdefault(index, []).extend(items)
+    for index, items in _plus_names(joined).items():
+        after_scheme.setdefault(index, []).extend(items)
     capitals = _names_in_capitals(joined, generic_in, defined) if generic_in else frozenset()
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
@@ -837,6 +839,24 @@ def _capitals_said_created(
         for match in _CAPITALS_CREATED.finditer(joined.sentences[index]):
             if match["name"] not in defined:
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
+    return found
+
+
+# "under Erasmus+", "ECO+ will run from spring 2023": a name ending in one plus sign that
+# opens a sentence or follows a word that places something in a scheme (not "Disney+
+# subscribers": a lowercase plural after it is what the name is a brand of).
+_PLUS_NAME = re.compile(
+    r"(?:^|\b(?:under|through|via|called|named|joined|into|from)\s+)"
+    r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\+)(?![\w+])(?!\s+[a-z]+s\b)"
+)
+
+
+def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, the matches of _PLUS_NAME (only sentences holding "+" are read)."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for index in sorted(joined.containing(("+",))):
+        for match in _PLUS_NAME.finditer(joined.sentences[index]):
+            found.setdefault(index, []).append((*match.span("name"), match["name"]))
     return found
 
 

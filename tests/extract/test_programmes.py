@@ -614,3 +614,12 @@ def test_a_numbered_text_may_end_the_complement_of_a_head() -> None:
     )
     assert "National Plan of Action on UN Security Council Resolution 2250" in found
     assert "UN Security Council Resolution 1244" not in found
+
+
+def test_a_name_ending_in_a_plus_that_opens_a_sentence_or_follows_under() -> None:
+    found = programmes(
+        "Pupils travel under Erasmus+ each year.",
+        "Warm+ will run until 2026.",
+        "Streamix+ subscribers rose, and Canal+ said so.",
+    )
+    assert set(found) == {"Erasmus+", "Warm+"}
