@@ -316,6 +316,15 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
         sentence, max(0, span.start - 30), span.start
     ):
         return False
+    if (
+        span.cue == "since"
+        and not span.open_ended
+        and span.end_date is None
+        and not _WHEN_AFTER.match(sentence, span.end)
+    ):
+        # A "since" that opens no range is a point of comparison ("its lowest since 2008",
+        # see dates.py); with ", when ..." after it the when-clause happened then.
+        return False
     if span.cue in _VAGUE_CUES and not _WHEN_AFTER.match(sentence, span.end):
         # ("recovered after the first half of 2020, when labs were closed": the
         # when-clause happened then.)

@@ -323,6 +323,17 @@ def summarise(
             subject = _subject(sentence, 0, mentions, people)
             if subject and _SINGULAR_SUBJECT.match(subject) and subject.split()[0] != "It":
                 prefix, body_start = subject + " ", body_start + 3
+    elif (
+        not prefix
+        and len(spans) > 1
+        and (inner := _when_holding(sentence, body_start, lead_at)) is not None
+        and any(other.start < inner for other in spans if other is not span)
+    ):
+        # "Parliament on Friday approved a law, ending a debate that began when the
+        # coalition took office in January 2020": the main clause has its own date, so the
+        # when-clause holding this one is its event. (Alone, "X failed when Y rejected the
+        # plan in 1954" stays whole: the main clause is the news.)
+        body_start, cut_in = inner, True
     elif not prefix:
         nominal = _nominal_since(sentence, span, body_start, lead_at)
         if nominal is not None:
@@ -517,6 +528,26 @@ def _opening_participle(sentence: str, span: DateSpan) -> str | None:
     if subject.lower() in ("they", "we"):
         be = "were"
     return " ".join(f"{subject} {be} {match['part'].lower()} {phrase}".split())
+
+
+_WHEN_BEFORE = re.compile(r"\bwhen\s+(?=[a-z]+\s|[A-Z])")
+
+
+def _when_holding(sentence: str, start: int, lead_at: int) -> int | None:
+    """Where a "when" clause that holds the date begins, if it has its own subject and
+    verb before the date and no clause mark stands between ("... began when the coalition
+    took office in January 2020")."""
+    if sentence.find("when", start, lead_at) == -1:
+        return None
+    last = None
+    for match in _WHEN_BEFORE.finditer(sentence, start, lead_at):
+        last = match
+    if last is None or last.start() < start + 3:
+        return None  # "When the war ended in 1945, ...": the sentence opens with it
+    inner = sentence[last.end() : lead_at]
+    if any(mark in inner for mark in ",;:–—()") or not has_finite_verb(inner):
+        return None
+    return last.end()
 
 
 def _date_is_subject(sentence: str, span: DateSpan, body_start: int) -> bool:

@@ -232,3 +232,11 @@ def test_year_less_months_in_a_history_paragraph_take_its_year() -> None:
         ("1999-01-01", None),
         ("2022-08", None),  # "by the end of August": a count up to now
     ]
+
+
+def test_a_superlative_since_is_no_event_unless_a_when_clause_follows() -> None:
+    body = (
+        "Unemployment fell to 6% in May, its lowest since 2008. It was the first such "
+        "purchase since 2015, when the firm bought a rival."
+    )
+    assert dates_of(body) == [("2018-05", None), ("2015", None)]

@@ -417,3 +417,14 @@ def test_an_opening_participle_with_the_date_speaks_of_the_subject_after_it() ->
 def test_a_pronoun_after_an_opening_phrase_is_the_borrowed_subject() -> None:
     got = summaries("Raised in Leeds, she qualified as a nurse in 1960 and moved to Canada in 1965")
     assert got[("1965", None)] == "She moved to Canada"
+
+
+def test_a_when_clause_holding_a_second_date_is_that_dates_event() -> None:
+    text = (
+        "The assembly approved the budget on 2 May 2022, ending a dispute that began when "
+        "the mayor took office in March 2019."
+    )
+    got = summaries(text)
+    assert got[("2019-03", None)] == "The mayor took office"
+    alone = summaries("The plan failed when the assembly rejected it in August 1954.")
+    assert alone[("1954-08", None)] == "The plan failed when the assembly rejected it"
