@@ -222,6 +222,7 @@ def _tokens_before(sentence: str, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().rstrip(".")) for m in words_]
 
 
+_LEADING_THE = re.compile(r"^(?:the|an?)\s+", re.I)
 _TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")
 _TOKEN_THEN_KIND = re.compile(
     r"([A-Za-z0-9&]+)\s+(?:programme|program|initiative|scheme|instrument|facility|fund|"
@@ -268,7 +269,9 @@ def _reverse(sentence: str, paren: re.Match[str], inner: str) -> Definition | No
             return None
     letters = _letters(token.group(1))
     # The whole bracket first (a name may hold commas), then its part before a comma.
-    for name in dict.fromkeys((inner.strip(), _COMMA.split(inner, maxsplit=1)[0].strip())):
+    # ("PARP (the Planning and Review Process)": an article opening the brackets is no part.)
+    inner = _LEADING_THE.sub("", inner.strip())
+    for name in dict.fromkeys((inner, _COMMA.split(inner, maxsplit=1)[0].strip())):
         # "TAIEX (Technical Assistance and Information Exchange instrument)": a lowercase
         # word ending the brackets says what the name is, and is no part of it.
         trailing = _TRAILING_LOWER.search(name)

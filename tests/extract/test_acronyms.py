@@ -116,6 +116,12 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
             "STEP",
             "Skills, Training and Employment for Peace",
         ),
+        # An article opening reversed brackets is no part of the name.
+        (
+            "It joined PARP (the Planning and Review Process) in 2002",
+            "PARP",
+            "Planning and Review Process",
+        ),
     ],
 )
 def test_definitions(sentence: str, acronym: str, name: str) -> None:
