@@ -407,7 +407,7 @@ def find_programmes(
             d.succeeded_by = None
     continued = _continued_by_it(sentences, mentions, prose)
     programmes = tuple(
-        _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {})) for d in live
+        _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {}), prose) for d in live
     )
     return ProgrammeScan(programmes, mentions)
 
@@ -1686,8 +1686,11 @@ def _finish(
     sentences: Sequence[str],
     mentioned: list[int],
     continued: dict[int, int] | None = None,
+    prose: Sequence[bool] | None = None,
 ) -> Programme:
-    order = mentioned[:]
+    # Labels and link lists ("Forum: EAPC", a "See also" item) say nothing about it.
+    order = [i for i in mentioned if prose[i]] if prose is not None else mentioned[:]
+    order = order or mentioned[:]
     if draft.defined_in is not None and draft.defined_in in order:
         order.remove(draft.defined_in)
         order.insert(0, draft.defined_in)
@@ -1705,6 +1708,13 @@ def _finish(
 
 
 DESCRIPTION_MAX_CHARS = 600
+# A wire report's dateline is no part of what a sentence says: "KOUROU, French Guiana,
+# Dec 6 (Newswire) - ", "CAMBRIDGE, England, 24 February 2022 – ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+)
 
 
 def describe(label: str, sentences: Sequence[str]) -> str:
@@ -1712,7 +1722,7 @@ def describe(label: str, sentences: Sequence[str]) -> str:
     out: list[str] = []
     used = 0
     for sentence in sentences:
-        clean = " ".join(sentence.split())
+        clean = _DATELINE.sub("", " ".join(sentence.split()), count=1)
         if out and used + len(clean) + 1 > DESCRIPTION_MAX_CHARS:
             break
         if clean in out:

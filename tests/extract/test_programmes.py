@@ -623,3 +623,18 @@ def test_a_name_ending_in_a_plus_that_opens_a_sentence_or_follows_under() -> Non
         "Streamix+ subscribers rose, and Canal+ said so.",
     )
     assert set(found) == {"Erasmus+", "Warm+"}
+
+
+def test_descriptions_leave_out_labels_and_datelines() -> None:
+    scan = find_programmes(
+        [
+            "GENEVA, March 3 (Newswire) – The Alpine Fund (AF) opened a hut.",
+            "It pays for mountain huts. The AF also trains guides.",
+            "Forum: AF",
+        ],
+        [True, True, False],
+    )
+    (fund,) = scan.programmes
+    assert fund.description.startswith("The Alpine Fund (AF) opened a hut.")
+    assert "Forum" not in fund.description
+    assert len(fund.sentences) == 3  # the label still mentions it
