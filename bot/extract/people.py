@@ -47,7 +47,7 @@ _FIRST_NAME_WORD = (
 _NAME = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,5}}(?![\w’'-])")
 _TITLES = (
     r"Secretary[- ]General|Secretary\s+of\s+State|Prime\s+Minister|Foreign\s+Minister|"
-    r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Vice[- ]President|President|"
+    r"Defen[cs]e\s+Minister|Finance\s+Minister|Minister|Secretary|Vice[- ]President|President|"
     r"Chancellor|King|Queen|Prince|Princess|Pope|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
     r"Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Commander|Commodore|Brigadier|"
     r"Ambassador|Director[- ]General|"
@@ -94,9 +94,11 @@ _ROLE_AFTER = re.compile(
     rf"^,\s+(?P<role>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){{0,5}}?(?:{_TITLES}|head\s+of\s+"
     r"[^,;.]+)(?:\s+(?:of|at|for)\s+[^,;.]+)?)\s*[,.;]"
 )
+# ("The Minister of Defence, Bakhodir Kurbanov,", "NATO's Special Representative for the
+# Caucasus and Central Asia, Javier Colomina,": the title may name what it is of.)
 _APPOSITIVE_BEFORE = re.compile(
     rf"(?P<role>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
-    rf"(?:[\w’'-]+\s+){{0,3}}?(?:{_TITLES}))"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?:{_TITLES}|head)(?:\s+(?:of|for|to|at)\s+[^,;:()]{{2,60}}?)?)"
     r",\s+$"
 )
 _TITLE_WORD_LIST = (
@@ -108,6 +110,9 @@ _TITLE_WORD_LIST = (
     "Cardinal Sir Dame Lord Lady Foreign Defence Defense Finance Interior Acting Former "
     "Special Permanent High Representative Coach Manager Speaker Envoy Founder Dr Mr Mrs Ms "
     "Gen Adm Col Lt Maj Capt Sen Gov Prof"
+)
+_INNER_TITLE = re.compile(
+    rf"(?<=\s)(?:{'|'.join(w for w in _TITLE_WORD_LIST.split() if len(w) > 3)})\s+(?=\S+\s+\S)"
 )
 _LEADING_TITLE = re.compile(rf"^(?:(?:{'|'.join(_TITLE_WORD_LIST.split())})\.?\s+)+(?=\S+\s+\S)")
 _SPEECH_AFTER = re.compile(
@@ -137,7 +142,8 @@ _NOT_NAME_WORDS = words(
     Capital Media Labs Networks Telecom Communications Industries Devices Sensors Express
     Authority Administration Scheme Instrument Framework Network Facility Accelerator
     Commitment Policy Act Corps Board Assistance Canal Europe Asia Africa America Balkans
-    Caucasus Mediterranean
+    Caucasus Mediterranean Staff Headquarters Forces All Every Each Some Many Most Both
+    Several Such Other Another Any
     """
 )
 _TITLE_WORDS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof. Sir Dame Lord Lady")
@@ -184,6 +190,12 @@ def find_people(
         sentence = sentences[index]
         start, end = match.start() - base, match.end() - base
         name = match.group()
+        inner = _INNER_TITLE.search(name)
+        if inner:
+            # "European Commission President Ursula von der Leyen": a body and a title
+            # before the name belong to the role.
+            start += inner.end()
+            name = name[inner.end() :]
         if len(name.split()) > 4 and not _LEADING_TITLE.match(name):
             continue
         # "Secretary General Jens Stoltenberg": title words join the context, not the name.
@@ -300,6 +312,10 @@ def _role_before(before: str) -> str | None:
     last = stripped.rsplit(None, 1)[-1]
     window = before[-70:]
     if last.endswith(","):
+        # "and head of the Mission of Jordan to NATO, Yousef Bataineh,"
+        head_of = _HEAD_OF.search(window[: len(window.rstrip()) - 1] + " ")
+        if head_of:
+            return head_of.group("role")
         match = _APPOSITIVE_BEFORE.search(window)
         return match.group("role") if match else None
     if last.lower().rstrip(".").rsplit("-", 1)[-1] in _TITLE_TAILS:  # "Secretary-General"

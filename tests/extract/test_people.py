@@ -96,3 +96,26 @@ def test_bodies_places_and_quoted_names_are_not_people() -> None:
         'Serbia holds exercises with Belarus under the "Slavic Brotherhood" name.',
     )
     assert found == {}
+
+
+def test_titles_naming_a_body_before_a_comma_and_bodies_before_a_title() -> None:
+    found = people(
+        "The Minister of Agriculture, Tomas Berglund, visited the farm.",
+        "The bank's Special Envoy for the Sahel and West Africa, Amara Diallo, arrived.",
+        "The consul and head of the Office of Peru to the OAS, Rosa Quispe, spoke.",
+        "The deal was signed by European Council President Charles Michel.",
+        "Transport Secretary Ann Hollis said so.",
+    )
+    assert found["Tomas Berglund"] == "Minister of Agriculture"
+    assert found["Amara Diallo"] == "bank's Special Envoy for the Sahel and West Africa"
+    assert found["Rosa Quispe"] == "head of the Office of Peru to the OAS"
+    assert found["Charles Michel"] == "European Council President"
+    assert found["Ann Hollis"] == "Transport Secretary"
+
+
+def test_quantifiers_and_staffs_are_no_first_names() -> None:
+    found = people(
+        "All Vega data are free, and Vega grew.",
+        "The Chief of Staff of the Joint Staff, General Ken Ito, came; the Staff met.",
+    )
+    assert set(found) == {"Ken Ito"}
