@@ -57,7 +57,7 @@ HEADS = words(
     Convention Protocol Compact Platform Assembly Secretariat Directorate Bureau Dialogue
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
-    Commonwealth Act Panel Office Administration Accelerator Commitment Policy
+    Commonwealth Act Panel Office Administration Accelerator Commitment Policy Battlegroup
     Grant Grants Incentive Guarantee Obligation Allowance Discount Rebate Subsidy Voucher
     Bursary Scholarship Loan Payment Benefit Credit Pension
     Amendment Statute Directive Regulation
@@ -262,6 +262,12 @@ def find_programmes(
             # Review Process (PARP)": the definition names the same body.
             longer = _named_before_with_prefix(name, by_name)
             draft = longer
+            if draft is None:
+                # "the Resolute Support Mission in Afghanistan", then "the Resolute Support
+                # Mission (RSM)": the definition names the same body, by its head form.
+                draft = _named_before_with_complement(name, by_name)
+                if draft is not None:
+                    draft.name = name
         if draft is None:
             draft = _Draft(acronym, name, len(drafts))
             drafts.append(draft)
@@ -464,6 +470,17 @@ def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft |
         return None
     for known, draft in by_name.items():
         if known.endswith(" " + key) and not draft.acronym and draft.defined_in is None:
+            return draft
+    return None
+
+
+def _named_before_with_complement(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
+    """An earlier draft with no acronym whose name is `name` and a complement after it."""
+    key = normalise(name)
+    if len(key.split()) < 2:
+        return None
+    for known, draft in by_name.items():
+        if _head_form_of(key, known) and not draft.acronym and draft.defined_in is None:
             return draft
     return None
 
@@ -1001,6 +1018,8 @@ def _run_candidates(
                 end = s
             elif s <= start < e:
                 start = e
+        while end > start and sentence[end - 1].isspace():
+            end -= 1  # "The European Union's Common ... (CSDP)": cut before a definition
         # "the European Union's Operation Althea": the name follows a body's possessive
         # (not "the United Nations Children's Fund").
         possessive = max(sentence.rfind("’s ", start, end), sentence.rfind("'s ", start, end))
@@ -1142,9 +1161,14 @@ def _candidate_span(
                 return first_start, start + spans[stop - 1][1]
         # "Temporary Framework for State Aid", "Centers for Disease Control": a head may be
         # followed by "for/of/on" and more capitalised words.
-        if last + 2 < len(texts) and texts[last + 1] in ("for", "of", "on"):
+        if last + 2 < len(texts) and (
+            texts[last + 1] in ("for", "of", "on")
+            # "UN Verification Mission in Colombia": a mission is named after its place
+            # (not "the Marshall Plan in Western Europe").
+            or (texts[last + 1] == "in" and texts[last] in ("Mission", "Missions"))
+        ):
             tail = _complement_end(texts, last + 2)
-            if texts[tail - 1][:1].isupper():
+            if tail > last + 2 and texts[tail - 1][:1].isupper():
                 last = tail - 1
         if (
             last + 2 < len(texts)

@@ -638,3 +638,29 @@ def test_descriptions_leave_out_labels_and_datelines() -> None:
     assert fund.description.startswith("The Alpine Fund (AF) opened a hut.")
     assert "Forum" not in fund.description
     assert len(fund.sentences) == 3  # the label still mentions it
+
+
+def test_missions_named_after_their_place_owners_before_definitions_and_battlegroups() -> None:
+    found = programmes(
+        "The UN Verification Mission in Colombia has monitored it since 2017, and the "
+        "Marshall Plan in Western Europe ended.",
+        "The European Union's Common Fisheries Policy (CFP) changed.",
+        "Finland joined the Nordic Battlegroup in 2008.",
+    )
+    assert set(found) == {
+        "UN Verification Mission in Colombia",
+        "Marshall Plan",
+        "European Union",
+        "CFP",
+        "Nordic Battlegroup",
+    }
+
+
+def test_a_definition_after_the_name_with_its_place_is_the_same_body() -> None:
+    found = programmes(
+        "Troops joined the Peace Support Mission in Kivu.",
+        "Later the Peace Support Mission (PSM) grew.",
+    )
+    assert set(found) == {"PSM"}
+    assert found["PSM"].name == "Peace Support Mission"
+    assert len(found["PSM"].sentences) == 2
