@@ -365,7 +365,7 @@ def find_programmes(
             # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
             # a law of its own, not a short form of the longer name.
             draft = add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
-            owner = _one_word_owner(name, by_name)
+            owner = _one_word_owner(name, by_name) or _acronym_owner(name, by_acronym)
             if owner is not None and owner is not draft and not draft.part_of:
                 draft.part_of = owner.key  # "the Copernicus Marine Service"
             claimed[index].append((start, end))
@@ -425,6 +425,14 @@ def _one_word_owner(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
     if not rest or first in ("Operation", "Project"):
         return None
     return by_name.get(normalise(first))
+
+
+def _acronym_owner(name: str, by_acronym: dict[str, _Draft]) -> _Draft | None:
+    """The programme whose defined acronym `name` starts with ("the PfP Planning and Review
+    Process", named without brackets, is part of the PfP), if any."""
+    first, _, rest = name.partition(" ")
+    draft = by_acronym.get(first) if rest else None
+    return draft if draft is not None and draft.defined_in is not None else None
 
 
 def _governments_name(name: str, text: str) -> bool:

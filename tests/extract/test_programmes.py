@@ -664,3 +664,11 @@ def test_a_definition_after_the_name_with_its_place_is_the_same_body() -> None:
     assert set(found) == {"PSM"}
     assert found["PSM"].name == "Peace Support Mission"
     assert len(found["PSM"].sentences) == 2
+
+
+def test_a_name_starting_with_a_defined_acronym_is_part_of_it_without_brackets_too() -> None:
+    found = programmes(
+        "Chile joined the Pacific Partnership (PaP) in 2001.",
+        "A PaP Trust Fund project cleared mines.",
+    )
+    assert found["PaP Trust Fund"].part_of == "PaP"
