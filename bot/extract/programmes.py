@@ -228,12 +228,12 @@ def find_programmes(
             key = normalise(name)
             for known, draft in by_name.items():
                 if len(key.split()) >= 2 and (
-                    known.endswith(" " + key) or _head_form_of(key, known)
+                    _ends_with_name(known, key) or _head_form_of(key, known)
                 ):
                     # "the Cooperation Council", "the Multilateral Fund" (for the ...)
                     return draft
                 if len(known.split()) >= 2 and (
-                    key.endswith(" " + known) or _head_form_of(known, key)
+                    _ends_with_name(key, known) or _head_form_of(known, key)
                 ):
                     if draft.defined_in is None:
                         draft.name = name
@@ -491,6 +491,17 @@ def _named_before_with_complement(name: str, by_name: dict[str, _Draft]) -> _Dra
         if _head_form_of(key, known) and not draft.acronym and draft.defined_in is None:
             return draft
     return None
+
+
+def _ends_with_name(long: str, short: str) -> bool:
+    """Does the normalised name `long` end with `short` as its own words, not as the
+    complement of a head ("the EU-Kazakhstan Cooperation Council" ends with "Cooperation
+    Council"; the "Economic and Investment Plan for the Eastern Partnership" is not the
+    Eastern Partnership)?"""
+    if not long.endswith(" " + short):
+        return False
+    before = long[: -len(short) - 1].rsplit(" ", 1)[-1]
+    return before not in _NAME_FUNCTION_WORDS
 
 
 def _head_form_of(short: str, long: str) -> bool:

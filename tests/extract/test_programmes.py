@@ -672,3 +672,11 @@ def test_a_name_starting_with_a_defined_acronym_is_part_of_it_without_brackets_t
         "A PaP Trust Fund project cleared mines.",
     )
     assert found["PaP Trust Fund"].part_of == "PaP"
+
+
+def test_a_name_in_the_complement_of_a_longer_one_is_a_body_of_its_own() -> None:
+    found = programmes(
+        "Chile joined the Andean Partnership, launched in 1999, and the Action Plan for the "
+        "Andean Partnership in 2005.",
+    )
+    assert set(found) == {"Andean Partnership", "Action Plan for the Andean Partnership"}
