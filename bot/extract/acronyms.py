@@ -99,6 +99,15 @@ def _forward(sentence: str, before: int, close: int, acronym: str) -> Definition
         found = _shortest_run(sentence, tokens, letters, acronym, close)
         if found:
             return found
+    # "the Comprehensive and Enhanced Partnership Agreement between the European Union and
+    # Armenia (CEPA)": the parties follow the name the acronym is read off.
+    between = _BETWEEN.search(sentence, max(0, before - 90), before)
+    if between:
+        head_tokens = [t for t in tokens if t[1] <= between.start()]
+        for letters in _readings(acronym):
+            found = _shortest_run(sentence, head_tokens, letters, acronym, close)
+            if found:
+                return found
     return _loose(sentence, close, acronym, tokens)
 
 
@@ -134,12 +143,18 @@ def _shortest_run(
 # "C3S" for the Copernicus Climate Change Service, "W3C": a digit after a capital may say
 # how many words start with that letter.
 _REPEATED_LETTER = re.compile(r"([A-Z])([2-4])")
+# "Fusion for Energy (F4E)": a 4 between capitals may stand for "for".
+_FOR = re.compile(r"(?<=[A-Z])4(?=[A-Z])")
+_BETWEEN = re.compile(r"\s+between\s+(?:the\s+)?[A-Z][^()]{2,80}\s+and\s+(?:the\s+)?[A-Z][^()]*$")
 
 
 def _readings(acronym: str) -> tuple[tuple[str, ...], ...]:
     """The letter sequences `acronym` may stand for: as written ("G7", "IPv6"), then with a
-    digit after a capital read as that many of the letter ("C3S" -> c, c, c, s)."""
+    digit after a capital read as that many of the letter ("C3S" -> c, c, c, s), or a 4
+    between capitals read as "for" ("F4E" -> f, f, e)."""
     letters = _letters(acronym)
+    if _FOR.search(acronym):
+        return letters, _letters(_FOR.sub("f", acronym))
     if not _REPEATED_LETTER.search(acronym):
         return (letters,)
     expanded = _REPEATED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), acronym)

@@ -110,6 +110,14 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
         # A digit after a capital may count words starting with that letter.
         ("the World Wide Web Consortium (W3C) said", "W3C", "World Wide Web Consortium"),
         ("the Baltic Coastal Change Service (C2S) publishes", "C2S", "Coastal Change Service"),
+        ("the Baltic Science for Oceans (S4O) group", "S4O", "Science for Oceans"),
+        # The parties after the name ("between X and Y") are no part of it.
+        (
+            "The Trade and Cooperation Agreement between the European Union and Chile (TCA) "
+            "took effect",
+            "TCA",
+            "Trade and Cooperation Agreement",
+        ),
         # Reversed brackets after a word for the kind of thing, holding a comma.
         (
             "The STEP initiative (Skills, Training and Employment for Peace), launched in",
