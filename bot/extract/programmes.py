@@ -994,8 +994,17 @@ def _name_candidates(
             and not _DESCRIPTIVE_AFTER.match(sentence, end)
         ):
             continue
-        found.extend(_run_candidates(sentence, whole, claimed, capitals, owners))
+        listed = _LISTED_FIRST.search(sentence, max(0, start - 40), start)
+        if listed and " and " in whole.group():
+            start = listed.start(1)  # "the Neighbourhood, Development and ... Instrument"
+        found.extend(_run_candidates(sentence, start, end, claimed, capitals, owners))
     return found
+
+
+# A name whose first words are listed with commas: "the Neighbourhood, Development and
+# International Cooperation Instrument", "the United Nations Educational, Scientific and
+# Cultural Organization".
+_LISTED_FIRST = re.compile(r"\b(?:the|a|an)\s+((?:[A-Z][\w-]+\s+)*[A-Z][\w-]+),\s+$")
 
 
 _NEW_NOUN_PHRASE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
@@ -1003,7 +1012,8 @@ _NEW_NOUN_PHRASE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 
 def _run_candidates(
     sentence: str,
-    whole: re.Match[str],
+    run_start: int,
+    run_end: int,
     claimed: list[tuple[int, int]],
     capitals: frozenset[str] = frozenset(),
     owners: dict[str, _Draft] | None = None,
@@ -1011,14 +1021,14 @@ def _run_candidates(
     """Candidates in one capitalised run; "the Council of the EU and the Temporary
     Framework" is two names, so the run is cut before "and the"."""
     pieces: list[tuple[int, int]] = []
-    position = whole.start()
-    for cut in _NEW_NOUN_PHRASE.finditer(sentence, whole.start(), whole.end()):
+    position = run_start
+    for cut in _NEW_NOUN_PHRASE.finditer(sentence, run_start, run_end):
         pieces.append((position, cut.start()))
         position = cut.end()
-    pieces.append((position, whole.end()))
-    if " and " in whole.group():
+    pieces.append((position, run_end))
+    if " and " in sentence[run_start:run_end]:
         pieces = [piece for start, end in pieces for piece in _same_head_pair(sentence, start, end)]
-    if _MONTH_IN_RUN.search(sentence, whole.start(), whole.end()):
+    if _MONTH_IN_RUN.search(sentence, run_start, run_end):
         # A date inside the run separates two names: "the Emergency Banking Act on 9 March
         # 1933", "signed at Kumanovo on 9 June 1999 and UN Security Council Resolution 1244".
         split: list[tuple[int, int]] = []

@@ -680,3 +680,11 @@ def test_a_name_in_the_complement_of_a_longer_one_is_a_body_of_its_own() -> None
         "Andean Partnership in 2005.",
     )
     assert set(found) == {"Andean Partnership", "Action Plan for the Andean Partnership"}
+
+
+def test_a_name_whose_first_words_are_listed_with_commas() -> None:
+    found = programmes(
+        "Aid came from the Neighbourhood, Development and Growth Instrument in 2022.",
+        "Paris, Lyon and Nice Council members met.",
+    )
+    assert set(found) == {"Neighbourhood, Development and Growth Instrument"}
