@@ -816,6 +816,10 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
 _CODED = r"(?P<name>[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*){1,3})"
 _CODED_SUCCESSION = (
     re.compile(rf"(?<![\w+-]){_CODED}\s+(?:took\s+over\s+from|replaced|succeeded|superseded)\b"),
+    # "it took over from the EU Monitoring Capacity"
+    re.compile(
+        rf"\b(?:took\s+over\s+from|replaced|succeeded|superseded)\s+(?:the\s+)?{_CODED}(?![\w+-])"
+    ),
     re.compile(rf"\b(?:successor|predecessor)\s+(?:to|of)\s+(?:the\s+)?{_CODED}(?![\w+-])"),
 )
 # "and joined its successor, Horizon Europe, in 2023": a thing's successor in apposition.

@@ -689,3 +689,11 @@ def test_a_name_whose_first_words_are_listed_with_commas() -> None:
     )
     assert "Neighbourhood, Development and Growth Instrument" in found
     assert not any(key.startswith("Paris") for key in found)  # only after "the"
+
+
+def test_a_coded_name_replaced_by_something_is_a_programme() -> None:
+    found = programmes(
+        "The new mission took over from the EU Monitoring Team in 2023.",
+        "The Airbus A380 replaced the Boeing 747, and Ann Lee succeeded Tom Ray.",
+    )
+    assert set(found) == {"EU Monitoring Team"}
