@@ -1619,6 +1619,9 @@ def _relations(
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
             elif _PART_OF.match(gap) or _AS_PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
+            elif gap in ("'s ", "’s "):
+                # "UNIFIL's Maritime Task Force", "the European Union's Operation Althea"
+                drafts[b.key].part_of = drafts[b.key].part_of or a.key
         for m in ms:
             before_it = sentence[max(0, m.start - 40) : m.start]
             earlier = [x.key for x in ms if x.start < m.start and x.key != m.key]

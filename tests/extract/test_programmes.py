@@ -697,3 +697,11 @@ def test_a_coded_name_replaced_by_something_is_a_programme() -> None:
         "The Airbus A380 replaced the Boeing 747, and Ann Lee succeeded Tom Ray.",
     )
     assert set(found) == {"EU Monitoring Team"}
+
+
+def test_a_programme_of_a_programme_named_with_its_possessive_is_part_of_it() -> None:
+    found = programmes(
+        "The United Nations Interim Force in Lebanon (UNIFIL) grew.",
+        "UNIFIL's Maritime Task Force was set up in 2006.",
+    )
+    assert found["Maritime Task Force"].part_of == "UNIFIL"
