@@ -58,6 +58,7 @@ HEADS = words(
     Charter Mechanism Instrument Taskforce Service Services Group Trust Tribunal Court
     Conference Cooperation Co-operation Fellowship Prize Award Games Community
     Commonwealth Act Panel Office Administration Accelerator Commitment Policy Battlegroup
+    Package
     Grant Grants Incentive Guarantee Obligation Allowance Discount Rebate Subsidy Voucher
     Bursary Scholarship Loan Payment Benefit Credit Pension
     Amendment Statute Directive Regulation
@@ -76,9 +77,10 @@ _ACRONYM_ONLY_HEADS = words(
 )
 # Heads that are also people's names ("Hugh Grant", "John Chambers"): without an acronym,
 # a name needs three words with them ("Home Upgrade Grant").
-_NAME_LIKE_HEADS = words("Grant Chambers Policy")
+_NAME_LIKE_HEADS = words("Grant Chambers Policy Package")
 # ("Policy" for another reason: "Foreign Policy" is a journal, "European Neighbourhood
-# Policy" a programme.)
+# Policy" a programme; and "Package": "the Software Package", but "Black Sea Security
+# Package".)
 # "NATO Liaison Office", "a Military Liaison Office": offices of a programme or body, not
 # ministries ("the Foreign Office").
 _OFFICE_KINDS = words("Liaison Information Coordination Project Programme Field Regional Country")
@@ -1460,10 +1462,12 @@ def _merge_other_names(
     return merged
 
 
-# (An inserted participle phrase may stand before the verb, "X (ICP), agreed in 2009, was
-# replaced by", and a year between the verb and "by", "which was replaced in 2024 by".)
+# (An inserted participle phrase or relative clause may stand before the verb, "X (ICP),
+# agreed in 2009, was replaced by", "X, which ran from 2010 to 2012, was replaced by", and a
+# year between the verb and "by", "which was replaced in 2024 by".)
 _SUCCESSION_FORWARD = re.compile(
-    r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)[a-z]+ed\b[^,;()]{0,60},\s*)?(?:which|that|it|and)?\s*"
+    r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)(?:[a-z]+ed|which|that)\b[^,;()]{0,60},\s*)?"
+    r"(?:which|that|it|and)?\s*"
     r"(?:was|were|has\s+been|had\s+been|is|would\s+be)?\s*"
     r"(?:later|eventually|subsequently|formally|officially|then|itself|in\s+turn)?\s*"
     r"(?:(?:transformed|turned|converted|reorganised|reorganized|merged|folded|absorbed|"

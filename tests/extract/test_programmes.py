@@ -705,3 +705,14 @@ def test_a_programme_of_a_programme_named_with_its_possessive_is_part_of_it() ->
         "UNIFIL's Maritime Task Force was set up in 2006.",
     )
     assert found["Maritime Task Force"].part_of == "UNIFIL"
+
+
+def test_a_relative_clause_before_the_succession_verb_and_packages() -> None:
+    found = programmes(
+        "The Bond Support Programme, which ran from 2010 to 2012, was replaced by Outright "
+        "Market Operations (OMO).",
+        "The Black Sea Security Package was agreed in 2019, and the Software Package shipped.",
+    )
+    assert found["BSP"].succeeded_by == "OMO"  # derived: a predecessor with three initials
+    assert "Black Sea Security Package" in found
+    assert "Software Package" not in found
