@@ -176,10 +176,9 @@ _PERIOD_LEAD = re.compile(
     r"(?:(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?)?"
     r"|\b(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?)$"
 )
-# How the text before a year ends when a period lead may stand there ("of ", "fiscal ",
-# "year ", "Q3 "): a cheap test before the search.
-_PERIOD_LEAD_ENDS = ("of ", "al ", "ar ")
-_PERIOD_LEAD_CHARS = frozenset("flr1234")  # the character before the space of those
+# The character before the space that ends a period lead ("of ", "fiscal ", "year ",
+# "Q3 "): the first, cheapest test.
+_PERIOD_LEAD_CHARS = frozenset("flr1234")
 # "in the second half", "the fourth quarter": a period without a year, which takes the
 # year of a quarter or half the same sentence stated just before.
 _BARE_PERIOD = re.compile(
@@ -385,6 +384,9 @@ def find_dates(
             and narrative is not None
             and published_on
             and tells_past is not None
+            and atom.date[2] is None
+            and atom.cue in ("in", "")
+            and narrative.date[0] <= published_on.year - NARRATIVE_YEARS
             and tells_past(sentence)
         ):
             span = _resolve_in_narrative(atom, narrative, published_on)
@@ -625,9 +627,21 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
 
 def _may_lead_period(sentence: str, pos: int) -> bool:
     """Can a quarter, half or fiscal year ("Q3 ", "half of ", "fiscal ") end right before
-    the year at `pos`? A cheap test that spares the search for most years."""
+    the year at `pos`? A cheap test that spares the search for most years ("the summer
+    of 1994", "March of 1992" end in "of " too)."""
     before = sentence[pos - 3 : pos]
-    return before in _PERIOD_LEAD_ENDS or (before[0] in "QH" and before[1].isdigit())
+    if before == "of ":
+        return sentence.endswith(_PERIOD_OF, 0, pos)
+    if before == "al ":
+        return sentence.endswith(_FISCAL, 0, pos)
+    if before == "ar ":
+        return sentence.endswith(_FISCAL_YEAR, 0, pos)
+    return before[0] in "QH" and before[1].isdigit() and before[2] == " "
+
+
+_PERIOD_OF = ("quarter of ", "half of ", "quarter of the ", "half of the ")
+_FISCAL = ("fiscal ", "Fiscal ", "financial ", "Financial ")
+_FISCAL_YEAR = tuple(f"{word}year " for word in _FISCAL) + tuple(f"{word}Year " for word in _FISCAL)
 
 
 def _may_lead_in(sentence: str, pos: int) -> bool:

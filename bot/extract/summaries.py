@@ -259,9 +259,13 @@ def summarise(
     the person). `shared`, an empty dict at first, lets the summaries of one sentence's
     dates share the work that does not depend on the date (pass the same dict and the same
     `spans` for each). Never raises."""
-    # (cheap tests first: most sentences have no bracket before the date, and few open
-    # with a participle)
-    if sentence.rfind("(", max(0, span.start - 60), span.start) != -1:
+    # (cheap tests first: few dates follow "(born" or "(died", and few sentences open with
+    # a participle)
+    window = max(0, span.start - 60)
+    if (
+        sentence.find("(b", window, span.start) != -1
+        or sentence.find("(d", window, span.start) != -1
+    ):
         life = _life_date(sentence, span)
         if life is not None:
             return _tidy(life[0], None, None), life[1], span.end
