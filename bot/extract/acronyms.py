@@ -148,6 +148,7 @@ _FOR = re.compile(r"(?<=[A-Z])4(?=[A-Z])")
 _BETWEEN = re.compile(r"\s+between\s+(?:the\s+)?[A-Z][^()]{2,80}\s+and\s+(?:the\s+)?[A-Z][^()]*$")
 
 
+@lru_cache(maxsize=4096)
 def _readings(acronym: str) -> tuple[tuple[str, ...], ...]:
     """The letter sequences `acronym` may stand for: as written ("G7", "IPv6"), then with a
     digit after a capital read as that many of the letter ("C3S" -> c, c, c, s), or a 4

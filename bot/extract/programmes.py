@@ -299,7 +299,11 @@ def find_programmes(
         heads.setdefault(index, []).append(match.start() - base)
     generic_in: set[int] = set()
     for generic in (*_GENERIC_LOWER, *_DESCRIPTIVE_LOWER):
-        generic_in |= joined.holding(generic, _LETTERS_AND_PLUS)
+        holding = joined.holding(generic, _LETTERS_AND_PLUS)
+        if generic in _CODED_KINDS:
+            # (A name before "mission" needs a code in capitals: only such sentences.)
+            holding = {i for i in holding if _TWO_CAPITALS.search(sentences[i])}
+        generic_in |= holding
     # "the ATP Tour": a defined acronym and one more capitalised word (found in one pass).
     sub_names = _acronyms_then_nouns(joined, defined) if defined else {}
     # Names after a word for a scheme: "its frequent-flyer scheme, AuroraMiles,".
@@ -1331,6 +1335,7 @@ _GENERIC_AFTER = re.compile(rf"\s+(?:{'|'.join(_GENERIC_LOWER)})\b")
 _DESCRIPTIVE_AFTER = re.compile(rf"\s+({'|'.join(_DESCRIPTIVE_LOWER)})\b")
 # Words after which a name needs a code in capitals: places go on missions too.
 _CODED_KINDS = ("mission", "instrument")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _OPENERS = words(
     """
     the a an in at on by for of and to under within with from since during after before as
@@ -1786,7 +1791,9 @@ def describe(label: str, sentences: Sequence[str]) -> str:
     out: list[str] = []
     used = 0
     for sentence in sentences:
-        clean = _DATELINE.sub("", " ".join(sentence.split()), count=1)
+        clean = " ".join(sentence.split())
+        if clean[1:2].isupper():  # (a dateline opens with a word in capitals)
+            clean = _DATELINE.sub("", clean, count=1)
         if out and used + len(clean) + 1 > DESCRIPTION_MAX_CHARS:
             break
         if clean in out:
