@@ -371,6 +371,12 @@ def find_programmes(
             # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
             # a law of its own, not a short form of the longer name.
             draft = add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
+            known_as = _KNOWN_AS.match(sentence, end)
+            if known_as and not draft.acronym and known_as.group(1) not in by_acronym:
+                # "the Partnership for Peace Training Centre in Almaty, known as KAZCENT,"
+                draft.acronym = known_as.group(1)
+                by_acronym[draft.acronym] = draft
+                draft.variants.add(draft.acronym)
             owner = _one_word_owner(name, by_name) or _acronym_owner(name, by_acronym)
             if owner is not None and owner is not draft and not draft.part_of:
                 draft.part_of = owner.key  # "the Copernicus Marine Service"
@@ -396,6 +402,11 @@ def find_programmes(
         # "The IPCP, renewed in 2018, ... The new ITPP replaces it.": relations that a
         # derived acronym's mentions show.
         _relations(sentences, mentions, {d.key: d for d in live})
+        # ... and the successors those relations give initials to ("The IPAP was updated
+        # ..., and was replaced by an Individual Partnership and Cooperation Programme").
+        more, again = _derive_acronyms(live, joined)
+        if more or again:
+            mentions = _find_mentions(sentences, live, joined)
     elif renamed:
         mentions = tuple(
             tuple(Mention(m.start, m.end, renamed.get(m.key, m.key)) for m in ms) for ms in mentions
@@ -422,6 +433,12 @@ def find_programmes(
         _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {}), prose) for d in live
     )
     return ProgrammeScan(programmes, mentions)
+
+
+_KNOWN_AS = re.compile(
+    r"(?:\s+in\s+[A-Z][a-z]+)?,?\s+(?:also\s+|better\s+|commonly\s+)?known\s+as\s+"
+    r"([A-Z][A-Z0-9-]*[A-Z0-9])(?![\w-])"
+)
 
 
 def _one_word_owner(name: str, by_name: dict[str, _Draft]) -> _Draft | None:
@@ -707,10 +724,13 @@ _SCHEME_WORDS = (
     "programme|program|scheme|initiative|plan|project|fund|campaign|network|mission|"
     "operation|exercise|framework"
 )
+# (A bare apposition must be closed: "Under the programme, NATO has funded ..." names no
+# programme "NATO".)
 _NAME_AFTER_SCHEME = re.compile(
-    rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+(?:(?:called|named|known\s+as|dubbed)\s+)?"
-    r"|\s+(?:called|named|known\s+as|dubbed)\s+)"
+    rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+(?:(?P<called>called|named|known\s+as|dubbed)\s+)?"
+    r"|\s+(?P<named>called|named|known\s+as|dubbed)\s+)"
     r"(?P<name>[A-Z][\w+'’-]*(?:\s+[A-Z0-9][\w+'’-]*){0,3})"
+    r"(?(called)|(?(named)|(?=\s*[,;)])))"
     r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had|after)\b)"
 )
 _NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
@@ -1491,6 +1511,12 @@ _THAT_ONE_SUCCEEDED = re.compile(
     r"(?:was|has\s+been|had\s+been)\s+(?:in\s+turn\s+|later\s+|itself\s+)?"
     r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
 )
+# "The IPAP was updated in 2008 and 2010, and was replaced by ...": a second predicate.
+_SAME_SUBJECT_SUCCEEDED = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+ed\b[^;()]{0,80}?,?\s+and\s+"
+    r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|then\s+|eventually\s+)?"
+    r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
+)
 # A sentence opening with "the process" or "this programme" that names its successor:
 # "In July 2008 the process was relaunched as the Union for the Mediterranean (UfM)".
 _THIS_ONE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>[a-z]+)(?=\s)")
@@ -1558,6 +1584,8 @@ def _succeeded_across(sentence: str, gap: str, start: int, draft: _Draft) -> boo
     if _SUCCESSION_FORWARD.match(gap):
         return True
     if _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, start - 30), start):
+        return True
+    if _SAME_SUBJECT_SUCCEEDED.match(gap):
         return True
     that_one = _THAT_ONE_SUCCEEDED.search(gap)
     return bool(that_one and _kind_of(draft, that_one["noun"]))

@@ -716,3 +716,22 @@ def test_a_relative_clause_before_the_succession_verb_and_packages() -> None:
     assert found["BSP"].succeeded_by == "OMO"  # derived: a predecessor with three initials
     assert "Black Sea Security Package" in found
     assert "Software Package" not in found
+
+
+def test_a_bare_apposition_to_a_scheme_word_must_be_closed() -> None:
+    found = programmes(
+        "Under the research programme, NATO has funded ten projects.",
+        "In 1991 it launched a loyalty scheme, SkyMiles, for its passengers.",
+    )
+    assert set(found) == {"SkyMiles"}
+
+
+def test_known_as_gives_an_acronym_and_a_second_predicate_a_successor() -> None:
+    found = programmes(
+        "The Regional Peace Training Centre in Almaty, known as KAZPEACE, opened in 2004.",
+        "Its first Regional Action Plan was agreed in 2006.",
+        "The RAP was updated in 2008 and 2010, and was replaced by a Regional Partnership "
+        "Cooperation Programme in 2017.",
+    )
+    assert found["KAZPEACE"].name == "Regional Peace Training Centre"
+    assert found["RAP"].succeeded_by == "RPCP"  # derived from the relation the RAP shows
