@@ -143,23 +143,24 @@ def _shortest_run(
 # "C3S" for the Copernicus Climate Change Service, "W3C": a digit after a capital may say
 # how many words start with that letter.
 _REPEATED_LETTER = re.compile(r"([A-Z])([2-4])")
-# "Fusion for Energy (F4E)": a 4 between capitals may stand for "for".
-_FOR = re.compile(r"(?<=[A-Z])4(?=[A-Z])")
+# "Fusion for Energy (F4E)", "Telomere-to-Telomere (T2T)": a 4 or a 2 between capitals
+# may stand for "for" or "to".
+_FOR = re.compile(r"(?<=[A-Z])[42](?=[A-Z])")
 _BETWEEN = re.compile(r"\s+between\s+(?:the\s+)?[A-Z][^()]{2,80}\s+and\s+(?:the\s+)?[A-Z][^()]*$")
 
 
 @lru_cache(maxsize=4096)
 def _readings(acronym: str) -> tuple[tuple[str, ...], ...]:
     """The letter sequences `acronym` may stand for: as written ("G7", "IPv6"), then with a
-    digit after a capital read as that many of the letter ("C3S" -> c, c, c, s), or a 4
-    between capitals read as "for" ("F4E" -> f, f, e)."""
-    letters = _letters(acronym)
+    digit after a capital read as that many of the letter ("C3S" -> c, c, c, s), or a 4 or
+    2 between capitals read as "for" or "to" ("F4E" -> f, f, e; "T2T" -> t, t, t)."""
+    readings = [_letters(acronym)]
     if _FOR.search(acronym):
-        return letters, _letters(_FOR.sub("f", acronym))
-    if not _REPEATED_LETTER.search(acronym):
-        return (letters,)
-    expanded = _REPEATED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), acronym)
-    return letters, _letters(expanded)
+        readings.append(_letters(_FOR.sub(lambda m: "F" if m.group() == "4" else "T", acronym)))
+    if _REPEATED_LETTER.search(acronym):
+        expanded = _REPEATED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), acronym)
+        readings.append(_letters(expanded))
+    return tuple(readings)
 
 
 _LOOSE_HEADS = words(

@@ -111,6 +111,7 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
         ("the World Wide Web Consortium (W3C) said", "W3C", "World Wide Web Consortium"),
         ("the Baltic Coastal Change Service (C2S) publishes", "C2S", "Coastal Change Service"),
         ("the Baltic Science for Oceans (S4O) group", "S4O", "Science for Oceans"),
+        ("the Peer-to-Peer (P2P) network", "P2P", "Peer-to-Peer"),
         # The parties after the name ("between X and Y") are no part of it.
         (
             "The Trade and Cooperation Agreement between the European Union and Chile (TCA) "
