@@ -1027,10 +1027,19 @@ def _name_candidates(
         listed = _LISTED_FIRST.search(sentence, max(0, start - 40), start)
         if listed and " and " in whole.group():
             start = listed.start(1)  # "the Neighbourhood, Development and ... Instrument"
+        numbered = _NUMBER_FIRST.search(sentence, max(0, start - 20), start)
+        if numbered:
+            start = numbered.start(1)  # "the 100,000 Genomes Project"
         found.extend(_run_candidates(sentence, start, end, claimed, capitals, owners))
     return found
 
 
+# A day or a year opening a run is no part of a name ("In May 1993 the UN Security
+# Council"); "the 1000 Genomes Project" keeps its number.
+_DATE_NUMBER = re.compile(r"\d{1,2}|(?:1[5-9]|20)\d\d|\d{1,4}[–-]\d{1,4}")
+# A number that opens a name after "the" (not a year: "the 2019 Strategy"): "the 1000
+# Genomes Project", "the 100,000 Genomes Project".
+_NUMBER_FIRST = re.compile(r"\b[Tt]he\s+((?!(?:19|20)\d\d\s)\d[\d,]*\d)\s+$")
 # A name whose first words are listed with commas: "the Neighbourhood, Development and
 # International Cooperation Instrument", "the United Nations Educational, Scientific and
 # Cultural Organization".
@@ -1108,7 +1117,7 @@ def _run_candidates(
         # dates ("In May 1993 the UN Security Council").
         while tokens and (
             tokens[0].group().lower() in _OPENERS
-            or tokens[0].group()[0].isdigit()
+            or _DATE_NUMBER.fullmatch(tokens[0].group())
             or _is_month(tokens[0].group())
         ):
             tokens.pop(0)

@@ -735,3 +735,11 @@ def test_known_as_gives_an_acronym_and_a_second_predicate_a_successor() -> None:
     )
     assert found["KAZPEACE"].name == "Regional Peace Training Centre"
     assert found["RAP"].succeeded_by == "RPCP"  # derived from the relation the RAP shows
+
+
+def test_a_number_opening_a_name_after_the() -> None:
+    found = programmes(
+        "Genomics England ran the 100,000 Genomes Project from 2012, after the 1000 Genomes "
+        "Project; the 2019 Water Strategy followed."
+    )
+    assert set(found) == {"100,000 Genomes Project", "1000 Genomes Project", "Water Strategy"}
