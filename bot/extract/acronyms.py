@@ -355,6 +355,14 @@ def _walk(letters: tuple[str, ...], units: tuple[tuple[str, bool], ...], li: int
         return True
     if li == len(letters) or part[0].lower() != letters[li]:
         return False
+    if len(part) > 1 and part.isupper() and part.isalpha():
+        # A word in capitals gives its initial or all its letters ("UN Development
+        # Programme (UNDP)"), not some of them: "European GNSS Agency (GSA)" is not read
+        # off "GNSS Agency".
+        if _walk(letters, units, li + 1, ui + 1):
+            return True
+        end = li + len(part)
+        return letters[li:end] == tuple(part.lower()) and _walk(letters, units, end, ui + 1)
     # The part gives its initial, then any in-order subsequence of its remaining letters.
     return _inner(letters, units, li + 1, ui, part[1:].lower(), 0)
 

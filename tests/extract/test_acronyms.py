@@ -112,6 +112,9 @@ from bot.extract.acronyms import find_definitions, initials, is_acronym
         ("the Baltic Coastal Change Service (C2S) publishes", "C2S", "Coastal Change Service"),
         ("the Baltic Science for Oceans (S4O) group", "S4O", "Science for Oceans"),
         ("the Peer-to-Peer (P2P) network", "P2P", "Peer-to-Peer"),
+        # A word in capitals gives its initial or all its letters, not some of them.
+        ("the European GNSS Agency (GSA) moved", "GSA", "European GNSS Agency"),
+        ("the UN Development Programme (UNDP) said", "UNDP", "UN Development Programme"),
         # The parties after the name ("between X and Y") are no part of it.
         (
             "The Trade and Cooperation Agreement between the European Union and Chile (TCA) "
