@@ -510,8 +510,14 @@ def _named_before_with_complement(name: str, by_name: dict[str, _Draft]) -> _Dra
     key = normalise(name)
     if len(key.split()) < 2:
         return None
+    prefix = key + " "
     for known, draft in by_name.items():
-        if _head_form_of(key, known) and not draft.acronym and draft.defined_in is None:
+        if (
+            known.startswith(prefix)
+            and _head_form_of(key, known)
+            and not draft.acronym
+            and draft.defined_in is None
+        ):
             return draft
     return None
 
@@ -1024,12 +1030,15 @@ def _name_candidates(
             and not _DESCRIPTIVE_AFTER.match(sentence, end)
         ):
             continue
-        listed = _LISTED_FIRST.search(sentence, max(0, start - 40), start)
-        if listed and " and " in whole.group():
-            start = listed.start(1)  # "the Neighbourhood, Development and ... Instrument"
-        numbered = _NUMBER_FIRST.search(sentence, max(0, start - 20), start)
-        if numbered:
-            start = numbered.start(1)  # "the 100,000 Genomes Project"
+        before = sentence[start - 2 : start]
+        if before == ", " and " and " in whole.group():
+            listed = _LISTED_FIRST.search(sentence, max(0, start - 40), start)
+            if listed:
+                start = listed.start(1)  # "the Neighbourhood, Development and ... Instrument"
+        elif before[:1].isdigit():
+            numbered = _NUMBER_FIRST.search(sentence, max(0, start - 20), start)
+            if numbered:
+                start = numbered.start(1)  # "the 100,000 Genomes Project"
         found.extend(_run_candidates(sentence, start, end, claimed, capitals, owners))
     return found
 
@@ -1529,6 +1538,7 @@ _SAME_SUBJECT_SUCCEEDED = re.compile(
 # A sentence opening with "the process" or "this programme" that names its successor:
 # "In July 2008 the process was relaunched as the Union for the Mediterranean (UfM)".
 _THIS_ONE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>[a-z]+)(?=\s)")
+_SUCCESSION_VERB_HINTS = (" was ", " were ", " been ", " became ", " gave way ")
 # "The new ITPP replaces it.": "it" is the previous sentence's programme.
 _REPLACES_IT = re.compile(
     r"\s+(?:replaces|replaced|succeeds|succeeded|supersedes|superseded|"
@@ -1594,6 +1604,8 @@ def _succeeded_across(sentence: str, gap: str, start: int, draft: _Draft) -> boo
         return True
     if _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, start - 30), start):
         return True
+    if " by " not in gap[-14:]:
+        return False  # (the two rules below end with "by")
     if _SAME_SUBJECT_SUCCEEDED.match(gap):
         return True
     that_one = _THAT_ONE_SUCCEEDED.search(gap)
@@ -1644,7 +1656,11 @@ def _relations(
             # programme of the previous sentence of the same kind, or the only one.
             opening = sentence[: ms[0].start]
             pronoun = _IT.search(opening)
-            noun = _THIS_ONE.search(opening)
+            noun = (
+                _THIS_ONE.search(opening)
+                if not pronoun and any(verb in opening for verb in _SUCCESSION_VERB_HINTS)
+                else None
+            )
             earlier = None
             if pronoun and _SUCCESSION_FORWARD.match(opening[pronoun.start() :]):
                 earlier = _antecedent(last_sentence, drafts, drafts[ms[0].key])
