@@ -105,7 +105,7 @@ _TITLE_WORD_LIST = (
     "Secretary General Secretary-General Deputy Vice Prime Minister President Vice-President "
     "Chancellor King Queen Prince Princess Pope Admiral Colonel Lieutenant Major Captain "
     "Commander Commodore Brigadier Ambassador Director Director-General Chairman Chairwoman "
-    "Chair Chief Executive "
+    "Chair Chairperson Chief Executive "
     "Senator Governor Mayor Commissioner Professor Judge Justice Sheikh Archbishop Bishop "
     "Cardinal Sir Dame Lord Lady Foreign Defence Defense Finance Interior Acting Former "
     "Special Permanent High Representative Coach Manager Speaker Envoy Founder Dr Mr Mrs Ms "

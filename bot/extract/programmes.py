@@ -1507,7 +1507,7 @@ def _merge_other_names(
 
 # (An inserted participle phrase or relative clause may stand before the verb, "X (ICP),
 # agreed in 2009, was replaced by", "X, which ran from 2010 to 2012, was replaced by", and a
-# year between the verb and "by", "which was replaced in 2024 by".)
+# date between the verb and "by", "which was replaced in 2024 by", "replaced on Friday by".)
 _SUCCESSION_FORWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)(?:[a-z]+ed|which|that)\b[^,;()]{0,60},\s*)?"
     r"(?:which|that|it|and)?\s*"
@@ -1518,7 +1518,7 @@ _SUCCESSION_FORWARD = re.compile(
     r"|(?:merged|folded|absorbed)\s+with"
     r"|renamed(?:\s+as)?|rebranded(?:\s+as)?|became|gave\s+way\s+to"
     # passive only: "X was replaced by Y"; active "X replaced Y" runs the other way
-    r"|(?:replaced|succeeded|superseded|followed)(?:\s+in\s+\d{4})?\s+by)\s*"
+    r"|(?:replaced|succeeded|superseded|followed)(?:\s+(?:in|on)\s+[\w ]{1,20}?)?\s+by)\s*"
     r"(?:the\s+|an?\s+)?(?:new\s+|current\s+|present\s+)?$",
     re.I,
 )

@@ -119,3 +119,8 @@ def test_quantifiers_and_staffs_are_no_first_names() -> None:
         "The Chief of Staff of the Joint Staff, General Ken Ito, came; the Staff met.",
     )
     assert set(found) == {"Ken Ito"}
+
+
+def test_a_chairperson_after_a_body_in_capitals() -> None:
+    found = people("AU Commission Chairperson Moussa Faki Mahamat welcomed the change.")
+    assert found == {"Moussa Faki Mahamat": "AU Commission Chairperson"}

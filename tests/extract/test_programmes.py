@@ -743,3 +743,11 @@ def test_a_number_opening_a_name_after_the() -> None:
         "Project; the 2019 Water Strategy followed."
     )
     assert set(found) == {"100,000 Genomes Project", "1000 Genomes Project", "Water Strategy"}
+
+
+def test_a_date_between_replaced_and_by() -> None:
+    found = programmes(
+        "The Lake Mission (LAM), deployed in March 2007, was formally replaced on Friday by "
+        "the Lake Transition Mission (LATM)."
+    )
+    assert found["LAM"].succeeded_by == "LATM"
