@@ -8,7 +8,8 @@ Kennedy", "Simon van der Meer", "Mircea Geoană") that the text marks as a perso
   Azerbaijan's Mission to NATO Gaya Mammadov" (the role phrase is everything from "head
   of");
 * an apposition after it: "Jens Stoltenberg, NATO's Secretary General," or before it:
-  "The agency's administrator, Jim Bridenstine,";
+  "The agency's administrator, Jim Bridenstine,", "The Minister of Defence, Bakhodir
+  Kurbanov,";
 * a speech verb after it: "Jane Smith said".
 
 Later mentions by surname alone ("Mammadov") are the same person. Names made of

@@ -20,9 +20,11 @@ in the list). Mentions of one body in several forms ("NATO-led Resolute Support 
 "the follow-on Resolute Support Mission (RSM)", "the RSM") merge into one programme.
 
 Relations: "X was transformed into / replaced by / succeeded by / renamed / merged into Y",
-"Y replaced / succeeded X", "Y, the successor to X" and "the follow-on Y" (after X) set
-``X.succeeded_by``; "X, part of Y", "X under / within the Y" and a name starting with Y's
-acronym set ``X.part_of``.
+"Y replaced / succeeded X", "Y, the successor to X", "its successor, Y", "turned X into Y"
+and "the follow-on Y" (after X) set ``X.succeeded_by`` (also across an inserted phrase, or
+with "it", "the process" or "that programme" for X); "X, part of Y", "X under / within the
+Y", "Y's X" and a name starting with Y's acronym or one-word name set ``X.part_of``
+(docs/extraction.md lists every form).
 
 Derived acronyms: a body named without an acronym gets its initials as acronym when the
 text uses those initials on their own, or when it is the successor, predecessor or parent
