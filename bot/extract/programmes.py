@@ -139,7 +139,11 @@ _DEMONYM = re.compile(
 )
 _GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate)\b")
 
-_CAP = r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])(?![A-Za-z])"
+# ("EU4Moldova": capitals, a digit and a word.)
+_CAP = (
+    r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}\d[A-Z][a-z]+|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])"
+    r"(?![A-Za-z])"
+)
 # Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
 # ("Armenia–European Union relations").
 _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
@@ -147,7 +151,10 @@ _CAPWORD = rf"{_CAP}(?:-{_CAP})*"
 _CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|that|&)"
 # The first word is _CAP with its capital taken first (and the look-behind after it), so
 # that the engine can skip quickly from capital to capital.
-_FIRST_CAP = r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)(?![A-Za-z])"
+_FIRST_CAP = (
+    r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+\d[A-Z][a-z]+|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)"
+    r"(?![A-Za-z])"
+)
 _NAME_RUN = re.compile(
     rf"{_FIRST_CAP}(?:-{_CAP})*(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
 )
@@ -644,8 +651,14 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
             return False  # "NATO Liaison Office" is a body; "the Foreign Office" a ministry
         if not _is_head(head):
             return False
-        if singular in _ACRONYM_ONLY_HEADS and not _has_complement(name, head):
-            return False  # "the Court", but "the Special Court for Sierra Leone"
+        if (
+            singular in _ACRONYM_ONLY_HEADS
+            and not _has_complement(name, head)
+            and content[-2:] != ["Trade", "Area"]
+        ):
+            # "the Court", but "the Special Court for Sierra Leone" and "a Deep and
+            # Comprehensive Free Trade Area"
+            return False
         if singular in _NAME_LIKE_HEADS and len(content) < 3:
             return False  # "Hugh Grant" may be a person; "Home Upgrade Grant" is not
     # "Energy Security Secretary Grant (Shapps)": a role before the head makes it a person.

@@ -751,3 +751,11 @@ def test_a_date_between_replaced_and_by() -> None:
         "the Lake Transition Mission (LATM)."
     )
     assert found["LAM"].succeeded_by == "LATM"
+
+
+def test_free_trade_areas_and_names_with_a_digit_inside() -> None:
+    found = programmes(
+        "The agreement includes a Deep and Comprehensive Free Trade Area, not a Border Area.",
+        "Firms gained from the EU4Business programme.",
+    )
+    assert set(found) == {"Deep and Comprehensive Free Trade Area", "EU4Business programme"}
