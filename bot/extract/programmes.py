@@ -1791,7 +1791,7 @@ def _matches_name(acronym: str, name: str) -> bool:
 _SUBJECT_OPENING = re.compile(
     r"^(?:(?:In|By|From|On|Since|After|At|Meanwhile)\b[^,]{0,40},\s+"
     r"|(?:In|By|From|On|Since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+to\s+\d{4})?\s+)?"
-    r"(?:[Tt]he\s+)?$"
+    r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:new|current|first|second|latest|revised)\s+)?)?$"
 )
 _IT_OPENS = re.compile(r"^(?:It|Its)\s")
 

@@ -759,3 +759,11 @@ def test_free_trade_areas_and_names_with_a_digit_inside() -> None:
         "Firms gained from the EU4Business programme.",
     )
     assert set(found) == {"Deep and Comprehensive Free Trade Area", "EU4Business programme"}
+
+
+def test_it_after_a_sentence_opening_with_the_new_programme_describes_it() -> None:
+    found = programmes(
+        "The new Coastal Partnership Programme (CPP) replaces it.",
+        "It lists sixteen areas of work.",
+    )
+    assert found["CPP"].description.endswith("It lists sixteen areas of work.")
