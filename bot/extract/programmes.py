@@ -438,6 +438,7 @@ def find_programmes(
         if d.succeeded_by not in live_keys:
             d.succeeded_by = None
     continued = _continued_by_it(sentences, mentions, prose)
+    _continued_by_head(sentences, mentions, prose, {d.key: d for d in live}, continued)
     programmes = tuple(
         _finish(d, sentences, where.get(d.key, []), continued.get(d.key, {}), prose) for d in live
     )
@@ -1816,6 +1817,40 @@ def _continued_by_it(
         if _SUBJECT_OPENING.match(sentences[index][: first.start]):
             found.setdefault(first.key, {})[index] = index + 1
     return found
+
+
+# "The Plan sets out Serbia's reform goals": a sentence opening with a programme's head noun
+# alone (then a lowercase word) speaks of the programme of that kind named just before.
+_HEAD_OPENS = re.compile(r"^The\s+([A-Z][a-z]+)\s+(?!of\b|for\b|on\b)[a-z]")
+
+
+def _continued_by_head(
+    sentences: Sequence[str],
+    mentions: tuple[tuple[Mention, ...], ...],
+    prose: Sequence[bool] | None,
+    drafts: dict[str, _Draft],
+    continued: dict[str, dict[int, int]],
+) -> None:
+    """Add to `continued` (see _continued_by_it) the sentences that refer to a programme
+    by its head noun ("IPAP (Individual Partnership Action Plan) ... The Plan sets out
+    ..."): the one programme of that kind in the nearest of the three sentences before."""
+    for index in range(1, len(sentences)):
+        if prose is not None and not prose[index]:
+            continue
+        opening = _HEAD_OPENS.match(sentences[index])
+        if opening is None or opening.group(1) not in _HEAD_SET:
+            continue
+        head = opening.group(1)
+        for before in range(index - 1, max(-1, index - 4), -1):
+            keys = {m.key for m in mentions[before] if head in _kinds(drafts[m.key])}
+            if not keys:
+                continue
+            if len(keys) == 1:
+                key = keys.pop()
+                taken = continued.setdefault(key, {})
+                if before not in taken and index not in taken.values():
+                    taken[before] = index
+            break
 
 
 def _finish(

@@ -767,3 +767,14 @@ def test_it_after_a_sentence_opening_with_the_new_programme_describes_it() -> No
         "It lists sixteen areas of work.",
     )
     assert found["CPP"].description.endswith("It lists sixteen areas of work.")
+
+
+def test_a_sentence_opening_with_the_head_noun_alone_describes_that_programme() -> None:
+    found = programmes(
+        "Chile signed the Coastal Action Plan (CAP) in 2015, with the Ocean Fund (OF).",
+        "The Plan sets out reform goals.",
+        "The Plan of Action for Peru is another matter.",
+    )
+    assert found["CAP"].description.endswith("The Plan sets out reform goals.")
+    assert "Peru" not in found["CAP"].description
+    assert "reform goals" not in found["OF"].description
