@@ -930,20 +930,28 @@ def _capitals_said_created(
     return found
 
 
-# "under Erasmus+", "ECO+ will run from spring 2023": a name ending in one plus sign that
-# opens a sentence or follows a word that places something in a scheme (not "Disney+
-# subscribers": a lowercase plural after it is what the name is a brand of).
+# "under Erasmus+", "ECO+ will run from spring 2023" (after "a new government scheme"): a
+# name ending in one plus sign after "under", or opening a sentence or following "through",
+# "called" ... when a word for a scheme stands in that sentence or the one before (not
+# "Disney+ added 7 million subscribers", "Canal+ said"; nor "Disney+ subscribers").
 _PLUS_NAME = re.compile(
-    r"(?:^|\b(?:under|through|via|called|named|joined|into|from)\s+)"
+    r"(?:^|\b(?P<under>under)\s+|\b(?:through|via|called|named|joined|into|from)\s+)"
     r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\+)(?![\w+])(?!\s+[a-z]+s\b)"
 )
+_PLUS_SCHEME_WORDS = ("programme", "program", "scheme", "initiative", "fund", "grant")
 
 
 def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
-    """Per sentence, the matches of _PLUS_NAME (only sentences holding "+" are read)."""
+    """Per sentence, the matches of _PLUS_NAME that may name a scheme (only sentences
+    holding "+" are read)."""
     found: dict[int, list[tuple[int, int, str]]] = {}
     for index in sorted(joined.containing(("+",))):
-        for match in _PLUS_NAME.finditer(joined.sentences[index]):
+        sentence = joined.sentences[index]
+        for match in _PLUS_NAME.finditer(sentence):
+            if not match["under"]:
+                nearby = sentence + " " + joined.sentences[index - 1] if index else sentence
+                if not any(word in nearby.lower() for word in _PLUS_SCHEME_WORDS):
+                    continue
             found.setdefault(index, []).append((*match.span("name"), match["name"]))
     return found
 

@@ -619,8 +619,10 @@ def test_a_numbered_text_may_end_the_complement_of_a_head() -> None:
 def test_a_name_ending_in_a_plus_that_opens_a_sentence_or_follows_under() -> None:
     found = programmes(
         "Pupils travel under Erasmus+ each year.",
+        "Homes get help under a new government scheme.",
         "Warm+ will run until 2026.",
         "Streamix+ subscribers rose, and Canal+ said so.",
+        "Vidflix+ added 7 million viewers.",
     )
     assert set(found) == {"Erasmus+", "Warm+"}
 
