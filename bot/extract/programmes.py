@@ -898,8 +898,9 @@ def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int,
                 if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
                     continue
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
-        if "its " not in sentence:
-            continue
+        lowered = sentence.lower()
+        if "its " not in sentence or not any(w in lowered for w in _SCHEME_HINTS):
+            continue  # ("Windows 10 and its successor, Windows 11": products)
         for match in _ITS_SUCCESSOR.finditer(sentence):
             words_ = match["name"].split()
             if words_[-1] in _REJECT_HEADS or any(w in _ROLES or _is_month(w) for w in words_):
