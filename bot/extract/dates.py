@@ -454,7 +454,7 @@ def _range_of_numbers(sentence: str, start: int, atoms: list[_Atom]) -> bool:
 # ("the following year"). Finding those first and trying the full pattern only around them
 # is many times faster than letting the pattern try each position of the sentence. Every
 # alternative starts with a plain character, so the engine skips to candidates quickly.
-_UNIT_WORDS = ("year", "month", "week", "day", "decade")
+_UNIT_WORDS = ("year", "month", "week", "day")
 # "the following spring", "that summer": a season of the year last stated.
 _SEASONS = frozenset(("spring", "summer", "autumn", "winter"))
 _TRIGGER_NAMES = sorted(
@@ -495,7 +495,12 @@ def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _TRIGGER, _LOWERCASE_TRIGGER = _trigger_patterns()
-_UNIT_TRIGGERS = frozenset(_UNIT_WORDS) | frozenset(f"{unit}s" for unit in _UNIT_WORDS) | _SEASONS
+_UNIT_TRIGGERS = (
+    frozenset(_UNIT_WORDS)
+    | frozenset(f"{unit}s" for unit in _UNIT_WORDS)
+    | _SEASONS
+    | frozenset(("decade", "decades"))
+)
 _LEAD_IN = re.compile(r"(?:\b(?:the|early|mid|late|Early|Mid|Late|pre|post|Pre|Post)[\s-]+)$")
 _LEAD_IN_LAST_LETTERS = frozenset("eydt")  # how the words of _LEAD_IN end
 _WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
@@ -549,16 +554,23 @@ def _triggers_of(sentence: str) -> list[tuple[int, str]]:
 
 def _may_hold_lowercase_trigger(text: str) -> bool:
     # Every lowercase trigger holds one of these ("yesterday" holds "day").
-    return "year" in text or "month" in text or "week" in text or "day" in text or "decade" in text
+    return "year" in text or "month" in text or "week" in text or "day" in text
 
 
-# Seasons are found apart from the other lowercase triggers: their initials (s, a, w) start
-# so many words that the shared pattern would stop at most of them.
-_SEASON_TRIGGER = re.compile(r"(?:spring|summer|autumn|winter)(?![a-z])")
+# Seasons and decades are found apart from the other lowercase triggers, and only in texts
+# that hold one: their initials (s, a, w, d) start so many words that the shared pattern
+# would stop at most of them.
+_SEASON_TRIGGER = re.compile(r"(?:spring|summer|autumn|winter|decades?)(?![a-z])")
 
 
 def _may_hold_season(text: str) -> bool:
-    return "spring" in text or "summer" in text or "autumn" in text or "winter" in text
+    return (
+        "spring" in text
+        or "summer" in text
+        or "autumn" in text
+        or "winter" in text
+        or "decade" in text
+    )
 
 
 def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[str]]:
@@ -723,7 +735,11 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         cue = "the" if _adjective_use(sentence, start, end) else _cue(sentence, start)
     elif kind == "k_year":
         # "in 1994": of the tests in _year_ok only those on what follows can fail.
-        if _NOT_A_YEAR_AFTER.match(sentence, end) or _count_after(sentence, end, plain):
+        if (
+            _NOT_A_YEAR_AFTER.match(sentence, end)
+            or _count_after(sentence, end, plain)
+            or (sentence[end + 1 : end + 2].isdigit() and _PHONE_GROUP.match(sentence, end))
+        ):
             return None
         if plain == "to" and (
             _CHANGE_TO.search(sentence, max(0, start - 24), start)
@@ -1048,6 +1064,8 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
     # "1000 BC", "a 2000-strong force", "45 percent", "from 1990 levels" (a reference point).
     if _NOT_A_YEAR_AFTER.match(sentence, end):
         return False
+    if sentence[end + 1 : end + 2].isdigit() and _PHONE_GROUP.match(sentence, end):
+        return False
     if _code_before(sentence, start):
         return False
     if _quantity_context(sentence, start, end, cue):
@@ -1058,9 +1076,10 @@ def _year_ok(sentence: str, start: int, end: int, cue: str) -> bool:
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:BCE?\b|B\.C\.|per\s*cent\b|percent\b)|-[A-Za-z]"
     r"|\s+(?:levels?|baseline|prices|terms|values|figures)\b"
-    # "+44 1223 555 0192": a group of a telephone number
-    r"|[ ]\d{3,4}[ ]\d"
 )
+# "+44 1223 555 0192": a group of a telephone number (tested only when a digit follows the
+# year after one space: as a branch of the pattern above it slowed every year's test)
+_PHONE_GROUP = re.compile(r" \d{3,4} \d")
 _WORD_BEFORE_SPACE = re.compile(r"([A-Za-z][\w'’-]*)[ ]$")
 
 
