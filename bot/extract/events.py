@@ -138,7 +138,7 @@ def find_events(
                 day = (published_on.year, published_on.month, published_on.day)
                 usable.append(DateSpan(today.start(1), today.end(1), day, relative=True))
                 usable.sort(key=lambda s: s.start)
-        reported = [s for s in usable if is_reporting_date(text, s.start)]
+        reported = [s for s in usable if is_reporting_date(text, s.start, s.end)]
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
             usable = [s for s in usable if s not in reported]

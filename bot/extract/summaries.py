@@ -275,6 +275,10 @@ def summarise(
         if opening is not None:
             return _tidy(opening, last_person, it_refers_to), 0, span.end
     start, end = _region(sentence, span, spans, shared)
+    if span.cue == "that" and _date_is_subject(sentence, span, span.start):
+        # "confirmed in January 2024 that 2023 had been the warmest year": the date is the
+        # subject of the that-clause, which is its event.
+        return _tidy(sentence[span.start : end].rstrip(" ,;:."), None, None), span.start, end
     cut_in = start > 0
     # Where the words leading into the date begin ("completed in 2011"): several rules
     # read the text before them.

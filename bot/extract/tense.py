@@ -176,6 +176,7 @@ _POSTPONED = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|to)\s+$")
 _WORD_SPLIT = re.compile(r"[a-z]+")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$")
+_RELATIVE_PERFECT = re.compile(r"\b(?:that|which|who)\s+(?:has|have|had)\s+[a-z]{3,}")
 
 
 # One or two words before the date: "In 2030, ...", "By mid-2025 ...". Tested as "not three
@@ -203,6 +204,10 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     if last is not None and cue == "since" and _PERFECT_BEFORE.search(left, 0, last.start()):
         # "which has required suppliers to improve homes since April 2013": an obligation
         # in force since then, not one still to be met.
+        last = None
+    if last is not None and _RELATIVE_PERFECT.search(left, last.end()):
+        # "would help the Alliance understand a region that has been shaken by the war
+        # since October 2023": the relative clause has a tense of its own.
         last = None
     if last is not None:
         if last.group().lower() in ("if", "unless", "whether"):
@@ -266,9 +271,11 @@ _SPEECH_GAP = re.compile(
 )
 
 
-def is_reporting_date(sentence: str, start: int) -> bool:
-    """Does the date at `start` only say when something was *said* ("the ministry said on
-    Friday", "said the mission in a message on November 29", "announced on Monday that")?"""
+def is_reporting_date(sentence: str, start: int, end: int | None = None) -> bool:
+    """Does the date at `start` (ending at `end`, when known) only say when something was
+    *said* ("the ministry said on Friday", "said the mission in a message on November 29")?
+    A date between "announced"/"confirmed"/"reported" and a that-clause is no mere
+    reporting date: the announcement is news ("confirmed in January 2024 that ...")."""
     if not _has_speech_verb(sentence[max(0, start - 80) : start]):
         return False
     match = _SPEECH.search(sentence, max(0, start - 80), start)
@@ -280,7 +287,14 @@ def is_reporting_date(sentence: str, start: int) -> bool:
     # "announced the discovery on 4 July": the announcement itself is the event.
     if match.group("say"):
         return bool(_SPEECH_GAP.match(rest))
+    # "confirmed in January 2024 that 2023 had been the warmest year": a finding made
+    # public on a date is news of its own, whatever its that-clause dates.
+    if end is not None and _THAT_AFTER.match(sentence, end):
+        return False
     return bool(_DATE_PREPOSITION.match(rest))
+
+
+_THAT_AFTER = re.compile(r",?\s+that\b")
 
 
 def is_nominal_date(sentence: str, start: int, cue: str) -> bool:

@@ -240,3 +240,16 @@ def test_a_superlative_since_is_no_event_unless_a_when_clause_follows() -> None:
         "purchase since 2015, when the firm bought a rival."
     )
     assert dates_of(body) == [("2018-05", None), ("2015", None)]
+
+
+def test_a_dated_announcement_with_a_that_clause_is_an_event() -> None:
+    body = "The weather agency confirmed in February 2019 that 2018 had been the wettest year."
+    assert ("2019-02", None) in dates_of(body)
+
+
+def test_a_perfect_relative_clause_after_would_keeps_its_date() -> None:
+    body = (
+        "The minister said the plan would train nurses, and help a district that has been "
+        "short of doctors since October 2016."
+    )
+    assert dates_of(body) == [("2016-10", None)]

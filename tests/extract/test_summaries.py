@@ -428,3 +428,14 @@ def test_a_when_clause_holding_a_second_date_is_that_dates_event() -> None:
     assert got[("2019-03", None)] == "The mayor took office"
     alone = summaries("The plan failed when the assembly rejected it in August 1954.")
     assert alone[("1954-08", None)] == "The plan failed when the assembly rejected it"
+
+
+def test_a_date_opening_a_that_clause_is_that_clause_s_subject() -> None:
+    got = summaries(
+        "The weather agency confirmed in February 2019 that 2018 had been the wettest year.",
+        published="2019-06-01",
+    )
+    assert (
+        got[("2019-02", None)] == "The weather agency confirmed that 2018 had been the wettest year"
+    )
+    assert got[("2018", None)] == "2018 had been the wettest year"

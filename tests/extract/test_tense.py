@@ -100,3 +100,18 @@ def test_a_marker_must_be_a_whole_word(sentence: str, date_text: str) -> None:
 
 def test_a_participle_after_be_does_not_undo_a_plan() -> None:
     assert _unrealised("A memorial service will be held in Leeds on 20 June.", "20 June", "on")
+
+
+def test_a_finding_announced_with_a_that_clause_is_news_of_its_own() -> None:
+    finding = "The survey office confirmed in May 2019 that 2018 had been its busiest year."
+    assert not is_reporting_date(finding, finding.index("May"), finding.index(" that"))
+    # Without the that-clause the date still only dates the announcement of another event.
+    plain = "The plant closed in 2012, the owner confirmed on Monday."
+    assert is_reporting_date(plain, plain.index("on Monday") + 3, len(plain) - 1)
+
+
+def test_a_relative_clause_with_its_own_perfect_tense_escapes_an_earlier_would() -> None:
+    text = "She said the fund would support towns that have been hit by floods since June 2017."
+    assert not is_unrealised(text, text.index("June"), text.index("June") + 9, cue="since")
+    plan = "She said the fund would support towns on the coast from June 2017."
+    assert is_unrealised(plan, plan.index("June"), plan.index("June") + 9, cue="in")
