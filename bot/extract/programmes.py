@@ -125,7 +125,7 @@ _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 # "the ASEAN Plus Three framework", "the Khaan Quest exercise", "the civilian EUCAP Sahel
 # Mali mission", "the NDICI-Global Europe instrument": words that say what a name of two
 # words or more stands for without being part of it.
-_DESCRIPTIVE_LOWER = ("framework", "exercise", "mission", "instrument")
+_DESCRIPTIVE_LOWER = ("framework", "exercise", "mission", "instrument", "plan")
 _PREFIX_HEADS = ("Operation", "Project")
 # (Not "Khaan", "Strategic", "Olympic": "-an" after a consonant, "-ian" or "-ean", and only
 # geographic words in "-ic".)
@@ -372,7 +372,9 @@ def find_programmes(
             sentence, claimed[index], heads.get(index, []), capitals, by_name
         )
         for start, end, name in candidates:
-            if _governments_name(name, joined.text):
+            if _governments_name(name, joined.text) or _firm_before_plan(
+                name, sentence, end, joined.text
+            ):
                 continue
             parts = name.split()
             if len(parts) == 2 and own_heads.get(parts[0]) == normalise(parts[1]):
@@ -449,6 +451,20 @@ _KNOWN_AS = re.compile(
     r"(?:\s+in\s+[A-Z][a-z]+)?,?\s+(?:also\s+|better\s+|commonly\s+)?known\s+as\s+"
     r"([A-Z][A-Z0-9-]*[A-Z0-9])(?![\w-])"
 )
+
+
+_PLAN_AFTER = re.compile(r"\s+plans?\b")
+
+
+def _firm_before_plan(name: str, sentence: str, end: int, text: str) -> bool:
+    """Whether a name before a lowercase "plan" starts with a word the text also uses on its
+    own: "the Lumen Semiconductor plan" after "Lumen shipped" is a firm's plan, while "the
+    Vision Zero plan" names one."""
+    if not _PLAN_AFTER.match(sentence, end):
+        return False
+    first = name.split()[0]
+    alone = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-Z0-9])")
+    return alone.search(text) is not None
 
 
 def _one_word_owner(name: str, by_name: dict[str, _Draft]) -> _Draft | None:

@@ -782,3 +782,12 @@ def test_a_sentence_opening_with_the_head_noun_alone_describes_that_programme() 
     assert found["CAP"].description.endswith("The Plan sets out reform goals.")
     assert "Peru" not in found["CAP"].description
     assert "reform goals" not in found["OF"].description
+
+
+def test_a_name_before_a_lowercase_plan_unless_a_firm_owns_it() -> None:
+    found = programmes(
+        "The council adopted the Vision Zero plan in 2019.",
+        "The Inspire 2030 plan sets goals for the league.",
+    )
+    assert {"Vision Zero", "Inspire 2030"} <= set(found)
+    assert programmes("Lumen shipped chips.", "It backed the Lumen Semiconductor plan.") == {}
