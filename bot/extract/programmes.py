@@ -237,6 +237,12 @@ def find_programmes(
         if loose and name:
             # "the Cooperation Council" after "the EU-Kazakhstan Cooperation Council".
             key = normalise(name)
+            dated = _same_but_years(key, by_name)
+            if dated is not None:
+                # "the Women's Football Strategy" and its "... Strategy 2014–2020".
+                if dated.defined_in is None and len(name) > len(dated.name or ""):
+                    dated.name = name
+                return dated
             for known, draft in by_name.items():
                 if len(key.split()) >= 2 and (
                     _ends_with_name(known, key) or _head_form_of(key, known)
@@ -518,6 +524,24 @@ def _add_title_case_acronyms(drafts: Sequence[_Draft], text: str) -> bool:
                 break
             at = text.find(word, end)
     return added
+
+
+_YEARS_TAIL = re.compile(r" (?:19|20)\d\d(?: (?:19|20)?\d\d)?$")
+
+
+def _same_but_years(key: str, by_name: dict[str, _Draft]) -> _Draft | None:
+    """The one draft whose normalised name is `key` with years added or taken away at its
+    end ("women's football strategy" and "... strategy 2014 2020"); none when two such
+    drafts differ by their years ("Climate Action Plan 2021" and "... 2024")."""
+    base = _YEARS_TAIL.sub("", key)
+    if len(base.split()) < 2:
+        return None
+    found = {
+        id(d): d
+        for known, d in by_name.items()
+        if known != key and _YEARS_TAIL.sub("", known) == base and (known == base or key == base)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft | None:

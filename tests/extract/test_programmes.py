@@ -791,3 +791,19 @@ def test_a_name_before_a_lowercase_plan_unless_a_firm_owns_it() -> None:
     )
     assert {"Vision Zero", "Inspire 2030"} <= set(found)
     assert programmes("Lumen shipped chips.", "It backed the Lumen Semiconductor plan.") == {}
+
+
+def test_a_name_with_and_without_its_years_is_one_programme() -> None:
+    found = programmes(
+        "In 2014 the NFA adopted its Women's Football Strategy 2014–2020.",
+        "The Women's Football Strategy set wage floors.",
+    )
+    assert set(found) - {"NFA"} == {"Women's Football Strategy 2014–2020"}
+    assert len(found["Women's Football Strategy 2014–2020"].sentences) == 2
+    later = programmes(
+        "The Water Strategy was drafted by the board.",
+        "The Water Strategy 2030–2040 was then adopted.",
+    )
+    assert list(later) == ["Water Strategy 2030–2040"]
+    two = programmes("The Climate Action Plan 2021 and the Climate Action Plan 2024 differ.")
+    assert set(two) == {"Climate Action Plan 2021", "Climate Action Plan 2024"}
