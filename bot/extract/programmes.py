@@ -378,8 +378,10 @@ def find_programmes(
             sentence, claimed[index], heads.get(index, []), capitals, by_name
         )
         for start, end, name in candidates:
-            if _governments_name(name, joined.text) or _firm_before_plan(
-                name, sentence, end, joined.text
+            if (
+                _governments_name(name, joined.text)
+                or _firm_before_plan(name, sentence, end, joined.text)
+                or _STAGE_OF.search(sentence, max(0, start - 40), start)
             ):
                 continue
             parts = name.split()
@@ -459,6 +461,12 @@ _KNOWN_AS = re.compile(
 )
 
 
+# A stage of a competition before a name makes it a competition, not a programme: "the
+# semi-finals of the UEFA Women's Champions League", "the final of the League Cup".
+_STAGE_OF = re.compile(
+    r"\b(?:(?:semi|quarter)-?finals?|finals?|group stage|knockout (?:stage|rounds?)|last 16|"
+    r"round of (?:16|32))\s+of\s+(?:the\s+)?$"
+)
 _PLAN_AFTER = re.compile(r"\s+plans?\b")
 
 

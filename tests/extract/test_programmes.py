@@ -807,3 +807,11 @@ def test_a_name_with_and_without_its_years_is_one_programme() -> None:
     assert list(later) == ["Water Strategy 2030–2040"]
     two = programmes("The Climate Action Plan 2021 and the Climate Action Plan 2024 differ.")
     assert set(two) == {"Climate Action Plan 2021", "Climate Action Plan 2024"}
+
+
+def test_a_name_after_a_stage_of_a_competition_is_a_competition() -> None:
+    found = programmes(
+        "Valby IF reached the semi-finals of the UEFA Women's Champions League in May.",
+        "The European Football League launched the Grassroots Fund.",
+    )
+    assert set(found) == {"European Football League", "Grassroots Fund"}
