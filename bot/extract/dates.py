@@ -1105,12 +1105,16 @@ def _names_it(sentence: str, start: int) -> bool:
         return False
     word = prev.group(1)
     low = word.lower()
+    if _OCCASION_BEFORE.search(before, 0, prev.start(1)):
+        # "announced at CES 2020", "won gold at Euro 2016": an occasion the year dates.
+        return False
     return (
         word[:1].isupper()
         and low not in MONTHS
         and low not in _CUE_WORDS
         and low not in _MODIFIERS
-        and low not in ("the", "a", "an", "q1", "q2", "q3", "q4", "h1", "h2", "fy")
+        and low not in _DETERMINERS  # "Her 1993 paper", "Its 2019 report"
+        and low not in ("q1", "q2", "q3", "q4", "h1", "h2", "fy")
         # A sentence's first word is capitalised anyway: "Founded 1994" is not a name.
         and not (
             _sentence_start(sentence, start - len(before) + prev.start(1))
@@ -1119,6 +1123,8 @@ def _names_it(sentence: str, start: int) -> bool:
     )
 
 
+# "at" or "during" right before a one-word name and its year: an occasion, not a code.
+_OCCASION_BEFORE = re.compile(r"\b(?:at|during)\s+$")
 _CUE_WORDS = words(
     """
     in since from to until till through by of between and or during before after around

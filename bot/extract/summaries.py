@@ -370,7 +370,9 @@ def summarise(
         span.start - body_start < 4 and _date_is_subject(sentence, span, body_start)
     ):
         first, last = _list_group(sentence, span, spans, shared)
-        drops.append((first.start, last.end))
+        if not (first is last and _OCCASION.search(sentence, max(0, span.start - 30), span.start)):
+            # ("announced at CES 2020": the year is part of the occasion's name and stays)
+            drops.append((first.start, last.end))
     if (
         cut_in
         and not prefix
@@ -426,6 +428,7 @@ def summarise(
     return _tidy(text, last_person, it_refers_to), min(start, body_start), end
 
 
+_OCCASION = re.compile(r"\b(?:at|during)\s+[A-Z][\w-]*\s$")
 _CLOSER = re.compile(r",\s+|\s[–—]\s+")
 _SUBJECT_BEFORE_COMMA = re.compile(r"[^,;:–—()]{3,80}?(?:\s*\([^()]*\))?")
 _VERB_WORDS = IRREGULAR_PAST | words("was were is are has have had")

@@ -274,3 +274,16 @@ def test_a_decade_later_is_ten_years_on_but_a_bound_or_decades_ago_is_no_date() 
     ]
     assert found("It began more than three decades ago.") == []
     assert found("It opened in 1990 and closed nearly two years later.") == [("1990", None)]
+
+
+def test_a_year_after_a_possessive_determiner_is_a_date_not_a_name() -> None:
+    assert found("Their 2012 album sold well, and his 1998 thesis is still cited.") == [
+        ("2012", None),
+        ("1998", None),
+    ]
+
+
+def test_a_year_after_an_occasion_name_following_at_dates_the_occasion() -> None:
+    assert found("The console was shown at Gamescom 2019 in Cologne.") == [("2019", None)]
+    # A capitalised name alone before a year still names a code.
+    assert found("Ministers discussed Agenda 2030 with the board.") == []

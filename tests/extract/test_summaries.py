@@ -439,3 +439,8 @@ def test_a_date_opening_a_that_clause_is_that_clause_s_subject() -> None:
         got[("2019-02", None)] == "The weather agency confirmed that 2018 had been the wettest year"
     )
     assert got[("2018", None)] == "2018 had been the wettest year"
+
+
+def test_an_occasion_keeps_its_year_in_the_summary() -> None:
+    got = summaries("The console was shown at Gamescom 2019 in Cologne.")
+    assert got[("2019", None)] == "The console was shown at Gamescom 2019 in Cologne"
