@@ -334,6 +334,22 @@ def find_programmes(
         for d in definitions[index]:
             name, parent, name_start = _extend_with_parent(sentence, d, defined)
             tail = _composite_tail(sentence, d.paren_end)
+            if tail and name.split()[-1] in _BODY_HEADS and _acceptable(name, with_acronym=True):
+                # "the World Health Organization (WHO) Global Strategy to Accelerate ...": a
+                # body's definition, then a programme of that body named after it.
+                add(d.acronym, name, index, defining=True)
+                end = tail[1]
+                to = _TO_COMPLEMENT.match(sentence, end)
+                if to:
+                    end = to.end()  # "Global Strategy to Accelerate the Elimination of ..."
+                if _acceptable(tail[0], with_acronym=False):
+                    # The name keeps the acronym, as "PfP Planning and Review Process" does.
+                    own = f"{d.acronym} {sentence[d.paren_end : end].strip()}"
+                    child = add(None, own, index, defining=False)
+                    if not child.part_of:
+                        child.part_of = d.acronym
+                claimed[index].append((d.start, end))
+                continue
             if tail:
                 # "Afghan National Army (ANA) Trust Fund": the body is the whole name.
                 full = f"{name} {tail[0]}"
@@ -602,6 +618,19 @@ def _head_form_of(short: str, long: str) -> bool:
     )
 
 
+# Heads of bodies that run programmes: a definition of one before more capitalised words
+# names the body and then its programme ("World Health Organization (WHO) Global Strategy").
+_BODY_HEADS = words(
+    """
+    Organization Organisation Agency Union Commission Association Federation Foundation
+    Bank Alliance Authority Institute
+    """
+)
+# "Global Strategy to Accelerate the Elimination of Cervical Cancer": "to" and a verb in
+# capitals, then capitalised words, complete such a programme's name.
+_TO_COMPLEMENT = re.compile(
+    r"\s+to\s+[A-Z][a-z]+(?:\s+(?:(?:the|of|and|for|on)\s+)*[A-Z][\w-]*){1,6}"
+)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9&]+)\s+$")
 # "Serbia-NATO Defence Reform Group (DRG)": a compound naming two parties, one an acronym.
 _COMPOUND_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+)\s+$")

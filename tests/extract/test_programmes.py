@@ -815,3 +815,15 @@ def test_a_name_after_a_stage_of_a_competition_is_a_competition() -> None:
         "The European Football League launched the Grassroots Fund.",
     )
     assert set(found) == {"European Football League", "Grassroots Fund"}
+
+
+def test_a_bodys_definition_before_its_programmes_name_gives_both() -> None:
+    found = programmes(
+        "Arden adopted the World Health Organization (WHO) Global Strategy to Accelerate the"
+        " Elimination of Cervical Cancer in 2020.",
+        "It gave to the Afghan National Army (ANA) Trust Fund.",
+    )
+    strategy = "WHO Global Strategy to Accelerate the Elimination of Cervical Cancer"
+    assert set(found) == {"WHO", strategy, "Afghan National Army Trust Fund"}
+    assert found["WHO"].name == "World Health Organization"
+    assert found[strategy].part_of == "WHO"
