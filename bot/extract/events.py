@@ -337,8 +337,26 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
     if phrase in ("this year", "this month") and not clause_has_past(sentence, span.start):
         return False  # "whose term ends this year": present tense, not yet happened
     if is_nominal_date(sentence, span.start, span.cue):
-        return True
+        # "apply for the 2025-26 season" in May 2025: a thing named by a range still
+        # running is no past thing, and a plan around it stays a plan.
+        return not (
+            published_on is not None
+            and span.end_date is not None
+            and _ends_after(span, published_on)
+            and is_unrealised(sentence, span.start, span.end, span.cue)
+        )
     return not is_unrealised(sentence, span.start, span.end, span.cue)
+
+
+def _ends_after(span: DateSpan, published_on: date) -> bool:
+    """Does the span's range end after the article's date, at the end's own precision?"""
+    year, month, day = span.end_date or span.date
+    pub = (published_on.year, published_on.month, published_on.day)
+    if month is None:
+        return year > pub[0]
+    if day is None:
+        return (year, month) > pub[:2]
+    return (year, month, day) > pub
 
 
 def _after(span: DateSpan, published_on: date) -> bool:

@@ -175,6 +175,7 @@ _POSTPONED = re.compile(
 )
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|to)\s+$")
 _WORD_SPLIT = re.compile(r"[a-z]+")
+_CLOSED_INSERTION = re.compile(r",\s+(?:a|an|the|which|who|whose)\s[^,;:]*,")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$")
 _RELATIVE_PERFECT = re.compile(r"\b(?:that|which|who)\s+(?:has|have|had)\s+[a-z]{3,}")
 
@@ -213,6 +214,10 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         if last.group().lower() in ("if", "unless", "whether"):
             return True  # a condition, whatever its tense: "If elected in 2030, ..."
         between = left[last.end() :]
+        if between.count(",") >= 2:
+            # "would apply to the Shield, a competition first played in 1993, for 2026": a
+            # past verb in an insertion closed before the date tells nothing of the date.
+            between = _CLOSED_INSERTION.sub(",", between)
         if not any(
             not _BE_BEFORE.search(between, 0, past.start()) for past in _PAST.finditer(between)
         ):

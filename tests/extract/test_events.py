@@ -253,3 +253,10 @@ def test_a_perfect_relative_clause_after_would_keeps_its_date() -> None:
         "short of doctors since October 2016."
     )
     assert dates_of(body) == [("2016-10", None)]
+
+
+def test_a_plan_for_a_named_range_still_running_is_not_an_event() -> None:
+    body = "The board said it would bid for the hosting rights for the 2019-20 season."
+    assert dates_of(body) == []
+    # A named range that is over stays an event whatever the tense around it.
+    assert dates_of("Fans will remember the 2016-17 season for years.") == [("2016", "2017")]

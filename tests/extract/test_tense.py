@@ -115,3 +115,10 @@ def test_a_relative_clause_with_its_own_perfect_tense_escapes_an_earlier_would()
     assert not is_unrealised(text, text.index("June"), text.index("June") + 9, cue="since")
     plan = "She said the fund would support towns on the coast from June 2017."
     assert is_unrealised(plan, plan.index("June"), plan.index("June") + 9, cue="in")
+
+
+def test_a_past_verb_inside_a_closed_insertion_does_not_realise_a_plan() -> None:
+    text = "The club would enter the Cup, a contest first held in 1990, for the 2031 season."
+    assert is_unrealised(text, text.index("2031"), text.index("2031") + 4, cue="the")
+    done = "The club would later say it entered the Cup, and it won it in 1991."
+    assert not is_unrealised(done, done.index("1991"), done.index("1991") + 4, cue="in")
