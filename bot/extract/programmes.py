@@ -947,6 +947,13 @@ _CODED_SUCCESSION = (
     ),
     re.compile(rf"\b(?:successor|predecessor)\s+(?:to|of)\s+(?:the\s+)?{_CODED}(?![\w+-])"),
 )
+# "The HBP ... was succeeded by EBRAINS": one word in capitals that succeeds something is a
+# body or scheme too (people are not written in capitals; "replaced by" is left out, as
+# firms and products are replaced by others).
+_SUCCEEDED_BY_CAPITALS = re.compile(
+    r"\b(?:was|were|been)\s+(?:succeeded|superseded)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][A-Z0-9+]{3,})(?![\w+'’-])"
+)
 # "and joined its successor, Horizon Europe, in 2023": a thing's successor in apposition.
 _ITS_SUCCESSOR = re.compile(
     r"\bits\s+(?:successor|predecessor),\s+"
@@ -975,6 +982,8 @@ def _coded_names_in_succession(joined: Joined) -> dict[int, list[tuple[int, int,
                 if any(w in _ROLES or w in _REJECT_HEADS or _is_month(w) for w in words_):
                     continue
                 found.setdefault(index, []).append((*match.span("name"), match["name"]))
+        for match in _SUCCEEDED_BY_CAPITALS.finditer(sentence):
+            found.setdefault(index, []).append((*match.span("name"), match["name"]))
         lowered = sentence.lower()
         if "its " not in sentence or not any(w in lowered for w in _SCHEME_HINTS):
             continue  # ("Windows 10 and its successor, Windows 11": products)
@@ -1631,9 +1640,11 @@ _THAT_ONE_SUCCEEDED = re.compile(
     r"(?:was|has\s+been|had\s+been)\s+(?:in\s+turn\s+|later\s+|itself\s+)?"
     r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
 )
-# "The IPAP was updated in 2008 and 2010, and was replaced by ...": a second predicate.
+# "The IPAP was updated in 2008 and 2010, and was replaced by ...", "The HBP ended on 30
+# September 2023 and was succeeded by ...": a second predicate.
 _SAME_SUBJECT_SUCCEEDED = re.compile(
-    r"\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+ed\b[^;()]{0,80}?,?\s+and\s+"
+    r"\s+(?:(?:was|were|has\s+been|had\s+been)\s+[a-z]+ed|ended|closed|expired|lapsed)\b"
+    r"[^;()]{0,80}?,?\s+and\s+"
     r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|then\s+|eventually\s+)?"
     r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
 )

@@ -827,3 +827,13 @@ def test_a_bodys_definition_before_its_programmes_name_gives_both() -> None:
     assert set(found) == {"WHO", strategy, "Afghan National Army Trust Fund"}
     assert found["WHO"].name == "World Health Organization"
     assert found[strategy].part_of == "WHO"
+
+
+def test_a_word_in_capitals_that_succeeds_a_programme_after_a_second_predicate() -> None:
+    found = programmes(
+        "The Human Brain Project (HBP) began in 2013.",
+        "The HBP ended on 30 September 2023 and was succeeded by EBRAINS, which runs atlases.",
+    )
+    assert set(found) == {"HBP", "EBRAINS"}
+    assert found["HBP"].succeeded_by == "EBRAINS"
+    assert programmes("The plant was replaced by NVIDIA chips in 2020.") == {}
