@@ -57,6 +57,22 @@ _MONTH_FULL = (
     r"|May)(?![A-Za-z])"
 )
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# Holidays on a fixed day of the calendar (month, day); movable feasts such as Easter are not.
+_HOLIDAYS = {
+    "Christmas Day": (12, 25),
+    "Christmas Eve": (12, 24),
+    "Boxing Day": (12, 26),
+    "New Year's Day": (1, 1),
+    "New Year’s Day": (1, 1),
+    "New Year's Eve": (12, 31),
+    "New Year’s Eve": (12, 31),
+    "Valentine's Day": (2, 14),
+    "Valentine’s Day": (2, 14),
+    "Halloween": (10, 31),
+    "Bastille Day": (7, 14),
+    "Armistice Day": (11, 11),
+}
+_HOLIDAY = "|".join(re.escape(name) for name in _HOLIDAYS)
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
 _DASH = r"(?:-|–|—|to|through|until)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -98,6 +114,8 @@ _ALTERNATIVES = [
     ),
     ("mdy", rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?"),
     ("my", rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])"),
+    # "Boxing Day 2004", "Christmas Eve of 1914": a holiday on a fixed day, with its year
+    ("hol", rf"(?P<hol>{_HOLIDAY})\s+(?:of\s+)?(?P<hol_y>{_YEAR})(?![\d])"),
     # "in June of that year", "late September of the following year"
     (
         "moy",
@@ -168,6 +186,10 @@ _AT_SHORT_NUMBER = _alternation({"num", "dr", "dmy", "rel"})
 _AT_FOUR_DIGITS = _alternation({"iso", "yp", "ypm", "yr", "dec", "year"})
 _AT_NAME = _alternation({"mr", "mdy", "my", "moy", "yesterday", "wd", "mo"})
 _AT_PERIOD = _alternation({"qy"})
+_AT_HOLIDAY = _alternation({"hol"})
+# A holiday's name right before a year ("Boxing Day 2004", "Christmas Eve of 1914").
+_HOLIDAY_LEAD = re.compile(rf"(?:{_HOLIDAY})\s+(?:of\s+)?$")
+_HOLIDAY_LAST_LETTERS = frozenset("yenf")  # how "Day", "Eve", "Halloween" and "of" end
 # The words a quarter, half or fiscal year puts before its year ("the third quarter of",
 # "Q3 ", "fiscal year "), read back from the year.
 _PERIOD_LEAD = re.compile(
@@ -612,6 +634,19 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
                         found.append(match)
                         taken = match.end()
                         continue
+            if (
+                len(word) == 4
+                and pos > 4
+                and sentence[pos - 2] in _HOLIDAY_LAST_LETTERS
+                and ("Day" in sentence or "Eve" in sentence or "Halloween" in sentence)
+            ):
+                lead = _HOLIDAY_LEAD.search(sentence, max(taken, pos - 24), pos)
+                if lead:
+                    match = _AT_HOLIDAY.match(sentence, lead.start())
+                    if match and match.end() > pos:
+                        found.append(match)
+                        taken = match.end()
+                        continue
             if pos > 0 and _may_lead_in(sentence, pos):
                 lead = _LEAD_IN.search(sentence, max(0, pos - 8), pos)
                 if lead and lead.start() >= taken:
@@ -777,6 +812,9 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
             return None
         resolved = "abs" if year else "part"
         return _valid(_Atom(start, end, resolved, (year, month, day), cue=cue))
+    if kind == "k_hol":
+        month, day = _HOLIDAYS[g["hol"]]
+        return _Atom(start, end, "abs", (int(g["hol_y"]), month, day), cue=cue)
     if kind == "k_my":
         return _Atom(start, end, "abs", (int(g["my_y"]), _month(g["my_m"]), None), cue=cue)
     if kind == "k_qy":

@@ -99,8 +99,8 @@ def lead_start(text: str, end: int | None = None) -> int:
         if j == i or i - j > _LONGEST_LEAD:
             return start
         word = text[j:i].lower()
-        if word not in _LEAD_WORDS:
-            return start
+        if word not in _LEAD_WORDS and not (word in _PARTS_OF_DAY and text.startswith(" of ", i)):
+            return start  # ("on the morning of 26 December 2004" leads into its date)
         if text[j:i] == "in" and text[max(0, j - 3) : j] == "in ":
             return j  # "sworn in in March 2003": the first "in" belongs to the verb
         if word == "recently" and text[max(0, j - 5) : j] == "most ":
@@ -117,7 +117,8 @@ def lead_start(text: str, end: int | None = None) -> int:
                 start = interval.start()
 
 
-_LONGEST_LEAD = max(len(word) for word in _LEAD_WORDS)
+_PARTS_OF_DAY = words("morning afternoon evening night")
+_LONGEST_LEAD = max(len(word) for word in _LEAD_WORDS | _PARTS_OF_DAY)
 _INTERVAL_BEFORE = re.compile(
     r"(?<![\w’'-])(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\s+few|several|some|\d{1,2})\s+(?i:years?|months?|weeks?|days?|decades?)\s+$"

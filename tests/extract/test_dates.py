@@ -287,3 +287,15 @@ def test_a_year_after_an_occasion_name_following_at_dates_the_occasion() -> None
     assert found("The console was shown at Gamescom 2019 in Cologne.") == [("2019", None)]
     # A capitalised name alone before a year still names a code.
     assert found("Ministers discussed Agenda 2030 with the board.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Soldiers met in no man's land on Christmas Day 1914.", "1914-12-25"),
+        ("The shop reopened on New Year's Eve of 1999.", "1999-12-31"),
+        ("A storm hit the coast on Boxing Day 1998.", "1998-12-26"),
+    ],
+)
+def test_a_fixed_holiday_with_its_year_is_a_day(sentence: str, expected: str) -> None:
+    assert found(sentence) == [(expected, None)]

@@ -444,3 +444,8 @@ def test_a_date_opening_a_that_clause_is_that_clause_s_subject() -> None:
 def test_an_occasion_keeps_its_year_in_the_summary() -> None:
     got = summaries("The console was shown at Gamescom 2019 in Cologne.")
     assert got[("2019", None)] == "The console was shown at Gamescom 2019 in Cologne"
+
+
+def test_the_part_of_the_day_before_of_and_a_date_leads_into_the_date() -> None:
+    got = summaries("On the evening of 4 June 1996, the dam gave way. The crew sat up all night.")
+    assert got[("1996-06-04", None)] == "The dam gave way"
