@@ -155,8 +155,12 @@ _FIRST_CAP = (
     r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+\d[A-Z][a-z]+|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)"
     r"(?![A-Za-z])"
 )
+# A later word may end in a lowercase part after a hyphen ("Centres for Research-based
+# Innovation"); the first may not ("the NATO-led International Security Assistance Force").
+_LATER_CAPWORD = rf"{_CAP}(?:-(?:{_CAP}|[a-z]+(?![\w-])))*"
 _NAME_RUN = re.compile(
-    rf"{_FIRST_CAP}(?:-{_CAP})*(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
+    rf"{_FIRST_CAP}(?:-{_CAP})*"
+    rf"(?:\s+(?:{_CONNECT}\s+){{0,2}}(?:{_LATER_CAPWORD}|\d{{1,4}}(?![\w–-]))){{0,9}}"
 )
 _WORD = re.compile(r"[^\s]+")
 _SIGNIFICANT_INITIALS = 3
