@@ -371,9 +371,16 @@ def _clean_role(role: str | None) -> str | None:
     return role or None
 
 
+# "Research-based Innovation", "Science-led Growth": a word ending in a participle after a
+# hyphen describes; no name is written so.
+_HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+ed$")
+
+
 def _plausible(name: str) -> bool:
     parts = [p for p in name.split() if not _INITIAL.fullmatch(p)]
     if len(parts) < 2:
+        return False
+    if any(_HYPHEN_PARTICIPLE.search(p) for p in parts):
         return False
     return not any(p.rstrip(".").strip("’'") in _NOT_NAME_WORDS for p in parts)
 

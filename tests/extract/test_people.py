@@ -124,3 +124,12 @@ def test_quantifiers_and_staffs_are_no_first_names() -> None:
 def test_a_chairperson_after_a_body_in_capitals() -> None:
     found = people("AU Commission Chairperson Moussa Faki Mahamat welcomed the change.")
     assert found == {"Moussa Faki Mahamat": "AU Commission Chairperson"}
+
+
+def test_a_word_ending_in_a_hyphenated_participle_is_no_name() -> None:
+    found = people(
+        "UK Research and Innovation funds fellows.",
+        "Innovation matters, and a new Centres for Research-based Innovation call opened.",
+        "Jean-Luc Picard said the call was fair.",
+    )
+    assert found == {"Jean-Luc Picard": None}
