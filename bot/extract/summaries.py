@@ -199,6 +199,7 @@ _IT = re.compile(r"^It\b")
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\b")
 _RELATIVE_WORD = re.compile(r"^\s*(?:which|who|that)\s+")
 _WHEN = re.compile(r"\s*,?\s*when\s+")
+_AGE_STATE = re.compile(r"(?:he|she|they|I|we)\s+(?:was|were)\s+(?:only\s+|just\s+)?\d{1,3}\b")
 _AND_THEN = re.compile(r"^\s*(?:and|then)\s+")
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
 _NAME_BEFORE = re.compile(
@@ -324,6 +325,9 @@ def summarise(
                 text_start = second.end()
     end = _without_reporting(sentence, span, text_start, end)
     when = _WHEN.match(sentence, span.end, end)
+    if when and _AGE_STATE.match(sentence, when.end()):
+        # "appeared in March 2021, when she was 85": an age, not the event; it goes.
+        end, when = when.start(), None
     body_start, body_end = text_start, end
     if when:
         body_start, prefix = when.end(), ""
@@ -882,6 +886,8 @@ def _participle_clause(
             and has_finite_verb(sentence[stop : stop + 60])
             # ", and she played ...": a new clause, so "appeared" was the main verb
             and not _NEW_CLAUSE.match(sentence, stop)
+            # ", when she was 85": a subordinate clause, so "appeared" was the main verb
+            and not _SUBORDINATE_AFTER.match(sentence, stop)
         )
         closed = rest_has_verb
         final = not rest_has_verb and has_finite_verb(sentence[:opener])
@@ -909,6 +915,7 @@ def _participle_clause(
     return text, noun_start
 
 
+_SUBORDINATE_AFTER = re.compile(r",\s+(?:when|where|while|because|although|though)\s")
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|so|yet)\s+(?:he|she|it|they|we|I|there)\s")
 # A past participle, perhaps with a place after it: "agreed in Montreal", "formed".
 _PARTICIPLE_END = re.compile(

@@ -449,3 +449,10 @@ def test_an_occasion_keeps_its_year_in_the_summary() -> None:
 def test_the_part_of_the_day_before_of_and_a_date_leads_into_the_date() -> None:
     got = summaries("On the evening of 4 June 1996, the dam gave way. The crew sat up all night.")
     assert got[("1996-06-04", None)] == "The dam gave way"
+
+
+def test_a_verb_after_a_closed_phrase_is_the_main_verb_before_a_when_clause() -> None:
+    got = summaries(
+        "His first novel, about a ferry crossing, appeared in May 1988, when he was 41."
+    )
+    assert got[("1988-05", None)] == "His first novel appeared"
