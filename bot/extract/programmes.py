@@ -476,7 +476,8 @@ def find_programmes(
 
 
 _KNOWN_AS = re.compile(
-    r"(?:\s+in\s+[A-Z][a-z]+)?,?\s+(?:also\s+|better\s+|commonly\s+)?known\s+as\s+"
+    r"(?:\s+in\s+[A-Z][a-z]+|\s+(?:scheme|programme|program|initiative|plan))?,?\s+"
+    r"(?:also\s+|better\s+|commonly\s+)?known\s+as\s+"
     r"([A-Z][A-Z0-9-]*[A-Z0-9])(?![\w-])"
 )
 
@@ -836,6 +837,7 @@ _NAME_AFTER_SCHEME = re.compile(
     r"(?(called)|(?(named)|(?=\s*[,;)])))"
     r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had|after)\b)"
 )
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
 # Words that name a newspaper or journal as often as an exercise a government carries out
 # ("Harvard Law Review", "the Strategic Defence Review"): a name ending in one is an exercise
@@ -933,6 +935,14 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
                 found.setdefault(index, []).append((name_start - base, name_end - base, name))
             continue
         taken = match.end()
+        if (
+            (match["called"] or "").startswith("known")
+            and is_acronym(match["name"])
+            and _CAPITAL_BEFORE.search(text, max(0, at - 40), at)
+        ):
+            # "its Centres of Excellence scheme, known as SFF,": the acronym of the name
+            # before the word, which takes it (see _KNOWN_AS).
+            continue
         index = bisect_right(starts, at) - 1
         base = starts[index]
         name_start, name_end = match.span("name")

@@ -844,3 +844,14 @@ def test_a_later_word_of_a_name_may_end_in_a_lowercase_part_after_a_hyphen() -> 
     assert set(found) == {"Centres for Research-based Innovation"}
     isaf = programmes("Troops joined the NATO-led International Security Assistance Force.")
     assert set(isaf) == {"International Security Assistance Force"}
+
+
+def test_known_as_after_a_name_and_a_word_for_a_scheme_gives_the_acronym() -> None:
+    found = programmes(
+        "The council replaced its Centres of Excellence scheme, known as SFF, with a new call.",
+        "The SFF scheme had funded 55 centres.",
+        "Its loyalty scheme, known as AMX, grew.",
+    )
+    assert set(found) == {"SFF", "AMX"}
+    assert found["SFF"].name == "Centres of Excellence"
+    assert len(found["SFF"].sentences) == 2
