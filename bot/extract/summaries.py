@@ -1176,6 +1176,10 @@ def _subject(
         return None
     subject = _INSERTIONS.sub("", sentence[base : verb.start()]).strip().rstrip(",")
     subject = _LEADING_DATE.sub("", subject)  # "In May 1993 the UN Security Council"
+    if _DANGLING_ARTICLE.search(subject):
+        # "Sync, a paid service ...": "paid" is no verb of the subject's; the subject is
+        # the name before the apposition.
+        subject = subject.rsplit(",", 1)[0].strip()
     if not subject:
         return None
     for m in mentions:
@@ -1202,6 +1206,7 @@ def _subject(
     return subject
 
 
+_DANGLING_ARTICLE = re.compile(r",\s+(?:a|an|the)$", re.I)
 # "The treaty was signed", "The Montreal Protocol was quickly ratified": a short subject
 # and a passive verb, no agent named after it ("was signed by Germany": "it" may be Germany).
 _PASSIVE_CLAUSE = re.compile(

@@ -456,3 +456,11 @@ def test_a_verb_after_a_closed_phrase_is_the_main_verb_before_a_when_clause() ->
         "His first novel, about a ferry crossing, appeared in May 1988, when he was 41."
     )
     assert got[("1988-05", None)] == "His first novel appeared"
+
+
+def test_a_borrowed_subject_stops_before_an_apposition_holding_a_participle() -> None:
+    got = summaries(
+        "Kestrel Cloud, a paid tier that funds the app, opened in May 2018 and closed on "
+        "2 March 2021."
+    )
+    assert got[("2021-03-02", None)] == "Kestrel Cloud closed"
