@@ -1381,6 +1381,8 @@ def _candidate_span(
             # "National Action Plan on UN Security Council Resolution 1325": a numbered
             # text ends the complement of the name's head.
             last += 2
+        if last == len(texts) - 2 and texts[-1] in _INSTITUTIONS:
+            return None  # "Columbus State Community College": a school, not a programme
         if last == len(texts) - 2 and _qualifies_head(texts[-1]):
             last += 1  # "Arts Council Norway", "Sport England": a place after the head
         cut = start + spans[last][1]
@@ -1426,6 +1428,8 @@ def _qualifies_head(word: str) -> bool:
     )
 
 
+# Schools and houses whose names hold a head ("Community College", "Union Hospital").
+_INSTITUTIONS = words("College University School Academy Polytechnic Hospital Museum Library")
 _RUN_BREAKS = words("in on at to for by from since during with")
 _DAY_NAMES = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 

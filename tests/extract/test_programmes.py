@@ -855,3 +855,11 @@ def test_known_as_after_a_name_and_a_word_for_a_scheme_gives_the_acronym() -> No
     assert set(found) == {"SFF", "AMX"}
     assert found["SFF"].name == "Centres of Excellence"
     assert len(found["SFF"].sentences) == 2
+
+
+def test_a_school_whose_name_holds_a_head_is_no_programme() -> None:
+    found = programmes(
+        "It works with Ohio State University and Columbus State Community College on courses.",
+        "The European Community grew.",
+    )
+    assert set(found) == {"European Community"}
