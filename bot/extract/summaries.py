@@ -142,7 +142,7 @@ _SINGULAR_SUBJECT = re.compile(r"(?:the\s+|a\s+|an\s+)?[A-Z][^,;]*[^s,;]$", re.I
 _LEADING_DATE = re.compile(
     r"^(?:(?:But|And|Yet|Then)\s+(?=(?:in|on|at|by)\s))?"
     r"(?:(?:In|On|At|By|From|Since|During|After|Before|Until|Between|in|on|at|by)\s+)?"
-    r"(?:(?:early|late|mid)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}s?"
+    r"(?:the\s+)?(?:(?:early|late|mid)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}s?"
     r"(?:\s*(?:to|and|-|–)\s*\d{4})?,?\s+(?=\S)"
 )
 # A phrase before the main clause, up to its comma: "After the Second World War, ",
@@ -1176,6 +1176,7 @@ def _subject(
         return None
     subject = _INSERTIONS.sub("", sentence[base : verb.start()]).strip().rstrip(",")
     subject = _LEADING_DATE.sub("", subject)  # "In May 1993 the UN Security Council"
+    subject = _TRAILING_ADVERB.sub("", subject)  # "the club twice came close ..."
     if _DANGLING_ARTICLE.search(subject):
         # "Sync, a paid service ...": "paid" is no verb of the subject's; the subject is
         # the name before the apposition.
@@ -1206,6 +1207,9 @@ def _subject(
     return subject
 
 
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:twice|once|also|then|first|later|again|finally|briefly|quickly|soon|already|still)$"
+)
 _DANGLING_ARTICLE = re.compile(r",\s+(?:a|an|the)$", re.I)
 # "The treaty was signed", "The Montreal Protocol was quickly ratified": a short subject
 # and a passive verb, no agent named after it ("was signed by Germany": "it" may be Germany).

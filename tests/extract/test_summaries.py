@@ -464,3 +464,8 @@ def test_a_borrowed_subject_stops_before_an_apposition_holding_a_participle() ->
         "2 March 2021."
     )
     assert got[("2021-03-02", None)] == "Kestrel Cloud closed"
+
+
+def test_a_borrowed_subject_leaves_a_decade_and_an_adverb_behind() -> None:
+    got = summaries("In the early 1980s the mill twice changed hands, and it closed in 1991.")
+    assert got[("1991", None)] == "The mill closed"
