@@ -781,7 +781,9 @@ def _is_head(word: str) -> bool:
 
 # Plurals that still name one body ("Centers for Disease Control"); others, like
 # "Instruments" in "Nordvik Instruments", usually end a company's name.
-_PLURAL_HEADS = words("Centers Centres Forces Programmes Programs Missions Accords Treaties")
+_PLURAL_HEADS = words(
+    "Centers Centres Forces Programmes Programs Missions Accords Treaties Fellowships"
+)
 
 
 # An acronym and one capitalised noun, with nothing capitalised after: "the ATP Tour".

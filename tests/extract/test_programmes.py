@@ -863,3 +863,8 @@ def test_a_school_whose_name_holds_a_head_is_no_programme() -> None:
         "The European Community grew.",
     )
     assert set(found) == {"European Community"}
+
+
+def test_fellowships_in_the_plural_are_a_scheme() -> None:
+    found = programmes("UKRI said its Future Leaders Fellowships would fund 80 fellows.")
+    assert "Future Leaders Fellowships" in found
