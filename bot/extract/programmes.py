@@ -1417,6 +1417,8 @@ def _candidate_span(
 
 def _qualifies_head(word: str) -> bool:
     """Can `word`, ending a run right after a head, be part of the name (a place)?"""
+    if word in _COUNTRY_CODES:
+        return True  # "Dementias Platform UK"
     return (
         word.isalpha()
         and word[0].isupper()
@@ -1430,6 +1432,7 @@ def _qualifies_head(word: str) -> bool:
     )
 
 
+_COUNTRY_CODES = frozenset({"UK", "US", "USA"})
 # Schools and houses whose names hold a head ("Community College", "Union Hospital").
 _INSTITUTIONS = words("College University School Academy Polytechnic Hospital Museum Library")
 _RUN_BREAKS = words("in on at to for by from since during with")

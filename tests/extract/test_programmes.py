@@ -868,3 +868,8 @@ def test_a_school_whose_name_holds_a_head_is_no_programme() -> None:
 def test_fellowships_in_the_plural_are_a_scheme() -> None:
     found = programmes("UKRI said its Future Leaders Fellowships would fund 80 fellows.")
     assert "Future Leaders Fellowships" in found
+
+
+def test_a_country_code_after_the_head_ends_the_name() -> None:
+    found = programmes("The council said the Dementias Platform UK had grown.")
+    assert set(found) == {"Dementias Platform UK"}
