@@ -313,7 +313,7 @@ def summarise(
             phrase, phrase_start = antecedent
             text_start = rel_start + len(word) + 1
             start, end, cut_in = phrase_start, rel_end, True
-            if word == "which" and _OBJECT_RELATIVE.match(sentence, text_start):
+            if word == "whom" or (word == "which" and _OBJECT_RELATIVE.match(sentence, text_start)):
                 # "the Chips Act, which the Commission proposed on 8 February" -> "The
                 # Commission proposed the Chips Act"
                 object_of = phrase
@@ -425,7 +425,9 @@ def summarise(
                 piece = gapped
     text = prefix + piece
     if object_of is not None:
-        text = f"{piece.rstrip(' ,.')} {object_of[:1].lower()}{object_of[1:]}"
+        if _DETERMINER.match(object_of):
+            object_of = object_of[:1].lower() + object_of[1:]  # not "arne Ellison"
+        text = f"{piece.rstrip(' ,.')} {object_of}"
     if cut_in and not prefix:
         text = _LEADING_SUBORDINATOR.sub("", text.lstrip(" ,;:"))
     if object_of is None:
@@ -630,6 +632,7 @@ _OBJECT_RELATIVE = re.compile(
     r"(?:[a-z]{3,}ed|[a-z]+ed\s+by|signed|held|won|made|built|launched|set\s+up)\b"
 )
 _RELATIVE_BEFORE = re.compile(r",\s+(which|who|whose)\s+[^,;:]*$")
+_OWN_RELATIVE_BEFORE = re.compile(r",\s+(which|who|whom|whose)\s+[^,;:]*$")
 
 
 def _relative_clause(
@@ -637,7 +640,7 @@ def _relative_clause(
 ) -> tuple[int, int, str] | None:
     """ "the NACC, which was transformed into the EAPC later in 1997": where the relative
     clause holding the date starts (at "which") and ends, and its relative word."""
-    match = _RELATIVE_BEFORE.search(sentence, max(start - 2, 0), span.start)
+    match = _OWN_RELATIVE_BEFORE.search(sentence, max(start - 2, 0), span.start)
     if match is None:
         return None
     stop = clause_comma(sentence, span.end, end)

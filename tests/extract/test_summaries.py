@@ -469,3 +469,9 @@ def test_a_borrowed_subject_stops_before_an_apposition_holding_a_participle() ->
 def test_a_borrowed_subject_leaves_a_decade_and_an_adverb_behind() -> None:
     got = summaries("In the early 1980s the mill twice changed hands, and it closed in 1991.")
     assert got[("1991", None)] == "The mill closed"
+
+
+def test_an_object_relative_with_whom_makes_the_person_the_object() -> None:
+    got = summaries("His partner, the painter Ida Lund, whom he met in 1975, died in 2001.")
+    assert got[("1975", None)] == "He met Ida Lund"
+    assert got[("2001", None)] == "His partner died"
