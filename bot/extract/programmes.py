@@ -247,6 +247,9 @@ def find_programmes(
                 if dated.defined_in is None and len(name) > len(dated.name or ""):
                     dated.name = name
                 return dated
+            short = _short_title_of(name, key, by_name)
+            if short is not None:
+                return short  # "the CHIPS Act" for the "CHIPS and Science Act"
             for known, draft in by_name.items():
                 if len(key.split()) >= 2 and (
                     _ends_with_name(known, key) or _head_form_of(key, known)
@@ -553,6 +556,23 @@ def _add_title_case_acronyms(drafts: Sequence[_Draft], text: str) -> bool:
                 break
             at = text.find(word, end)
     return added
+
+
+def _short_title_of(name: str, key: str, by_name: dict[str, _Draft]) -> _Draft | None:
+    """The one draft that a two-word name opening with a word in capitals shortens by
+    leaving out what "and" joins to that word: "the CHIPS Act" for the "CHIPS and Science
+    Act" (a law's short title); none for a name in lowercase words ("Partnership
+    Agreement")."""
+    parts = key.split()
+    first = name.split()[-2] if len(name.split()) >= 2 else ""
+    if len(parts) != 2 or not (first.isupper() and len(first) >= 2):
+        return None
+    found = {
+        id(d): d
+        for known, d in by_name.items()
+        if known.startswith(f"{parts[0]} and ") and known.endswith(f" {parts[1]}")
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _YEARS_TAIL = re.compile(r" (?:19|20)\d\d(?: (?:19|20)?\d\d)?$")

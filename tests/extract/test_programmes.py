@@ -873,3 +873,14 @@ def test_fellowships_in_the_plural_are_a_scheme() -> None:
 def test_a_country_code_after_the_head_ends_the_name() -> None:
     found = programmes("The council said the Dementias Platform UK had grown.")
     assert set(found) == {"Dementias Platform UK"}
+
+
+def test_a_laws_short_title_leaves_out_what_and_joins() -> None:
+    found = programmes(
+        "Biden signed the CHIPS and Science Act in 2022.",
+        "The CHIPS Act is working.",
+        "The Partnership and Cooperation Agreement was signed; the Partnership Agreement too.",
+    )
+    assert len(found["CHIPS and Science Act"].sentences) == 2
+    assert "CHIPS Act" not in found
+    assert "Partnership Agreement" in found
