@@ -631,8 +631,12 @@ _OBJECT_RELATIVE = re.compile(
     r"(?:the|a|an|its|their|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:[a-z]{3,}ed|[a-z]+ed\s+by|signed|held|won|made|built|launched|set\s+up)\b"
 )
-_RELATIVE_BEFORE = re.compile(r",\s+(which|who|whose)\s+[^,;:]*$")
-_OWN_RELATIVE_BEFORE = re.compile(r",\s+(which|who|whom|whose)\s+[^,;:]*$")
+# (a short phrase between commas may stand inside: "who published the first version, 0.1,
+# on GitHub on 3 March 2015")
+_RELATIVE_BEFORE = re.compile(r",\s+(which|who|whose)\s+[^,;:]*(?:,[^,;:]{1,24},[^,;:]*)?$")
+_OWN_RELATIVE_BEFORE = re.compile(
+    r",\s+(which|who|whom|whose)\s+[^,;:]*(?:,[^,;:]{1,24},[^,;:]*)?$"
+)
 
 
 def _relative_clause(
@@ -664,6 +668,10 @@ def _other_relative_clauses(
         stop = clause_comma(sentence, other.end, end)
         if stop != -1 and not (match.start() <= span.start < stop):
             out.append((match.start(), stop + 1))
+        elif stop == -1 and span.start < match.start():
+            # "began in 2014 as a project of X, who published it in 2015": a dated relative
+            # clause closing the sentence is another event, not part of this one.
+            out.append((match.start(), end))
     for opener, stop in _dated_appositives(sentence, span, spans, start, end):
         out.append((opener, stop + 1))
     return out

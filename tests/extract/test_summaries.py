@@ -475,3 +475,12 @@ def test_an_object_relative_with_whom_makes_the_person_the_object() -> None:
     got = summaries("His partner, the painter Ida Lund, whom he met in 1975, died in 2001.")
     assert got[("1975", None)] == "He met Ida Lund"
     assert got[("2001", None)] == "His partner died"
+
+
+def test_a_dated_relative_clause_closing_the_sentence_is_its_own_event() -> None:
+    got = summaries(
+        "The shop opened in 1990 under the baker Tom Reyes, who sold his first loaf, a rye, "
+        "at the market on 2 June 1991."
+    )
+    assert got[("1990", None)] == "The shop opened under the baker Tom Reyes"
+    assert got[("1991-06-02", None)] == ("Tom Reyes sold his first loaf, a rye, at the market")
