@@ -410,6 +410,13 @@ def find_programmes(
             parts = name.split()
             if len(parts) == 2 and own_heads.get(parts[0]) == normalise(parts[1]):
                 continue  # "The SPS Programme": the programme itself
+            same = _named_with_its_kind(name, by_name, joined.text)
+            if same is not None:
+                # "the CervixCheck Screening Programme" after "CervixCheck, the national
+                # cervical screening programme": the programme itself.
+                same.variants.add(name)
+                claimed[index].append((start, end))
+                continue
             # "The Banking Act of 1933" after the "Emergency Banking Act": the year makes it
             # a law of its own, not a short form of the longer name.
             draft = add(None, name, index, defining=False, loose=not _OF_YEAR.match(sentence, end))
@@ -503,6 +510,23 @@ def _firm_before_plan(name: str, sentence: str, end: int, text: str) -> bool:
     first = name.split()[0]
     alone = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-Z0-9])")
     return alone.search(text) is not None
+
+
+_KIND_HEADS = ("Programme", "Program", "Scheme", "Initiative", "Project")
+
+
+def _named_with_its_kind(name: str, by_name: dict[str, _Draft], text: str) -> _Draft | None:
+    """The programme with a one-word name that `name` is, when `name` is that word and the
+    kind the text gives it in lowercase ("CervixCheck Screening Programme" where the text
+    calls CervixCheck "the national cervical screening programme")."""
+    parts = name.split()
+    if len(parts) < 3 or parts[-1] not in _KIND_HEADS:
+        return None
+    draft = by_name.get(normalise(parts[0]))
+    if draft is None or draft.name is None or len(draft.name.split()) != 1:
+        return None
+    kind = " ".join(parts[1:]).lower()
+    return draft if re.search(rf"(?<![\w-]){re.escape(kind)}(?![\w-])", text) else None
 
 
 def _one_word_owner(name: str, by_name: dict[str, _Draft]) -> _Draft | None:

@@ -884,3 +884,15 @@ def test_a_laws_short_title_leaves_out_what_and_joins() -> None:
     assert len(found["CHIPS and Science Act"].sentences) == 2
     assert "CHIPS Act" not in found
     assert "Partnership Agreement" in found
+
+
+def test_a_one_word_programme_named_with_its_kind_is_itself() -> None:
+    found = programmes(
+        "Screening is offered through CervixCheck, the national cervical screening programme.",
+        "An inquiry looked into the CervixCheck Screening Programme in 2018.",
+        "Copernicus is the EU's Earth observation programme.",
+        "The Copernicus Marine Service gives ocean data.",
+    )
+    assert len(found["CervixCheck"].sentences) == 2
+    assert "CervixCheck Screening Programme" not in found
+    assert found["Copernicus Marine Service"].part_of == "Copernicus"
