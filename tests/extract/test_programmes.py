@@ -890,7 +890,7 @@ def test_a_one_word_programme_named_with_its_kind_is_itself() -> None:
     found = programmes(
         "Screening is offered through CervixCheck, the national cervical screening programme.",
         "An inquiry looked into the CervixCheck Screening Programme in 2018.",
-        "Copernicus is the EU's Earth observation programme.",
+        "It funds Copernicus, the European Union's Earth observation programme.",
         "The Copernicus Marine Service gives ocean data.",
     )
     assert len(found["CervixCheck"].sentences) == 2
