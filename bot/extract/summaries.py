@@ -199,6 +199,12 @@ _IT = re.compile(r"^It\b")
 _RELATIVE = re.compile(r"\s*(?:which|who|that)\b")
 _RELATIVE_WORD = re.compile(r"^\s*(?:which|who|that)\s+")
 _WHEN = re.compile(r"\s*,?\s*when\s+")
+# What was said, when it opens with a subject of its own ("said the team peaked ...", not
+# "said it would ...": "it" needs the speaker).
+_SAID_CONTENT = re.compile(
+    r"\b(?:said|says)\s+(?:that\s+)?"
+    r"(?!(?:it|its|he|his|she|her|they|their|we|our|I)\b)(?=[a-z]|[A-Z][a-z]+\s+[a-z])"
+)
 _AGE_STATE = re.compile(r"(?:he|she|they|I|we)\s+(?:was|were)\s+(?:only\s+|just\s+)?\d{1,3}\b")
 _AND_THEN = re.compile(r"^\s*(?:and|then)\s+")
 _THE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
@@ -358,6 +364,14 @@ def summarise(
             # "After the Second World War, the Tribunal tried ... between 1945 and 1946":
             # the event is the main clause.
             body_start = opening.end()
+    if not prefix and not when and "sa" in sentence[body_start : span.start]:
+        said = None
+        for match in _SAID_CONTENT.finditer(sentence, body_start, span.start):
+            said = match
+        if said is not None and has_finite_verb(sentence[said.end() : span.start]):
+            # "X, hired in 2019, said the team peaked in a 4-0 win on 3 May 2021": what
+            # was said is the event, not the saying.
+            body_start = said.end()
     drops = [(s.start, s.end) for s in also_drop if body_start <= s.start and s.end <= body_end]
     drops.extend(_other_relative_clauses(sentence, span, spans, body_start, body_end))
     for other in spans:
@@ -1093,7 +1107,11 @@ def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> i
         return end
     last = None
     for match in _REPORTING.finditer(sentence, start, end):
-        if start + 20 < match.start() < span.start:
+        if start + 20 < match.start() < span.start and not has_finite_verb(
+            sentence[match.end() : span.start]
+        ):
+            # (not "X, appointed in 2022, said the turning point came on 8 March": the date
+            # is in what was said, which is the event)
             last = match
     if last is not None:
         return last.start()

@@ -484,3 +484,11 @@ def test_a_dated_relative_clause_closing_the_sentence_is_its_own_event() -> None
     )
     assert got[("1990", None)] == "The shop opened under the baker Tom Reyes"
     assert got[("1991-06-02", None)] == ("Tom Reyes sold his first loaf, a rye, at the market")
+
+
+def test_a_date_in_what_was_said_is_not_dropped_with_the_speaker() -> None:
+    got = summaries(
+        "The coach, hired in 2019 after a poor season, said the team peaked in a 4-0 win "
+        "over Leeds on 3 May 2021."
+    )
+    assert got[("2021-05-03", None)] == "The team peaked in a 4-0 win over Leeds"
