@@ -1383,7 +1383,7 @@ def _tidy(text: str, last_person: str | None, it_refers_to: str | None) -> str:
     elif it_refers_to and _IT.match(text):
         text = _IT.sub(it_refers_to, text, count=1)
     if text.count("“") != text.count("”") or text.count('"') % 2:
-        text = text.replace("“", "").replace("”", "").replace('"', "")
+        text = text.replace("“", "").replace("”", "").replace('"', "").strip()
     if ", wh" in text:
         # "Carr retired and was succeeded by Tomasz Nowak, who has led the alliance since
         # then": a relative clause at the end adds to a name, not to the event.

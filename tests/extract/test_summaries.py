@@ -492,3 +492,8 @@ def test_a_date_in_what_was_said_is_not_dropped_with_the_speaker() -> None:
         "over Leeds on 3 May 2021."
     )
     assert got[("2021-05-03", None)] == "The team peaked in a 4-0 win over Leeds"
+
+
+def test_a_quote_opening_with_its_date_gives_a_clean_line() -> None:
+    got = summaries('"Last year we were broke. Now we are hiring," the owner said.')
+    assert got[("2021", None)] == "We were broke"
