@@ -1988,6 +1988,24 @@ def _continued_by_it(
 _HEAD_OPENS = re.compile(r"^The\s+([A-Z][a-z]+)\s+(?!of\b|for\b|on\b)[a-z]")
 
 
+# "The scheme, which began in 2018, pays ...": a sentence opening with a word for a scheme.
+_SCHEME_OPENS = re.compile(r"^The\s+(?:scheme|programme|program|initiative)\b(?!\s+(?:of|for)\b)")
+_SCHEME_KINDS = words(
+    """
+    Programme Program Programmes Programs Scheme Initiative Fund Grant Grants Fellowship
+    Fellowships Plan Project Scholarship Bursary Loan Allowance Payment Benefit Credit
+    """
+)
+# Kinds of bodies, which "the scheme" does not stand for.
+_BODIES = words(
+    """
+    Council Commission Agency Organisation Organization Union Association Federation
+    Foundation Bank Alliance Authority Institute Office Board Committee Centre Center Centres
+    Centers Service Court Tribunal Group Panel Network Forum Secretariat Directorate Bureau
+    """
+)
+
+
 def _continued_by_head(
     sentences: Sequence[str],
     mentions: tuple[tuple[Mention, ...], ...],
@@ -2003,6 +2021,16 @@ def _continued_by_head(
             continue
         opening = _HEAD_OPENS.match(sentences[index])
         if opening is None or opening.group(1) not in _HEAD_SET:
+            scheme = _SCHEME_OPENS.match(sentences[index])
+            if scheme is not None:
+                # "... its Future Leaders Fellowships would fund ... The scheme, which began
+                # in 2018, pays for ...": the one scheme, not a body, named just before.
+                keys = {m.key for m in mentions[index - 1] if not _kinds(drafts[m.key]) & _BODIES}
+                if len(keys) > 1:  # (UKRI and its Fellowships: the one named as a scheme)
+                    keys = {k for k in keys if _kinds(drafts[k]) & _SCHEME_KINDS}
+                taken = continued.setdefault(keys.pop(), {}) if len(keys) == 1 else None
+                if taken is not None and index - 1 not in taken and index not in taken.values():
+                    taken[index - 1] = index
             continue
         head = opening.group(1)
         for before in range(index - 1, max(-1, index - 4), -1):

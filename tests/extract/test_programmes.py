@@ -896,3 +896,15 @@ def test_a_one_word_programme_named_with_its_kind_is_itself() -> None:
     assert len(found["CervixCheck"].sentences) == 2
     assert "CervixCheck Screening Programme" not in found
     assert found["Copernicus Marine Service"].part_of == "Copernicus"
+
+
+def test_a_sentence_opening_with_the_scheme_describes_the_one_scheme_before() -> None:
+    found = programmes(
+        "UK Research and Innovation (UKRI) said its Future Leaders Fellowships would fund 80.",
+        "The scheme, which began in 2018, pays for early-career researchers.",
+        "The Medical Research Council (MRC) met.",
+        "The scheme was praised.",
+    )
+    assert "The scheme, which began" in found["Future Leaders Fellowships"].description
+    assert "began" not in found["UKRI"].description
+    assert "praised" not in found["MRC"].description
