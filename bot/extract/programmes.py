@@ -353,6 +353,7 @@ def find_programmes(
                     # The name keeps the acronym, as "PfP Planning and Review Process" does.
                     own = f"{d.acronym} {sentence[d.paren_end : end].strip()}"
                     child = add(None, own, index, defining=False)
+                    child.variants.add(own[len(d.acronym) + 1 :])  # as the text has it
                     if not child.part_of:
                         child.part_of = d.acronym
                 claimed[index].append((d.start, end))

@@ -827,6 +827,7 @@ def test_a_bodys_definition_before_its_programmes_name_gives_both() -> None:
     assert set(found) == {"WHO", strategy, "Afghan National Army Trust Fund"}
     assert found["WHO"].name == "World Health Organization"
     assert found[strategy].part_of == "WHO"
+    assert found[strategy].description.startswith("Arden adopted the World Health")
 
 
 def test_a_word_in_capitals_that_succeeds_a_programme_after_a_second_predicate() -> None:
