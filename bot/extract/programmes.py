@@ -2059,6 +2059,13 @@ def _finish(
     if draft.defined_in is not None and draft.defined_in in order:
         order.remove(draft.defined_in)
         order.insert(0, draft.defined_in)
+    else:
+        # "Vision Zero is the council's plan to end deaths ...": a sentence saying what it
+        # is comes first.
+        saying = next((i for i in order if _says_what_it_is(sentences[i], draft)), None)
+        if saying is not None:
+            order.remove(saying)
+            order.insert(0, saying)
     if continued:
         # The sentence that goes on about it ("It pays for ...") right after its subject one.
         order = [j for i in order for j in ((i, continued[i]) if i in continued else (i,))]
@@ -2070,6 +2077,20 @@ def _finish(
         part_of=draft.part_of,
         succeeded_by=draft.succeeded_by,
     )
+
+
+_WHAT_IT_IS = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one|its|their|[A-Z][\w-]*['’]s)\s")
+
+
+def _says_what_it_is(sentence: str, draft: _Draft) -> bool:
+    """Does `sentence` open with the programme's name (or acronym) and "is a/the ..."?"""
+    for form in (draft.name, draft.acronym):
+        if not form:
+            continue
+        at = 4 if sentence.startswith("The ") else 0
+        if sentence.startswith(form, at) and _WHAT_IT_IS.match(sentence, at + len(form)):
+            return True
+    return False
 
 
 DESCRIPTION_MAX_CHARS = 600

@@ -909,3 +909,11 @@ def test_a_sentence_opening_with_the_scheme_describes_the_one_scheme_before() ->
     assert "The scheme, which began" in found["Future Leaders Fellowships"].description
     assert "began" not in found["UKRI"].description
     assert "praised" not in found["MRC"].description
+
+
+def test_a_sentence_saying_what_a_programme_is_opens_its_description() -> None:
+    found = programmes(
+        "The city published its third Vision Zero plan report in 2025.",
+        "Vision Zero is the council's plan to end road deaths by 2040.",
+    )
+    assert found["Vision Zero"].description.startswith("Vision Zero is the council's plan")
