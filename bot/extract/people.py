@@ -54,7 +54,7 @@ _TITLES = (
     r"Ambassador|Director[- ]General|"
     r"vice[- ]president|foreign\s+minister|prime\s+minister|"
     r"Director|Chairman|Chairwoman|Chairperson|Chair|Chief\s+Executive|CEO|Senator|Sen\.|"
-    r"Governor|Gov\.|Mayor|Commissioner|High\s+Representative|Special\s+Representative|"
+    r"Governor|Gov\.|Mayor|Councillor|Councilor|Cllr\.?|Commissioner|High\s+Representative|Special\s+Representative|"
     r"Professor|Prof\.|Dr\.?|Judge|Justice|Sheikh|Archbishop|Bishop|Cardinal|Sir|Dame|Lord|"
     r"Lady|Mr\.?|Mrs\.?|Ms\.?|Coach|Manager|Astronaut|Founder|Co-founder|Speaker|Envoy|"
     r"Spokesman|Spokeswoman|Spokesperson|head\s+coach|coach|manager|captain|striker|"
@@ -62,7 +62,7 @@ _TITLES = (
     r"chief\s+executive|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|"
     r"director|engineer|scientist|physicist|chemist|biologist|researcher|economist|"
     r"historian|minister|ambassador|commander|envoy|investor|inventor|designer|professor|"
-    r"analyst|administrator|chair|[Dd]eputy\s+[Ss]ecretary\s+[Gg]eneral|[Ss]ecretary\s+"
+    r"analyst|administrator|mayor|councillor|governor|chair|[Dd]eputy\s+[Ss]ecretary\s+[Gg]eneral|[Ss]ecretary\s+"
     r"[Gg]eneral|chief"
 )
 # The role before a name: optional qualifiers and an organisation ("NATO", "Georgia's",
@@ -107,7 +107,8 @@ _TITLE_WORD_LIST = (
     "Chancellor King Queen Prince Princess Pope Admiral Colonel Lieutenant Major Captain "
     "Commander Commodore Brigadier Ambassador Director Director-General Chairman Chairwoman "
     "Chair Chairperson Chief Executive "
-    "Senator Governor Mayor Commissioner Professor Judge Justice Sheikh Archbishop Bishop "
+    "Senator Governor Mayor Councillor Commissioner Professor Judge Justice Sheikh Archbishop "
+    "Bishop "
     "Cardinal Sir Dame Lord Lady Foreign Defence Defense Finance Interior Acting Former "
     "Special Permanent High Representative Coach Manager Speaker Envoy Founder Dr Mr Mrs Ms "
     "Gen Adm Col Lt Maj Capt Sen Gov Prof"

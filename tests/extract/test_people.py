@@ -133,3 +133,16 @@ def test_a_word_ending_in_a_hyphenated_participle_is_no_name() -> None:
         "Jean-Luc Picard said the call was fair.",
     )
     assert found == {"Jean-Luc Picard": None}
+
+
+def test_councillors_and_mayors_in_lowercase() -> None:
+    found = people(
+        "Councillor Amina Yusuf said the plan worked.",
+        "The Combined Authority's mayor, Daniel Okoro, chairs the partnership.",
+        "Work started with a groundbreaking attended by the then mayor, Agnes Holm.",
+    )
+    assert found == {
+        "Amina Yusuf": "Councillor",
+        "Daniel Okoro": "Combined Authority's mayor",
+        "Agnes Holm": "then mayor",
+    }
