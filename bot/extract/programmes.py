@@ -336,6 +336,8 @@ def find_programmes(
         after_scheme.setdefault(index, []).extend(items)
     for index, items in _plus_names(joined).items():
         after_scheme.setdefault(index, []).extend(items)
+    for index, items in _names_listed_after_schemes(joined).items():
+        after_scheme.setdefault(index, []).extend(items)
     capitals = _names_in_capitals(joined, generic_in, defined) if generic_in else frozenset()
     for index, sentence in enumerate(sentences):
         for d in definitions[index]:
@@ -1087,6 +1089,39 @@ _PLUS_NAME = re.compile(
     r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\+)(?![\w+])(?!\s+[a-z]+s\b)"
 )
 _PLUS_SCHEME_WORDS = ("programme", "program", "scheme", "initiative", "fund", "grant")
+
+
+_LISTED_NAME = r"[A-Z][\w+'’-]*(?:\s+[A-Z0-9][\w+'’-]*){0,2}"
+# "one of three screening programmes run by the NSS, alongside BreastCheck and BowelScreen",
+# "schemes such as Erasmus+ and Horizon Europe": names listed right after plural schemes.
+_SCHEMES_LISTED = re.compile(
+    r"\b(?:programmes|programs|schemes|initiatives)\b(?:\s+(?:run|led|funded)\s+by\s+[^,;]{1,60})?"
+    rf",?\s+(?:alongside|such\s+as|including)\s+(?P<list>{_LISTED_NAME}"
+    rf"(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME})(?=\s*[.;,)]|$)"
+)
+_LIST_ITEM = re.compile(_LISTED_NAME)
+
+
+def _names_listed_after_schemes(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
+    """Per sentence, the names listed after a plural word for schemes (see
+    _SCHEMES_LISTED); names of places, people's roles or months are left out."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for index in sorted(joined.containing(("programmes", "programs", "schemes", "initiatives"))):
+        sentence = joined.sentences[index]
+        for match in _SCHEMES_LISTED.finditer(sentence):
+            items = list(_LIST_ITEM.finditer(sentence, match.start("list"), match.end("list")))
+            names = [m.group() for m in items]
+            if any(
+                _DEMONYM.match(n.split()[0])
+                or _is_month(n.split()[0])
+                or n.split()[-1] in _REJECT_HEADS
+                or n.split()[-1] in _ROLES
+                for n in names
+            ):
+                continue
+            for item in items:
+                found.setdefault(index, []).append((*item.span(), item.group()))
+    return found
 
 
 def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:

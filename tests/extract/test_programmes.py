@@ -917,3 +917,14 @@ def test_a_sentence_saying_what_a_programme_is_opens_its_description() -> None:
         "Vision Zero is the council's plan to end road deaths by 2040.",
     )
     assert found["Vision Zero"].description.startswith("Vision Zero is the council's plan")
+
+
+def test_names_listed_right_after_plural_schemes_are_programmes() -> None:
+    found = programmes(
+        "It is one of three screening programmes run by the National Screening Service (NSS),"
+        " alongside BreastCheck and BowelScreen.",
+        "The IPA replaced earlier programmes such as Phare, ISPA and SAPARD.",
+        "It runs programmes in countries such as Kenya and Ghana.",
+    )
+    assert {"BreastCheck", "BowelScreen", "Phare", "ISPA", "SAPARD"} <= set(found)
+    assert not {"Kenya", "Ghana"} & set(found)
