@@ -1852,6 +1852,7 @@ _FOLLOW_ON = re.compile(
 )
 # "Horizon Europe, the framework programme for 2021 to 2027 and the successor to Horizon
 # 2020": the programme named after it came first.
+_ITS_PREDECESSOR = re.compile(r"\bits\s+predecessor,\s+(?:the\s+)?$")
 _SUCCESSOR_TO = re.compile(r"\b(?:the\s+)?successor\s+(?:to|of)\s+(?:the\s+)?$", re.I)
 
 
@@ -1903,7 +1904,18 @@ def _relations(
         for m in ms:
             before_it = sentence[max(0, m.start - 40) : m.start]
             earlier = [x.key for x in ms if x.start < m.start and x.key != m.key]
-            if "successor" in before_it and earlier and _SUCCESSOR_TO.search(before_it):
+            if "predecessor" in before_it and earlier and _ITS_PREDECESSOR.search(before_it):
+                # "the Cycle Hire scheme, relaunched ... after its predecessor, CityBike,"
+                owners = [
+                    x.key
+                    for x in ms
+                    if x.start < m.start
+                    and x.key != m.key
+                    and not sentence.startswith(("'s", "’s"), x.end)
+                ]
+                if owners and not drafts[m.key].succeeded_by:
+                    drafts[m.key].succeeded_by = owners[-1]
+            elif "successor" in before_it and earlier and _SUCCESSOR_TO.search(before_it):
                 if not drafts[m.key].succeeded_by:
                     drafts[m.key].succeeded_by = earlier[-1]
             elif ("follow" in before_it or "succe" in before_it) and _FOLLOW_ON.search(before_it):

@@ -928,3 +928,11 @@ def test_names_listed_right_after_plural_schemes_are_programmes() -> None:
     )
     assert {"BreastCheck", "BowelScreen", "Phare", "ISPA", "SAPARD"} <= set(found)
     assert not {"Kenya", "Ghana"} & set(found)
+
+
+def test_its_predecessor_is_succeeded_by_the_programme_before() -> None:
+    found = programmes(
+        "The Eastbridge Cycle Hire scheme, run by a firm, was relaunched in April 2024 after"
+        " its predecessor, CityBike, closed.",
+    )
+    assert found["CityBike"].succeeded_by == "Eastbridge Cycle Hire scheme"
