@@ -1863,11 +1863,29 @@ def _relations(
 ) -> None:
     previous: list[str] = []  # keys mentioned so far, most recent last
     last_sentence: list[Mention] = []  # the previous sentence's mentions
+    # The last sentence with mentions, within three sentences before: a noun of a kind
+    # ("The strategy was followed by ...") may reach back past sentences naming none.
+    recent: list[Mention] = []
+    recent_at = -10
     for index, sentence in enumerate(sentences):
         if not mentions[index]:
             last_sentence = []
             continue
         ms = [m for m in mentions[index] if m.key in drafts]
+        if ms and not last_sentence and recent and index - recent_at <= 3:
+            opening = sentence[: ms[0].start]
+            noun = (
+                _THIS_ONE.search(opening)
+                if any(verb in opening for verb in _SUCCESSION_VERB_HINTS)
+                and not _IT.search(opening)
+                else None
+            )
+            if noun and _SUCCESSION_FORWARD.match(opening[noun.end() :]):
+                earlier = _of_kind(recent, drafts, noun["noun"])
+                if earlier is not None and earlier.key != ms[0].key:
+                    earlier.succeeded_by = earlier.succeeded_by or ms[0].key
+        if ms:
+            recent, recent_at = ms, index
         if ms and last_sentence:
             # "The ENI financed ... In 2021 it was merged into the NDICI": "it" is the
             # programme of the previous sentence of the same kind, or the only one.

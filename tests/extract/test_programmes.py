@@ -936,3 +936,12 @@ def test_its_predecessor_is_succeeded_by_the_programme_before() -> None:
         " its predecessor, CityBike, closed.",
     )
     assert found["CityBike"].succeeded_by == "Eastbridge Cycle Hire scheme"
+
+
+def test_a_noun_of_the_kind_reaches_back_past_sentences_naming_no_programme() -> None:
+    found = programmes(
+        "In 2014 the NFA adopted its Women's Football Strategy 2014–2020.",
+        "Six clubs met the criteria in the first season.",
+        "The strategy was followed by the Inspire 2030 plan, approved in March 2021.",
+    )
+    assert found["Women's Football Strategy 2014–2020"].succeeded_by == "Inspire 2030"
