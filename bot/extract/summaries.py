@@ -364,6 +364,11 @@ def summarise(
             # "After the Second World War, the Tribunal tried ... between 1945 and 1946":
             # the event is the main clause.
             body_start = opening.end()
+    if not prefix and not when and " that " in sentence[body_start : span.start]:
+        restrictive = _restrictive_event(sentence, span, spans, body_start, mentions)
+        if restrictive is not None:
+            text, region_start = restrictive
+            return _tidy(text, last_person, None), region_start, span.end
     if not prefix and not when and "sa" in sentence[body_start : span.start]:
         said = None
         for match in _SAID_CONTENT.finditer(sentence, body_start, span.start):
@@ -827,6 +832,49 @@ def _list_group(
     while hi + 1 < len(ordered) and pairs[hi][2]:
         hi += 1
     return ordered[lo], ordered[hi]
+
+
+def _restrictive_event(
+    sentence: str,
+    span: DateSpan,
+    spans: Sequence[DateSpan],
+    body_start: int,
+    mentions: Sequence[Mention],
+) -> tuple[str, int] | None:
+    """A restrictive relative clause with a past or perfect verb of its own that holds the
+    date, when the main clause is dated otherwise or is a plan: "led the team of GRIP, a
+    drilling effort that reached bedrock in July 1992" -> "GRIP reached bedrock"; "would
+    help a region that has been shaken by the war since October 2023" -> "A region has been
+    shaken by the war". Returns the summary text and where its region starts."""
+    that = None
+    for match in _RESTRICTIVE_THAT.finditer(sentence, body_start, span.start):
+        that = match
+    if that is None or "," in sentence[that.end() : span.start]:
+        return None
+    dated_before = any(other is not span and other.start < that.start() for other in spans)
+    if not dated_before and not _PLAN_BEFORE.search(sentence, 0, that.start()):
+        return None  # "a factory that opened in 1987" is all the sentence tells
+    noun = _NOUN_BEFORE_THAT.search(sentence, max(body_start, that.start() - 60), that.start())
+    if noun is None:
+        return None
+    phrase, phrase_start = noun.group(1), noun.start(1)
+    if sentence[max(0, phrase_start - 2) : phrase_start] == ", " and noun.group(1)[:1] in "aA":
+        # "GRIP, a European drilling effort that ...": the name the phrase is in apposition to
+        antecedent = _antecedent(sentence, phrase_start - 2, mentions)
+        if antecedent is not None:
+            phrase, phrase_start = antecedent
+    clause = sentence[that.end() : lead_start(sentence, span.start)].strip(" ,")
+    return f"{phrase} {clause}", phrase_start
+
+
+_RESTRICTIVE_THAT = re.compile(
+    rf"\bthat\s+(?=(?:has|have|had|was|were)\s|{'|'.join(sorted(IRREGULAR_PAST))}\b|[a-z]{{3,}}ed\b)"
+)
+_PLAN_BEFORE = re.compile(r"\b(?:would|will|could|should|might|plans?\s+to|aims?\s+to)\b")
+# The noun phrase right before "that", from its own (last) article.
+_NOUN_BEFORE_THAT = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he)\s+(?:(?!(?:an?|the)\s)[\w’'-]+\s+){0,4}?[\w’'-]+)\s+$"
+)
 
 
 def _antecedent(sentence: str, start: int, mentions: Sequence[Mention]) -> tuple[str, int] | None:

@@ -497,3 +497,19 @@ def test_a_date_in_what_was_said_is_not_dropped_with_the_speaker() -> None:
 def test_a_quote_opening_with_its_date_gives_a_clean_line() -> None:
     got = summaries('"Last year we were broke. Now we are hiring," the owner said.')
     assert got[("2021", None)] == "We were broke"
+
+
+def test_a_restrictive_relative_with_its_own_past_is_the_event_of_its_date() -> None:
+    got = summaries(
+        "From 1990 to 1996 she ran the lab of the Arctic Drilling Programme, a joint effort "
+        "that reached the seabed in May 1994."
+    )
+    assert got[("1994-05", None)] == "The Arctic Drilling Programme reached the seabed"
+    plan = summaries(
+        "The mayor said the fund would help a district that has been short of doctors "
+        "since October 2016."
+    )
+    assert plan[("2016-10", None)] == "A district has been short of doctors"
+    # Alone, the main clause is the news and keeps its relative clause.
+    alone = summaries("He bought a factory that opened in 1987.")
+    assert alone[("1987", None)] == "He bought a factory that opened"
