@@ -330,6 +330,10 @@ def summarise(
                 # the predicate that holds the date.
                 text_start = second.end()
     end = _without_reporting(sentence, span, text_start, end)
+    if text_start == 0 and sentence.startswith(_SUBORDINATORS):
+        opening_end = _opening_clause_end(sentence, span, end)
+        if opening_end != end:
+            end, text_start = opening_end, sentence.find(" ") + 1
     when = _WHEN.match(sentence, span.end, end)
     if when and _AGE_STATE.match(sentence, when.end()):
         # "appeared in March 2021, when she was 85": an age, not the event; it goes.
@@ -832,6 +836,25 @@ def _list_group(
     while hi + 1 < len(ordered) and pairs[hi][2]:
         hi += 1
     return ordered[lo], ordered[hi]
+
+
+def _opening_clause_end(sentence: str, span: DateSpan, end: int) -> int:
+    """ "After the 1960 Chile earthquake killed 61 people in Hilo, Pacific nations formed
+    ...": a date inside an opening subordinate clause with a verb of its own dates that
+    clause, which ends at its comma when a clause with a verb follows."""
+    conjunction = sentence.find(" ")
+    comma = clause_comma(sentence, span.end, end)
+    if comma == -1 or span.start - conjunction < 4:
+        return end  # ("After 2004, ...": the date is the conjunction's own object)
+    if not (
+        has_finite_verb(sentence[conjunction:comma].replace(sentence[span.start : span.end], ""))
+        and has_finite_verb(sentence[comma:end])
+    ):
+        return end
+    return comma
+
+
+_SUBORDINATORS = ("After ", "When ", "Before ", "Once ", "Although ", "Though ", "Because ")
 
 
 def _restrictive_event(

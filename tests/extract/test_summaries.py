@@ -513,3 +513,8 @@ def test_a_restrictive_relative_with_its_own_past_is_the_event_of_its_date() -> 
     # Alone, the main clause is the news and keeps its relative clause.
     alone = summaries("He bought a factory that opened in 1987.")
     assert alone[("1987", None)] == "He bought a factory that opened"
+
+
+def test_a_date_inside_an_opening_subordinate_clause_dates_that_clause() -> None:
+    got = summaries("After a storm flooded the harbour in March 1987, the town built a sea wall.")
+    assert got[("1987-03", None)] == "A storm flooded the harbour"
