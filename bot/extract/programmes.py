@@ -1016,6 +1016,8 @@ _CODED_SUCCESSION = (
 _SUCCEEDED_BY_CAPITALS = re.compile(
     r"\b(?:was|were|been)\s+(?:succeeded|superseded)\s+by\s+(?:the\s+)?"
     r"(?P<name>[A-Z][A-Z0-9+]{3,})(?![\w+'’-])"
+    # (a name that ends its phrase: not "succeeded by NASA veteran Jim Bridenstine")
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|on|which|that|after|when|as|and|from)\b)"
 )
 # "and joined its successor, Horizon Europe, in 2023": a thing's successor in apposition.
 _ITS_SUCCESSOR = re.compile(

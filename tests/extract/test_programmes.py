@@ -838,6 +838,7 @@ def test_a_word_in_capitals_that_succeeds_a_programme_after_a_second_predicate()
     assert set(found) == {"HBP", "EBRAINS"}
     assert found["HBP"].succeeded_by == "EBRAINS"
     assert programmes("The plant was replaced by NVIDIA chips in 2020.") == {}
+    assert programmes("The CEO was succeeded by NASA veteran Jim Bridenstine.") == {}
 
 
 def test_a_later_word_of_a_name_may_end_in_a_lowercase_part_after_a_hyphen() -> None:
