@@ -501,15 +501,19 @@ _STAGE_OF = re.compile(
     r"\b(?:(?:semi|quarter)-?finals?|finals?|group stage|knockout (?:stage|rounds?)|last 16|"
     r"round of (?:16|32))\s+of\s+(?:the\s+)?$"
 )
+_TARIFF_WORDS = ("subscri", "Subscri", "tariff", "customers", "per month", "a month")
 _PLAN_AFTER = re.compile(r"\s+plans?\b")
 
 
 def _firm_before_plan(name: str, sentence: str, end: int, text: str) -> bool:
-    """Whether a name before a lowercase "plan" starts with a word the text also uses on its
-    own: "the Lumen Semiconductor plan" after "Lumen shipped" is a firm's plan, while "the
-    Vision Zero plan" names one."""
+    """Whether a name before a lowercase "plan" is a firm's or a price plan: its first word
+    stands alone in the text ("the Lumen Semiconductor plan" after "Lumen shipped"), or the
+    text speaks of subscribers, customers or tariffs ("the Spotify Premium plan"), while
+    "the Vision Zero plan" names a programme."""
     if not _PLAN_AFTER.match(sentence, end):
         return False
+    if any(word in text for word in _TARIFF_WORDS):
+        return True  # "the Spotify Premium plan" among subscribers: a price plan
     first = name.split()[0]
     alone = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-Z0-9])")
     return alone.search(text) is not None

@@ -791,6 +791,11 @@ def test_a_name_before_a_lowercase_plan_unless_a_firm_owns_it() -> None:
     )
     assert {"Vision Zero", "Inspire 2030"} <= set(found)
     assert programmes("Lumen shipped chips.", "It backed the Lumen Semiconductor plan.") == {}
+    tariffs = programmes(
+        "Subscribers to the Spotify Premium plan will pay more.",
+        "The company said the Family Premium plan would rise too.",
+    )
+    assert tariffs == {}
 
 
 def test_a_name_with_and_without_its_years_is_one_programme() -> None:
