@@ -904,6 +904,10 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         sign = -1 if direction == "earlier" else 1
         return _Atom(start, end, "rel", rel=f"anchor-{unit}", rel_n=sign * n, cue=cue)
     if kind == "k_fix":
+        if _THIS_DAY_IN.match(sentence, end) and m.group("rel_fix").lower().startswith("this"):
+            # "On this day in 1917" (an anniversary piece): that year's day, not today's;
+            # the year after it is the date ("in 44 BC" is none).
+            return None
         return _fixed_relative(m, start, end, cue)
     if kind == "k_yesterday":
         return _Atom(start, end, "rel", rel="article-day", rel_n=-1, cue=cue)
@@ -1039,6 +1043,9 @@ def _number(words_: str) -> int:
     if tens in NUMBER_WORDS and unit in NUMBER_WORDS:
         return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return 0
+
+
+_THIS_DAY_IN = re.compile(r"(?<=day)\s+in\s+(?:history|\d)")
 
 
 def _fixed_relative(m: re.Match[str], start: int, end: int, cue: str) -> _Atom | None:

@@ -120,8 +120,9 @@ def lead_start(text: str, end: int | None = None) -> int:
 _PARTS_OF_DAY = words("morning afternoon evening night")
 _LONGEST_LEAD = max(len(word) for word in _LEAD_WORDS | _PARTS_OF_DAY)
 _INTERVAL_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+few|several|some|\d{1,2})\s+(?i:years?|months?|weeks?|days?|decades?)\s+$"
+    r"(?<![\w’'-])(?:(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+few|several|some|\d{1,2})\s+(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies))"
+    r"|(?i:years|months|weeks|days|decades|centuries))\s+$"
 )
 _ASCII_LETTERS = string.ascii_letters
 
@@ -131,7 +132,7 @@ _ADJECTIVE_CUES = ("the", "a", "an", "its", "their", "his", "her", "this", "that
 _ADJECTIVE_BREAK = re.compile(r"\s+(?:and|or|to|when|as|in|on|at|with|by)\b")
 _LEADING_JUNK = re.compile(
     r"^(?:[\s,;:–—-]+|(?:and|but|while|whereas|also|then|so|thus|however|meanwhile|which|"
-    r"where|that)\b[\s,]*)+",
+    r"where|that|on\s+this\s+day)\b[\s,]*)+",
     re.I,
 )
 _IT_SUBJECT = re.compile(r"[Ii]t\s+(?=[a-z]+)")

@@ -260,3 +260,18 @@ def test_a_plan_for_a_named_range_still_running_is_not_an_event() -> None:
     assert dates_of(body) == []
     # A named range that is over stays an event whatever the tense around it.
     assert dates_of("Fans will remember the 2016-17 season for years.") == [("2016", "2017")]
+
+
+def test_this_day_in_a_year_is_that_year_not_the_article_s_day() -> None:
+    body = (
+        "On this day in 1848, revolution broke out in Vienna. "
+        "On this day in 49 BC, troops crossed a river."
+    )
+    facts = facts_of(body)
+    assert [(e.date, e.end) for e in facts.events] == [("1848", None)]
+    assert facts.events[0].summary == "Revolution broke out in Vienna"
+
+
+def test_centuries_later_is_no_part_of_the_summary() -> None:
+    facts = facts_of("Centuries later, on 2 May 1990, the chapel was restored.")
+    assert facts.events[0].summary == "The chapel was restored"
