@@ -1106,13 +1106,20 @@ _SCHEMES_LISTED = re.compile(
     rf"(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME})(?=\s*[.;,)]|$)"
 )
 _LIST_ITEM = re.compile(_LISTED_NAME)
+_BROADCAST_WORDS = ("viewers", "television", "broadcast", "episode", " tv ")
 
 
 def _names_listed_after_schemes(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
     """Per sentence, the names listed after a plural word for schemes (see
     _SCHEMES_LISTED); names of places, people's roles or months are left out."""
     found: dict[int, list[tuple[int, int, str]]] = {}
-    for index in sorted(joined.containing(("programmes", "programs", "schemes", "initiatives"))):
+    holding = joined.containing(("programmes", "programs", "schemes", "initiatives"))
+    if not holding:
+        return found
+    lowered = joined.text.lower()
+    if any(word in lowered for word in _BROADCAST_WORDS):
+        return found  # "programmes such as EastEnders and Coronation Street": shows
+    for index in sorted(holding):
         sentence = joined.sentences[index]
         for match in _SCHEMES_LISTED.finditer(sentence):
             items = list(_LIST_ITEM.finditer(sentence, match.start("list"), match.end("list")))

@@ -934,6 +934,8 @@ def test_names_listed_right_after_plural_schemes_are_programmes() -> None:
     )
     assert {"BreastCheck", "BowelScreen", "Phare", "ISPA", "SAPARD"} <= set(found)
     assert not {"Kenya", "Ghana"} & set(found)
+    shows = programmes("Viewers preferred programmes such as EastEnders and Coronation Street.")
+    assert shows == {}
 
 
 def test_its_predecessor_is_succeeded_by_the_programme_before() -> None:
