@@ -72,6 +72,8 @@ _HOLIDAYS = {
     "Bastille Day": (7, 14),
     "Armistice Day": (11, 11),
 }
+# "19 March that year", "March 19 of the same year": a day of the year last stated.
+_THAT_YEAR = r"\s+(?:of\s+)?(?P<{p}_that>that(?:\s+same)?|the\s+same)\s+year(?![\w])"
 _HOLIDAY = "|".join(re.escape(name) for name in _HOLIDAYS)
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
 _DASH = r"(?:-|–|—|to|through|until)"
@@ -110,16 +112,20 @@ _ALTERNATIVES = [
     (
         "dmy",
         rf"(?<![\d,.])(?:the\s+)?(?P<dmy_d>{_DAY})(?:\s+of)?\s+(?P<dmy_m>{_MONTH})"
-        rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d]))?",
+        rf"(?:,?\s+(?P<dmy_y>{_YEAR})(?![\d])|{_THAT_YEAR.format(p='dmy')})?",
     ),
-    ("mdy", rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d]))?"),
+    (
+        "mdy",
+        rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})"
+        rf"(?:,?\s+(?P<mdy_y>{_YEAR})(?![\d])|{_THAT_YEAR.format(p='mdy')})?",
+    ),
     ("my", rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d])"),
     # "Boxing Day 2004", "Christmas Eve of 1914": a holiday on a fixed day, with its year
     ("hol", rf"(?P<hol>{_HOLIDAY})\s+(?:of\s+)?(?P<hol_y>{_YEAR})(?![\d])"),
     # "in June of that year", "late September of the following year"
     (
         "moy",
-        rf"(?P<moy_m>{_MONTH})\s+of\s+(?P<moy_which>that|the\s+same|the\s+following|"
+        rf"(?P<moy_m>{_MONTH})\s+(?:of\s+)?(?P<moy_which>that|the\s+same|the\s+following|"
         r"the\s+next|the\s+previous)\s+year(?![\w])",
     ),
     # "the third quarter of 2021", "Q3 2019", "H1 2020", "the first half of fiscal 2021",
@@ -807,6 +813,18 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
     if kind in ("k_dmy", "k_mdy"):
         prefix = kind[2:]
         month, day = _month(g[f"{prefix}_m"]), _day(g[f"{prefix}_d"])
+        if g[f"{prefix}_that"]:
+            return _valid(
+                _Atom(
+                    start,
+                    end,
+                    "rel",
+                    (None, month, day),
+                    rel="anchor-month-of-year+0",
+                    rel_n=month,
+                    cue=cue,
+                )
+            )
         year = int(g[f"{prefix}_y"]) if g[f"{prefix}_y"] else None
         if year is None and not _day_month_ok(g[f"{prefix}_m"], end, sentence, cue):
             return None
@@ -1305,7 +1323,8 @@ def _resolve_relative(atom: _Atom, pub: date | None, last: DateSpan | None) -> D
             return None
         offset = int(unit.removeprefix("month-of-year"))
         base = last.end_date or last.date
-        return DateSpan(atom.start, atom.end, (base[0] + offset, n, None), relative=True)
+        day = atom.date[2]  # "19 March that year" has its day
+        return DateSpan(atom.start, atom.end, (base[0] + offset, n, day), relative=True)
     if unit == "year-today":
         if pub is None:
             return None

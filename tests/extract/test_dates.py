@@ -299,3 +299,10 @@ def test_a_year_after_an_occasion_name_following_at_dates_the_occasion() -> None
 )
 def test_a_fixed_holiday_with_its_year_is_a_day(sentence: str, expected: str) -> None:
     assert found(sentence) == [(expected, None)]
+
+
+def test_a_day_and_month_of_that_year_take_the_year_last_stated() -> None:
+    spans = find_dates(
+        "The hall was finished in 1961 and opened on 3 May that year.", date(2024, 1, 1)
+    ).spans
+    assert [(s.text_date, s.text_end) for s in spans] == [("1961", None), ("1961-05-03", None)]
