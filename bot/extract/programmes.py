@@ -1158,7 +1158,7 @@ def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
 # name and, in apposition, a phrase whose head is a word for a scheme.
 _APPOSED_NAME = re.compile(
     r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
-    r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s|the|a|an|its|their)"
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[A-Z][\w-]*|[a-z]+)['’]s|the|a|an|its|their)"
     r"\s+(?P<between>(?:[\w-]+\s+){0,4})$"
 )
 # What may follow such a head: the end of the phrase, not another noun ("the programme
@@ -1486,6 +1486,14 @@ def _candidate_span(
     if len(texts) == 2 and texts[1] == "International":
         return first_start, start + spans[1][1]  # "Rotary International", "Amnesty International"
     generic = _GENERIC_AFTER.match(sentence, end)
+    if generic and "that" in texts[1:]:
+        # "said on Tuesday that the Teach First scheme": the name starts after "that the".
+        cut = len(texts) - texts[::-1].index("that")
+        while cut < len(texts) and texts[cut] in ("the", "a", "an"):
+            cut += 1
+        if cut >= len(texts):
+            return None
+        first_start, texts, spans = start + spans[cut][0], texts[cut:], spans[cut:]
     if (
         generic
         and len(texts) <= 5

@@ -953,3 +953,11 @@ def test_a_noun_of_the_kind_reaches_back_past_sentences_naming_no_programme() ->
         "The strategy was followed by the Inspire 2030 plan, approved in March 2021.",
     )
     assert found["Women's Football Strategy 2014–2020"].succeeded_by == "Inspire 2030"
+
+
+def test_a_scheme_named_after_that_and_after_a_lowercase_owners_possessive() -> None:
+    found = programmes(
+        "The department said on Tuesday that the Teach First scheme would recruit more.",
+        "Sure Start, the Labour government's early-years programme, opened in 1999.",
+    )
+    assert set(found) == {"Teach First scheme", "Sure Start"}
