@@ -332,6 +332,12 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
     if published_on is not None and _after(span, published_on):
         return False
     phrase = sentence[span.start : span.end].lower()
+    if (
+        span.cue in ("until", "till")
+        and not _FOUR_DIGITS.search(phrase)
+        and has_present_verb(sentence[max(0, span.start - 60) : span.start])
+    ):
+        return False  # "the show runs until June": an end still to come, not a past June
     if phrase.startswith("later this"):
         return False  # "later this year": still to come
     if phrase in ("this year", "this month") and not clause_has_past(sentence, span.start):
@@ -346,6 +352,9 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
             and is_unrealised(sentence, span.start, span.end, span.cue)
         )
     return not is_unrealised(sentence, span.start, span.end, span.cue)
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _ends_after(span: DateSpan, published_on: date) -> bool:

@@ -275,3 +275,10 @@ def test_this_day_in_a_year_is_that_year_not_the_article_s_day() -> None:
 def test_centuries_later_is_no_part_of_the_summary() -> None:
     facts = facts_of("Centuries later, on 2 May 1990, the chapel was restored.")
     assert facts.events[0].summary == "The chapel was restored"
+
+
+def test_a_present_tense_run_until_a_year_less_month_is_no_event() -> None:
+    body = "The fair, which opened on 2 February, runs until June."
+    assert dates_of(body, header="date 2019-03-14 By Test Writer\n\n") == [("2019-02-02", None)]
+    # With a past verb, the month it lasted until did come.
+    assert ("2018-06", None) in dates_of("The fair ran until June 2018.")
