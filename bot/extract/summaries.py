@@ -1277,6 +1277,7 @@ def _subject(
         return None
     subject = _INSERTIONS.sub("", sentence[base : verb.start()]).strip().rstrip(",")
     subject = _LEADING_DATE.sub("", subject)  # "In May 1993 the UN Security Council"
+    subject = _LEADING_RELATIVE_DATE.sub("", subject)  # "Last month the museum"
     subject = _TRAILING_ADVERB.sub("", subject)  # "the club twice came close ..."
     if _DANGLING_ARTICLE.search(subject):
         # "Sync, a paid service ...": "paid" is no verb of the subject's; the subject is
@@ -1308,6 +1309,10 @@ def _subject(
     return subject
 
 
+_LEADING_RELATIVE_DATE = re.compile(
+    r"^(?:(?:Last|This|That|Earlier\s+this|Later\s+that)\s+"
+    r"(?:year|month|week|spring|summer|autumn|winter)|Yesterday|On\s+[A-Z][a-z]+day),?\s+(?=\S)"
+)
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:twice|once|also|then|first|later|again|finally|briefly|quickly|soon|already|still)$"
 )

@@ -518,3 +518,8 @@ def test_a_restrictive_relative_with_its_own_past_is_the_event_of_its_date() -> 
 def test_a_date_inside_an_opening_subordinate_clause_dates_that_clause() -> None:
     got = summaries("After a storm flooded the harbour in March 1987, the town built a sea wall.")
     assert got[("1987-03", None)] == "A storm flooded the harbour"
+
+
+def test_a_borrowed_subject_leaves_a_relative_date_phrase_behind() -> None:
+    got = summaries("Last month the library reopened, and on Monday it lent its first book.")
+    assert got[("2022-09-26", None)] == "The library lent its first book"
