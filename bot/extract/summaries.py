@@ -284,6 +284,19 @@ def summarise(
         if opening is not None:
             return _tidy(opening, last_person, it_refers_to), 0, span.end
     start, end = _region(sentence, span, spans, shared)
+    if span.cue == "since" and "in " in sentence[max(0, span.start - 20) : span.start]:
+        tenure = _IN_OFFICE.search(
+            sentence, max(0, span.start - 120), lead_start(sentence, span.start)
+        )
+        if tenure is not None and not has_finite_verb(tenure.group(1)):
+            # "President Gabriel Boric, in office since March 2022," -> "President Gabriel
+            # Boric has been in office"
+            holder = tenure.group(1).strip()
+            return (
+                _tidy(f"{holder} has been {tenure.group(2)}", None, None),
+                tenure.start(1),
+                span.end,
+            )
     if span.cue == "that" and _date_is_subject(sentence, span, span.start):
         # "confirmed in January 2024 that 2023 had been the warmest year": the date is the
         # subject of the that-clause, which is its event.
@@ -1312,6 +1325,12 @@ def _subject(
 _LEADING_RELATIVE_DATE = re.compile(
     r"^(?:(?:Last|This|That|Earlier\s+this|Later\s+that)\s+"
     r"(?:year|month|week|spring|summer|autumn|winter)|Yesterday|On\s+[A-Z][a-z]+day),?\s+(?=\S)"
+)
+# "X, in office since 2022": a holder (a short name or noun phrase) and the state.
+_IN_OFFICE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+[\w’' -]{1,40}?)"
+    r",\s+"
+    r"(in\s+(?:office|power|post|charge))\s+$"
 )
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:twice|once|also|then|first|later|again|finally|briefly|quickly|soon|already|still)$"

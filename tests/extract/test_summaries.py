@@ -523,3 +523,9 @@ def test_a_date_inside_an_opening_subordinate_clause_dates_that_clause() -> None
 def test_a_borrowed_subject_leaves_a_relative_date_phrase_behind() -> None:
     got = summaries("Last month the library reopened, and on Monday it lent its first book.")
     assert got[("2022-09-26", None)] == "The library lent its first book"
+
+
+def test_in_office_since_a_date_is_the_holder_s_tenure() -> None:
+    got = summaries("Mayor Ana Ruiz, in office since June 2019, opened the bridge on 3 May 2022.")
+    assert got[("2019-06", None)] == "Mayor Ana Ruiz has been in office"
+    assert got[("2022-05-03", None)].endswith("Ana Ruiz opened the bridge")
