@@ -125,7 +125,7 @@ _ALTERNATIVES = [
     # "in June of that year", "late September of the following year"
     (
         "moy",
-        rf"(?P<moy_m>{_MONTH})\s+(?:of\s+)?(?P<moy_which>that|the\s+same|the\s+following|"
+        rf"(?P<moy_m>{_MONTH})\s+(?:of\s+)?(?P<moy_which>that|last|this|the\s+same|the\s+following|"
         r"the\s+next|the\s+previous)\s+year(?![\w])",
     ),
     # "the third quarter of 2021", "Q3 2019", "H1 2020", "the first half of fiscal 2021",
@@ -855,9 +855,11 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(start, end, "abs", (int(g["ypm_y"]), _month(g["ypm_m"]), None), cue=cue)
     if kind == "k_moy":
         which = " ".join(g["moy_which"].split())
-        offset = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
+        offset = {"the following": 1, "the next": 1, "the previous": -1, "last": -1}.get(which, 0)
         month = _month(g["moy_m"])
-        return _Atom(start, end, "rel", rel=f"anchor-month-of-year{offset:+d}", rel_n=month)
+        # "June last year", "March this year" count from the article's year
+        base = "article" if which in ("last", "this") else "anchor"
+        return _Atom(start, end, "rel", rel=f"{base}-month-of-year{offset:+d}", rel_n=month)
     if kind == "k_yr":
         a, raw_b = int(g["yr_a"]), g["yr_b"]
         b = int(raw_b) if len(raw_b) == 4 else a // 100 * 100 + int(raw_b)
@@ -1319,10 +1321,15 @@ def _resolve_relative(atom: _Atom, pub: date | None, last: DateSpan | None) -> D
     kind, _, unit = atom.rel.partition("-")
     n = atom.rel_n
     if unit.startswith("month-of-year"):
-        if last is None:
-            return None
         offset = int(unit.removeprefix("month-of-year"))
-        base = last.end_date or last.date
+        if kind == "article":
+            if pub is None:
+                return None
+            base: YearMonthDay = (pub.year, pub.month, pub.day)
+        elif last is None:
+            return None
+        else:
+            base = last.end_date or last.date
         day = atom.date[2]  # "19 March that year" has its day
         return DateSpan(atom.start, atom.end, (base[0] + offset, n, day), relative=True)
     if unit == "year-today":

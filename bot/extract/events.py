@@ -27,6 +27,7 @@ from bot.extract.programmes import Mention
 from bot.extract.summaries import passive_subject, summarise, summarise_many
 from bot.extract.tense import (
     clause_has_past,
+    has_finite_verb,
     has_present_verb,
     is_nominal_date,
     is_reporting_date,
@@ -138,6 +139,8 @@ def find_events(
                 day = (published_on.year, published_on.month, published_on.day)
                 usable.append(DateSpan(today.start(1), today.end(1), day, relative=True))
                 usable.sort(key=lambda s: s.start)
+        if len(usable) > 1:
+            usable = [s for s in usable if not _restated_occasion(text, s, usable)]
         reported = [s for s in usable if is_reporting_date(text, s.start, s.end)]
         if len(reported) < len(usable):
             # "X met Y on March 11, the ministry said on Friday": the meeting is the event.
@@ -354,6 +357,32 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
     return not is_unrealised(sentence, span.start, span.end, span.cue)
 
 
+def _restated_occasion(sentence: str, span: DateSpan, spans: Sequence[DateSpan]) -> bool:
+    """ "unveiled at WWDC 2023 in June last year": the occasion's year restates a more exact
+    date of the same sentence, which is the event."""
+    return (
+        span.date[1] is None
+        and span.end_date is None
+        and _OCCASION_BEFORE.search(sentence, max(0, span.start - 30), span.start) is not None
+        and any(
+            o is not span
+            and o.date[0] == span.date[0]
+            and o.date[1]
+            and _same_phrase(sentence, span, o)
+            for o in spans
+        )
+    )
+
+
+def _same_phrase(sentence: str, a: DateSpan, b: DateSpan) -> bool:
+    """Do two dates stand close together with no verb between them ("at WWDC 2023 in June
+    last year", not "announced at CES 2020 and released in June 2020")?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = sentence[first.end : second.start]
+    return len(between) <= 12 and not has_finite_verb(between) and " and " not in between
+
+
+_OCCASION_BEFORE = re.compile(r"\b(?:at|during)\s+[A-Z][\w-]*\s$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 

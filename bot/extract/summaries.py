@@ -284,7 +284,10 @@ def summarise(
         if opening is not None:
             return _tidy(opening, last_person, it_refers_to), 0, span.end
     start, end = _region(sentence, span, spans, shared)
-    if span.cue == "since" and "in " in sentence[max(0, span.start - 20) : span.start]:
+    if span.cue == "since" and (
+        "in " in sentence[max(0, span.start - 20) : span.start]
+        or "on sale" in sentence[max(0, span.start - 20) : span.start]
+    ):
         tenure = _IN_OFFICE.search(
             sentence, max(0, span.start - 120), lead_start(sentence, span.start)
         )
@@ -1330,7 +1333,7 @@ _LEADING_RELATIVE_DATE = re.compile(
 _IN_OFFICE = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+[\w’' -]{1,40}?)"
     r",\s+"
-    r"(in\s+(?:office|power|post|charge))\s+$"
+    r"(in\s+(?:office|power|post|charge|service|force|use)|on\s+sale)\s+$"
 )
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:twice|once|also|then|first|later|again|finally|briefly|quickly|soon|already|still)$"

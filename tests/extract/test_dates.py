@@ -306,3 +306,8 @@ def test_a_day_and_month_of_that_year_take_the_year_last_stated() -> None:
         "The hall was finished in 1961 and opened on 3 May that year.", date(2024, 1, 1)
     ).spans
     assert [(s.text_date, s.text_end) for s in spans] == [("1961", None), ("1961-05-03", None)]
+
+
+def test_a_month_of_last_year_or_this_year_counts_from_the_article() -> None:
+    assert found("The mill shut in June last year.", date(2024, 6, 20)) == [("2023-06", None)]
+    assert found("The mill shut in March this year.", date(2024, 6, 20)) == [("2024-03", None)]

@@ -282,3 +282,8 @@ def test_a_present_tense_run_until_a_year_less_month_is_no_event() -> None:
     assert dates_of(body, header="date 2019-03-14 By Test Writer\n\n") == [("2019-02-02", None)]
     # With a past verb, the month it lasted until did come.
     assert ("2018-06", None) in dates_of("The fair ran until June 2018.")
+
+
+def test_an_occasion_s_year_restating_an_exact_date_is_one_event() -> None:
+    body = "The phone was shown at Expo 2018 in May 2018 and sold out."
+    assert dates_of(body) == [("2018-05", None)]

@@ -529,3 +529,8 @@ def test_in_office_since_a_date_is_the_holder_s_tenure() -> None:
     got = summaries("Mayor Ana Ruiz, in office since June 2019, opened the bridge on 3 May 2022.")
     assert got[("2019-06", None)] == "Mayor Ana Ruiz has been in office"
     assert got[("2022-05-03", None)].endswith("Ana Ruiz opened the bridge")
+
+
+def test_in_force_or_on_sale_since_a_date_is_a_state_of_the_holder() -> None:
+    got = summaries("The treaty, in force since May 2004, was amended in 2019.")
+    assert got[("2004-05", None)] == "The treaty has been in force"
