@@ -6,12 +6,17 @@ Two ways in:
    whose name is a proper name (its content words capitalised) and not a person's role, a
    place, a disease or a meeting. A definition inside a longer name ("Afghan National Army
    (ANA) Trust Fund") names the longer body; the inner acronym is a programme only if the
-   text later uses it on its own. A name that starts with another defined acronym ("PfP
-   Planning and Review Process (PARP)") keeps it and is *part of* that programme;
+   text later uses it on its own, unless it names a body ("World Health Organization
+   (WHO) Global Strategy ..." gives WHO and the WHO Global Strategy, part of it). A name
+   that starts with another defined acronym ("PfP Planning and Review Process (PARP)")
+   keeps it and is *part of* that programme;
 2. a capitalised name ending in a head noun that marks a body or a scheme (Programme,
    Mission, Council, Fund, Force, Centre, Agreement, Initiative, ...): "International
    Anti-Terrorism Training Centre"; a capitalised name followed by a lowercase "programme",
-   "project" or "initiative" ("the Apollo program"); and "Operation X" / "Project X".
+   "project" or "initiative" ("the Apollo program"), or before "plan" ("the Vision Zero
+   plan"); names in apposition to or listed after a word for a scheme ("CervixCheck, the
+   national screening programme", "programmes ..., alongside BreastCheck and
+   BowelScreen"); and "Operation X" / "Project X".
 
 Not programmes: lowercase phrases ("reform plans"), government bodies (ministries,
 departments, embassies), diplomatic missions ("Azerbaijan's Mission to NATO", "Permanent
@@ -20,7 +25,8 @@ in the list). Mentions of one body in several forms ("NATO-led Resolute Support 
 "the follow-on Resolute Support Mission (RSM)", "the RSM") merge into one programme.
 
 Relations: "X was transformed into / replaced by / succeeded by / renamed / merged into Y",
-"Y replaced / succeeded X", "Y, the successor to X", "its successor, Y", "turned X into Y"
+"Y replaced / succeeded X", "Y, the successor to X", "its successor, Y", "its
+predecessor, X", "turned X into Y"
 and "the follow-on Y" (after X) set ``X.succeeded_by`` (also across an inserted phrase, or
 with "it", "the process" or "that programme" for X); "X, part of Y", "X under / within the
 Y", "Y's X" and a name starting with Y's acronym or one-word name set ``X.part_of``
