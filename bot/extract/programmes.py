@@ -234,7 +234,14 @@ def find_programmes(
     defined = {d.acronym for defs in definitions for d in defs}
     # The head noun of each defined name: "the SPS Programme" is the Science for Peace and
     # Security Programme (SPS) itself, not a part of it.
-    own_heads = {d.acronym: normalise(d.name.split()[-1]) for defs in definitions for d in defs}
+    own_heads: dict[str, str] = {}
+    for sentence, defs in zip(sentences, definitions, strict=True):
+        for d in defs:
+            tail = _composite_tail(sentence, d.paren_end)
+            # "the Science for Peace and Security (SPS) Programme": one head noun after the
+            # brackets is the head of the acronym's own name ("the SPS Programme" later).
+            head = tail[0] if tail and " " not in tail[0] else d.name.split()[-1]
+            own_heads[d.acronym] = normalise(head)
     drafts: list[_Draft] = []
     by_acronym: dict[str, _Draft] = {}
     by_name: dict[str, _Draft] = {}
@@ -365,6 +372,13 @@ def find_programmes(
                     if not child.part_of:
                         child.part_of = d.acronym
                 claimed[index].append((d.start, end))
+                continue
+            if tail and " " not in tail[0] and _acceptable(f"{name} {tail[0]}", with_acronym=True):
+                # "the Heavily Indebted Poor Countries (HIPC) Initiative": one head noun after
+                # the brackets; the acronym is the whole body's ("the HIPC Initiative").
+                draft = add(d.acronym, f"{name} {tail[0]}", index, defining=True)
+                draft.variants.add(sentence[name_start : tail[1]])
+                claimed[index].append((d.start, tail[1]))
                 continue
             if tail:
                 # "Afghan National Army (ANA) Trust Fund": the body is the whole name.

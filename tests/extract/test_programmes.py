@@ -457,7 +457,9 @@ def test_a_name_in_capitals_the_text_says_was_created() -> None:
         "COVAX shipped its billionth dose in 2022.",
     )
     assert len(found["COVAX"].sentences) == 2
-    assert found["COVAX"].part_of == "Access to COVID-19 Tools Accelerator"
+    # ("(ACT) Accelerator": the acronym before one head noun is the whole body's.)
+    parent = found["COVAX"].part_of
+    assert parent is not None and found[parent].name == "Access to COVID-19 Tools Accelerator"
 
 
 def test_a_name_in_apposition_to_a_company_is_no_programme() -> None:
@@ -961,3 +963,15 @@ def test_a_scheme_named_after_that_and_after_a_lowercase_owners_possessive() -> 
         "Sure Start, the Labour government's early-years programme, opened in 1999.",
     )
     assert set(found) == {"Teach First scheme", "Sure Start"}
+
+
+def test_acronym_before_its_own_head_noun_is_the_programme_itself() -> None:
+    # The acronym stands inside the name, before its one head noun: "the TCR Fund" later
+    # is the Tidewater Climate Resilience (TCR) Fund itself, not a part of it.
+    found = programmes(
+        "Donors set up the Tidewater Climate Resilience (TCR) Fund in 2015.",
+        "Under the TCR Fund, towns have built sea walls.",
+    )
+    assert set(found) == {"TCR"}
+    assert found["TCR"].name == "Tidewater Climate Resilience Fund"
+    assert len(found["TCR"].sentences) == 2
