@@ -196,6 +196,7 @@ _AT_HOLIDAY = _alternation({"hol"})
 # A holiday's name right before a year ("Boxing Day 2004", "Christmas Eve of 1914").
 _HOLIDAY_LEAD = re.compile(rf"(?:{_HOLIDAY})\s+(?:of\s+)?$")
 _HOLIDAY_LAST_LETTERS = frozenset("yenf")  # how "Day", "Eve", "Halloween" and "of" end
+_HOLIDAY_ENDS = ("Day ", "Eve ", "Halloween ", "Day of ", "Eve of ", "Halloween of ")
 # The words a quarter, half or fiscal year puts before its year ("the third quarter of",
 # "Q3 ", "fiscal year "), read back from the year.
 _PERIOD_LEAD = re.compile(
@@ -644,7 +645,7 @@ def _scan(sentence: str, triggers: Sequence[tuple[int, str]]) -> list[re.Match[s
                 len(word) == 4
                 and pos > 4
                 and sentence[pos - 2] in _HOLIDAY_LAST_LETTERS
-                and ("Day" in sentence or "Eve" in sentence or "Halloween" in sentence)
+                and sentence.endswith(_HOLIDAY_ENDS, 0, pos)
             ):
                 lead = _HOLIDAY_LEAD.search(sentence, max(taken, pos - 24), pos)
                 if lead:

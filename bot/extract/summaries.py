@@ -390,7 +390,14 @@ def summarise(
         if restrictive is not None:
             text, region_start = restrictive
             return _tidy(text, last_person, None), region_start, span.end
-    if not prefix and not when and "sa" in sentence[body_start : span.start]:
+    if (
+        not prefix
+        and not when
+        and (
+            sentence.find(" said ", body_start, span.start) != -1
+            or sentence.find(" says ", body_start, span.start) != -1
+        )
+    ):
         said = None
         for match in _SAID_CONTENT.finditer(sentence, body_start, span.start):
             said = match
@@ -415,7 +422,11 @@ def summarise(
         span.start - body_start < 4 and _date_is_subject(sentence, span, body_start)
     ):
         first, last = _list_group(sentence, span, spans, shared)
-        if not (first is last and _OCCASION.search(sentence, max(0, span.start - 30), span.start)):
+        if not (
+            first is last
+            and span.cue not in _CUE_WORDS_SEEN  # ("at CES 2020": the cue is the name)
+            and _OCCASION.search(sentence, max(0, span.start - 30), span.start)
+        ):
             # ("announced at CES 2020": the year is part of the occasion's name and stays)
             drops.append((first.start, last.end))
     if (
@@ -475,6 +486,7 @@ def summarise(
     return _tidy(text, last_person, it_refers_to), min(start, body_start), end
 
 
+_CUE_WORDS_SEEN = frozenset(("in", "on", "since", "by", "the", "from", "until", "of", "to", ""))
 _OCCASION = re.compile(r"\b(?:at|during)\s+[A-Z][\w-]*\s$")
 _CLOSER = re.compile(r",\s+|\s[–—]\s+")
 _SUBJECT_BEFORE_COMMA = re.compile(r"[^,;:–—()]{3,80}?(?:\s*\([^()]*\))?")
@@ -886,9 +898,9 @@ def _restrictive_event(
     drilling effort that reached bedrock in July 1992" -> "GRIP reached bedrock"; "would
     help a region that has been shaken by the war since October 2023" -> "A region has been
     shaken by the war". Returns the summary text and where its region starts."""
-    that = None
-    for match in _RESTRICTIVE_THAT.finditer(sentence, body_start, span.start):
-        that = match
+    # (the last " that " before the date, found with str.rfind: this runs for many dates)
+    at = sentence.rfind(" that ", body_start, span.start)
+    that = _RESTRICTIVE_THAT.match(sentence, at + 1) if at != -1 else None
     if that is None or "," in sentence[that.end() : span.start]:
         return None
     dated_before = any(other is not span and other.start < that.start() for other in spans)
