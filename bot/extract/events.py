@@ -363,6 +363,7 @@ def _restated_occasion(sentence: str, span: DateSpan, spans: Sequence[DateSpan])
     return (
         span.date[1] is None
         and span.end_date is None
+        and span.cue not in _PLAIN_CUES  # (an occasion's cue is its name: "at CES 2020")
         and _OCCASION_BEFORE.search(sentence, max(0, span.start - 30), span.start) is not None
         and any(
             o is not span
@@ -382,6 +383,7 @@ def _same_phrase(sentence: str, a: DateSpan, b: DateSpan) -> bool:
     return len(between) <= 12 and not has_finite_verb(between) and " and " not in between
 
 
+_PLAIN_CUES = frozenset(("in", "on", "since", "by", "the", "from", "until", "of", "to", ""))
 _OCCASION_BEFORE = re.compile(r"\b(?:at|during)\s+[A-Z][\w-]*\s$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
