@@ -99,6 +99,13 @@ def _forward(sentence: str, before: int, close: int, acronym: str) -> Definition
         found = _shortest_run(sentence, tokens, letters, acronym, close)
         if found:
             return found
+    if len(tokens) > 2 and tokens[-1][2] in _KIND_WORDS and tokens[-2][2][:1].isupper():
+        # "the Technical Assistance and Information Exchange instrument (TAIEX)": a
+        # lowercase word for its kind between the name and its acronym.
+        for letters in _readings(acronym):
+            found = _shortest_run(sentence, tokens[:-1], letters, acronym, close)
+            if found:
+                return found
     # "the Comprehensive and Enhanced Partnership Agreement between the European Union and
     # Armenia (CEPA)": the parties follow the name the acronym is read off.
     between = _BETWEEN.search(sentence, max(0, before - 90), before)
@@ -240,6 +247,8 @@ def _tokens_before(sentence: str, end: int) -> list[tuple[int, int, str]]:
 
 
 _LEADING_THE = re.compile(r"^(?:the|an?)\s+", re.I)
+# Lowercase words for a scheme's kind that may stand between its name and its acronym.
+_KIND_WORDS = words("programme program initiative scheme instrument facility mechanism")
 _TOKEN_END = re.compile(r"([A-Za-z0-9&]+)\s*$")
 _TOKEN_THEN_KIND = re.compile(
     r"([A-Za-z0-9&]+)\s+(?:programme|program|initiative|scheme|instrument|facility|fund|"

@@ -166,3 +166,10 @@ def test_initials() -> None:
     assert initials("Euro-Atlantic Partnership Council") == "EAPC"
     assert initials("International Anti-Terrorism Training Centre") == "IATTC"
     assert initials("Partnership for Peace") == "PP"
+
+
+def test_a_lowercase_word_for_its_kind_may_stand_before_the_acronym() -> None:
+    (found,) = find_definitions("It used the Rapid Expert Support instrument (RES) twice.")
+    assert (found.acronym, found.name) == ("RES", "Rapid Expert Support")
+    # Other lowercase words still stop a name.
+    assert find_definitions("It used the Rapid Expert Support team (RES) twice.") == []
