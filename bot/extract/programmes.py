@@ -1111,7 +1111,7 @@ def _capitals_said_created(
 # "called" ... when a word for a scheme stands in that sentence or the one before (not
 # "Disney+ added 7 million subscribers", "Canal+ said"; nor "Disney+ subscribers").
 _PLUS_NAME = re.compile(
-    r"(?:^|\b(?P<under>under)\s+|\b(?:through|via|called|named|joined|into|from)\s+)"
+    r"(?:^|\b(?P<under>under)\s+|\b(?:under\s+the|through|via|called|named|joined|into|from)\s+)"
     r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\+)(?![\w+])(?!\s+[a-z]+s\b)"
 )
 _PLUS_SCHEME_WORDS = ("programme", "program", "scheme", "initiative", "fund", "grant")

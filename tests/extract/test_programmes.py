@@ -975,3 +975,9 @@ def test_acronym_before_its_own_head_noun_is_the_programme_itself() -> None:
     assert set(found) == {"TCR"}
     assert found["TCR"].name == "Tidewater Climate Resilience Fund"
     assert len(found["TCR"].sentences) == 2
+
+
+def test_a_plus_name_after_under_the_needs_a_word_for_a_scheme() -> None:
+    found = programmes("Towns got grants under the CLEAN+ pilot programme in 2019.")
+    assert set(found) == {"CLEAN+"}
+    assert programmes("Payments under the Disney+ deal rose.") == {}
