@@ -1837,6 +1837,36 @@ _AS_PART_OF = re.compile(
     r"|\s+of)\s+(?:the\s+)?$"
 )
 _IT = re.compile(r"(?:^|\s)[Ii]t\s")
+# "X, an EaP initiative": a programme's name used as a modifier of a word for a scheme.
+_APPOSED_KIND_GAP = re.compile(r"^,\s+(?:an?|the)\s+$")
+_KIND_AFTER = re.compile(r"\s+(?:initiative|programme|program|project|scheme|fund|facility)\b")
+# "The Global Environment Facility (GEF), founded in 1991, manages the Least Developed
+# Countries Fund": a verb of holding between the sentence's subject and a programme.
+_HOLDS = re.compile(r"\b(?:includes?|manages|administers|oversees)\s+(?:the\s+)?$")
+_SUBJECT_OPENING = re.compile(r"^\W*(?:[Tt]he\s+)?$")
+_AND_THE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
+
+
+def _parts_held_by_subject(sentence: str, ms: Sequence[Mention], drafts: dict[str, _Draft]) -> None:
+    """Set `part_of` for the programmes a sentence's subject holds: its first mention,
+    opening the sentence, then a verb of holding (_HOLDS) right before another mention and
+    those joined to that one by "and" ("... manages the LDCF and the Special Climate Change
+    Fund")."""
+    if len(ms) < 2 or not _SUBJECT_OPENING.match(sentence[: ms[0].start]):
+        return
+    owner = ms[0].key
+    held = False
+    for before, m in itertools.pairwise(ms):
+        gap = sentence[before.end : m.start]
+        if m.key == owner:
+            held = False
+        elif _HOLDS.search(sentence, max(0, m.start - 30), m.start) or (
+            held and _AND_THE.match(gap)
+        ):
+            drafts[m.key].part_of = drafts[m.key].part_of or owner
+            held = True
+        else:
+            held = False
 
 
 def _antecedent(
@@ -1960,6 +1990,10 @@ def _relations(
             elif gap in ("'s ", "’s "):
                 # "UNIFIL's Maritime Task Force", "the European Union's Operation Althea"
                 drafts[b.key].part_of = drafts[b.key].part_of or a.key
+            elif _APPOSED_KIND_GAP.match(gap) and _KIND_AFTER.match(sentence, b.end):
+                # "EU4Business, an Eastern Partnership initiative,"
+                drafts[a.key].part_of = drafts[a.key].part_of or b.key
+        _parts_held_by_subject(sentence, ms, drafts)
         for m in ms:
             before_it = sentence[max(0, m.start - 40) : m.start]
             earlier = [x.key for x in ms if x.start < m.start and x.key != m.key]

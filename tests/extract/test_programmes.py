@@ -981,3 +981,23 @@ def test_a_plus_name_after_under_the_needs_a_word_for_a_scheme() -> None:
     found = programmes("Towns got grants under the CLEAN+ pilot programme in 2019.")
     assert set(found) == {"CLEAN+"}
     assert programmes("Payments under the Disney+ deal rose.") == {}
+
+
+def test_programmes_the_subject_manages_or_includes_are_part_of_it() -> None:
+    found = programmes(
+        "The Coastal Action Fund (CAF), set up in 2001 and hosted by the World Bank, manages "
+        "the Reef Recovery Fund (RRF) and the Mangrove Restoration Fund.",
+        "The Green Cities Facility includes the Clean Buses Programme.",
+    )
+    assert found["RRF"].part_of == "CAF"
+    assert found["Mangrove Restoration Fund"].part_of == "CAF"
+    assert found["Clean Buses Programme"].part_of == "Green Cities Facility"
+    assert found["World Bank"].part_of is None
+
+
+def test_a_name_apposed_to_another_programmes_initiative_is_part_of_it() -> None:
+    found = programmes(
+        "Nordic Start (NS) helps young firms.",
+        "Seed Link, an NS initiative, has funded 40 firms since 2016.",
+    )
+    assert found["Seed Link"].part_of == "NS"
