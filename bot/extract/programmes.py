@@ -1766,7 +1766,7 @@ def _merge_other_names(
 _SUCCESSION_FORWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)(?:[a-z]+ed|which|that)\b[^,;()]{0,60},\s*)?"
     r"(?:which|that|it|and)?\s*"
-    r"(?:was|were|has\s+been|had\s+been|is|would\s+be)?\s*"
+    r"(?:was|were|has\s+been|had\s+been|is|would\s+be|(?:is|was)\s+being|will\s+be)?\s*"
     r"(?:later|eventually|subsequently|formally|officially|then|itself|in\s+turn)?\s*"
     r"(?:(?:transformed|turned|converted|reorganised|reorganized|merged|folded|absorbed|"
     r"upgraded|evolved|developed|restructured|relaunched|re-launched)\s+(?:into|to|as)"
@@ -1774,7 +1774,10 @@ _SUCCESSION_FORWARD = re.compile(
     r"|renamed(?:\s+as)?|rebranded(?:\s+as)?|became|gave\s+way\s+to"
     # passive only: "X was replaced by Y"; active "X replaced Y" runs the other way
     r"|(?:replaced|succeeded|superseded|followed)(?:\s+(?:in|on)\s+[\w ]{1,20}?)?\s+by)\s*"
-    r"(?:the\s+|an?\s+)?(?:new\s+|current\s+|present\s+)?$",
+    r"(?:the\s+|an?\s+)?(?:new\s+|current\s+|present\s+)?"
+    # "... by a new crediting scheme, the Paris Agreement Crediting Mechanism"
+    r"(?:(?:[a-z-]+\s+)?(?:scheme|programme|program|mechanism|initiative|fund|facility|"
+    r"instrument|body|mission|plan),\s+(?:the\s+)?)?$",
     re.I,
 )
 # "X (ICP) ... in 2015, and that programme was in turn succeeded by Y": a noun naming X's
@@ -1837,6 +1840,7 @@ _AS_PART_OF = re.compile(
     r"|\s+of)\s+(?:the\s+)?$"
 )
 _IT = re.compile(r"(?:^|\s)[Ii]t\s")
+_IT_RIGHT_AFTER = re.compile(r"^\s+it\s")
 # "X, an EaP initiative": a programme's name used as a modifier of a word for a scheme.
 _APPOSED_KIND_GAP = re.compile(r"^,\s+(?:an?|the)\s+$")
 _KIND_AFTER = re.compile(r"\s+(?:initiative|programme|program|project|scheme|fund|facility)\b")
@@ -1888,7 +1892,9 @@ def _succeeded_across(sentence: str, gap: str, start: int, draft: _Draft) -> boo
     next one succeeded it ("was replaced by", "turned X into", "that programme was in turn
     succeeded by")?"""
     if _SUCCESSION_FORWARD.match(gap):
-        return True
+        # "Under the Paris Agreement it is being replaced by": "it" right after a name is
+        # another programme, the name only a phrase before it.
+        return not _IT_RIGHT_AFTER.match(gap)
     if _INTO.match(gap) and _TURNED_BEFORE.search(sentence, max(0, start - 30), start):
         return True
     if " by " not in gap[-14:]:
@@ -1974,6 +1980,18 @@ def _relations(
                 earlier = _of_kind(last_sentence, drafts, noun["noun"])
             elif _REPLACES_IT.match(sentence, ms[0].end):
                 earlier = _antecedent(last_sentence, drafts, drafts[ms[0].key])
+            else:
+                # "Under the Paris Agreement it is being replaced by ... the PACM": "it"
+                # after a first phrase naming another programme.
+                for before, later in itertools.pairwise(ms):
+                    gap = sentence[before.end : later.start]
+                    inner = _IT.search(gap)
+                    if inner and _SUCCESSION_FORWARD.match(gap[inner.start() :]):
+                        earlier = _antecedent(last_sentence, drafts, drafts[later.key])
+                        if earlier is not None and earlier.key != later.key:
+                            earlier.succeeded_by = earlier.succeeded_by or later.key
+                        earlier = None
+                        break
             if earlier is not None and earlier.key != ms[0].key:
                 earlier.succeeded_by = earlier.succeeded_by or ms[0].key
         last_sentence = ms

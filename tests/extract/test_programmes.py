@@ -1001,3 +1001,14 @@ def test_a_name_apposed_to_another_programmes_initiative_is_part_of_it() -> None
         "Seed Link, an NS initiative, has funded 40 firms since 2016.",
     )
     assert found["Seed Link"].part_of == "NS"
+
+
+def test_it_after_a_leading_phrase_is_the_previous_sentences_programme() -> None:
+    found = programmes(
+        "The Clean Harbour Mechanism (CHM) issued its first credits in 2005.",
+        "Under the Ocean Accord it is being replaced by a new crediting scheme, the Blue "
+        "Carbon Mechanism, which first met in 2022.",
+    )
+    assert found["CHM"].succeeded_by is not None
+    assert found[found["CHM"].succeeded_by].name == "Blue Carbon Mechanism"
+    assert found["Ocean Accord"].succeeded_by is None
