@@ -202,14 +202,15 @@ def _may_say_he(sentence: str) -> bool:
 
 
 # A news-wire dateline: a place in capitals, then a date or an agency (or both), then a
-# dash: "ISLAMABAD, July 13 (Newswire) –", "GENEVA, 8 November –", "LONDON (Reuters) -".
+# dash: "ISLAMABAD, July 13 (Newswire) –", "GENEVA, 8 November –", "LONDON (Reuters) -";
+# or, as agencies in the region write it, a full stop: "BAKU, Azerbaijan, March 5.".
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]+)*"
     # a region after the place: "CAMBRIDGE, England, 24 February 2022 –"
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?(?=,\s+(?:[A-Z][a-z]+\.?\s+)?\d))?"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?\s*"
     r"(?:\([^()]{1,40}\)\s*)?|\s*\([^()]{1,40}\)\s*)"
-    r"[–—-]{1,2}\s+"
+    r"(?:[–—-]{1,2}\s+|\.(?:\s+|$))"
 )
 
 _WHEN_AFTER = re.compile(r"\s*,\s*when\s")

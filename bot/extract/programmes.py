@@ -2253,11 +2253,11 @@ def _says_what_it_is(sentence: str, draft: _Draft) -> bool:
 
 DESCRIPTION_MAX_CHARS = 600
 # A wire report's dateline is no part of what a sentence says: "KOUROU, French Guiana,
-# Dec 6 (Newswire) - ", "CAMBRIDGE, England, 24 February 2022 – ".
+# Dec 6 (Newswire) - ", "CAMBRIDGE, England, 24 February 2022 – ", "DUBAI, Dec 8. ".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+    r"(?:\([^)]{1,40}\))?\s*(?:[-–—]+|\.)\s+"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.articles import parse_text
 from bot.extract import extract
 from bot.facts import Facts
@@ -124,6 +126,20 @@ def test_a_wire_dateline_is_not_an_event_nor_part_of_a_summary() -> None:
     )
     assert [(e.date, e.summary) for e in facts.events] == [
         ("2023-07-12", "The board approved a loan")
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["TBILISI, May 4. ", "YEREVAN, Armenia, May 4. ", "MINSK, 4 May. "],
+)
+def test_a_dateline_ending_in_a_full_stop_is_not_an_event(opening: str) -> None:
+    facts = facts_of(
+        f"{opening}The two ministers met on Tuesday and signed a roadmap.",
+        header="date 2021-05-04 By Test Writer\n\n",
+    )
+    assert [(e.date, e.summary) for e in facts.events] == [
+        ("2021-05-04", "The two ministers met and signed a roadmap")
     ]
 
 

@@ -646,6 +646,12 @@ def test_descriptions_leave_out_labels_and_datelines() -> None:
     assert len(fund.sentences) == 3  # the label still mentions it
 
 
+def test_descriptions_leave_out_a_dateline_ending_in_a_full_stop() -> None:
+    scan = find_programmes(["OSLO, Jun 2. The Fjord Fund (FF) opened a hut."], [True])
+    (fund,) = scan.programmes
+    assert fund.description == "The Fjord Fund (FF) opened a hut."
+
+
 def test_missions_named_after_their_place_owners_before_definitions_and_battlegroups() -> None:
     found = programmes(
         "The UN Verification Mission in Colombia has monitored it since 2017, and the "
