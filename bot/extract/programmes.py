@@ -1824,6 +1824,11 @@ _REPLACING = re.compile(
     r"(?:earlier\s+|former\s+|old\s+|previous\s+|original\s+)?$",
     re.I,
 )
+# A name used before a noun for an occasion or its members ("the Eastern Partnership summit").
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:summit|summits|conference|meeting|meetings|talks|ministerial|countries|states|"
+    r"members|headquarters)\b"
+)
 _PART_OF = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:key\s+|core\s+|central\s+|main\s+)?(?:part|component|pillar|element|strand|arm|"
@@ -1925,7 +1930,10 @@ def _kinds(draft: _Draft) -> set[str]:
 
 
 _FOLLOW_ON = re.compile(
-    r"(?:follow-on|follow-up|successor|succeeding),?\s+(?!(?:to|of)\s)(?:\w+\s+){0,2}$", re.I
+    # ("the succeeding programme, X"; not the participle in ", succeeding the PCA")
+    r"(?:follow-on|follow-up|successor|succeeding(?!\s+(?:the|an?)\s)),?\s+(?!(?:to|of)\s)"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
 )
 # "Horizon Europe, the framework programme for 2021 to 2027 and the successor to Horizon
 # 2020": the programme named after it came first.
@@ -2001,8 +2009,21 @@ def _relations(
                 continue
             if _succeeded_across(sentence, gap, a.start, drafts[a.key]):
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
-            elif _SUCCESSION_BACKWARD.match(gap) or _REPLACING.search(gap):
+            elif _SUCCESSION_BACKWARD.match(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key
+            elif _REPLACING.search(gap):
+                # "CEPA was signed at the Eastern Partnership summit ..., succeeding the PCA":
+                # a name standing before an occasion's noun is not the clause's subject.
+                subject = next(
+                    (
+                        x
+                        for x in reversed(ms[: ms.index(b)])
+                        if not _ATTRIBUTIVE.match(sentence, x.end)
+                    ),
+                    None,
+                )
+                if subject is not None and subject.key != b.key:
+                    drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or subject.key
             elif _PART_OF.match(gap) or _AS_PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
             elif gap in ("'s ", "’s "):

@@ -1018,3 +1018,13 @@ def test_it_after_a_leading_phrase_is_the_previous_sentences_programme() -> None
     assert found["CHM"].succeeded_by is not None
     assert found[found["CHM"].succeeded_by].name == "Blue Carbon Mechanism"
     assert found["Ocean Accord"].succeeded_by is None
+
+
+def test_participle_succession_skips_a_name_used_before_summit() -> None:
+    found = programmes(
+        "The Trade and Transit Agreement (TTA) entered into force in 2001.",
+        "The Joint Economic Accord (JEA) was signed at the Northern Forum summit in Oslo"
+        " in 2019 and took effect in 2021, succeeding the TTA.",
+    )
+    assert found["TTA"].succeeded_by == "JEA"
+    assert found["Northern Forum"].succeeded_by is None
