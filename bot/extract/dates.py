@@ -426,7 +426,8 @@ def find_dates(
                 unresolved.append(sentence[atom.start : atom.end])
             continue
         if atom.cue == "since" and not _since_a_reference(sentence, atom.start):
-            if span.end_date is None:
+            if span.end_date is None or atom.approximate:
+                # "since the late 1990s": still running; the decade part says when it began.
                 span = span._replace(open_ended=True)
             elif atom.rel == "period":
                 # "has grown in every quarter since Q3 2020": running from its first month.
@@ -1011,7 +1012,7 @@ def _count_after(sentence: str, end: int, cue: str) -> bool:
 # of comparison, not the start of something still running.
 _SINCE_REFERENCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|largest|biggest|smallest|worst|best|strongest|"
-    r"weakest|fastest|slowest)\b[^,;:.()]{0,60}\bsince\s+$",
+    r"weakest|fastest|slowest)\b[^,;:.()]{0,60}\bsince\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -1229,6 +1230,12 @@ def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        if i + 1 < len(atoms) and _next_decades(a, atoms[i + 1], sentence):
+            # "the 1920s and 1930s": one span over both decades.
+            a.end, a.end_date = atoms[i + 1].end, atoms[i + 1].end_date
+            out.append(a)
+            i += 2
+            continue
         if i + 1 < len(atoms) and a.kind in ("abs", "part") and a.end_date is None:
             b = atoms[i + 1]
             joined = _range_of(a, b, sentence) if b.kind in ("abs", "part") else None
@@ -1239,6 +1246,16 @@ def _join_ranges(atoms: list[_Atom], sentence: str) -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _next_decades(a: _Atom, b: _Atom, sentence: str) -> bool:
+    """`a` and `b` are whole decades in a row joined by "and" ("the 1920s and 1930s")."""
+    if not (a.approximate and b.approximate and a.end_date and b.end_date):
+        return False
+    if a.date[0] % 10 or b.date[0] % 10 or a.end_date[0] % 10 != 9 or b.end_date[0] % 10 != 9:
+        return False  # "the late 1990s and early 2000s" stay two spans
+    gap = sentence[a.end : b.start].strip()
+    return b.date[0] == a.date[0] + 10 and gap in ("and", "and the")
 
 
 # What joins two dates into a range without "from" or "between" before them.

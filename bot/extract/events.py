@@ -323,7 +323,7 @@ def _happened(sentence: str, span: DateSpan, published_on: date | None) -> bool:
     if (
         span.cue == "since"
         and not span.open_ended
-        and span.end_date is None
+        and (span.end_date is None or span.approximate)
         and not _WHEN_AFTER.match(sentence, span.end)
     ):
         # A "since" that opens no range is a point of comparison ("its lowest since 2008",

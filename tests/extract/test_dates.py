@@ -311,3 +311,18 @@ def test_a_day_and_month_of_that_year_take_the_year_last_stated() -> None:
 def test_a_month_of_last_year_or_this_year_counts_from_the_article() -> None:
     assert found("The mill shut in June last year.", date(2024, 6, 20)) == [("2023-06", None)]
     assert found("The mill shut in March this year.", date(2024, 6, 20)) == [("2024-03", None)]
+
+
+def test_two_decades_in_a_row_joined_by_and_are_one_span() -> None:
+    assert found("The mill grew fast in the 1880s and 1890s.") == [("1880", "1899")]
+    # Decades apart, or parts of decades, stay separate spans.
+    assert found("Floods came in the 1950s and 1970s.") == [("1950", "1959"), ("1970", "1979")]
+    assert found("It lost ground in the late 1980s and early 1990s.") == [
+        ("1987", "1989"),
+        ("1990", "1993"),
+    ]
+
+
+def test_since_a_decade_runs_on_from_the_decade() -> None:
+    spans = find_dates("Pilots have trained there since the late 1980s.", PUB).spans
+    assert [(s.text_date, s.text_end, s.open_ended) for s in spans] == [("1987", "1989", True)]

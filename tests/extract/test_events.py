@@ -303,3 +303,9 @@ def test_a_present_tense_run_until_a_year_less_month_is_no_event() -> None:
 def test_an_occasion_s_year_restating_an_exact_date_is_one_event() -> None:
     body = "The phone was shown at Expo 2018 in May 2018 and sold out."
     assert dates_of(body) == [("2018-05", None)]
+
+
+def test_a_superlative_since_a_decade_is_a_comparison_not_an_event() -> None:
+    body = "The party won 40 seats in 2018, its best result since the 1970s."
+    assert dates_of(body) == [("2018", None)]
+    assert dates_of("Farmers have grown rice here since the 1970s.") == [("1970", "1979")]
