@@ -29,8 +29,10 @@ FUNCTION_WORDS = words(
     of for and the on in to at by with from de du des la le les et y a an & upon
     """
 )
+# (A part after a hyphen may be one letter: "NTM-A", "NTM-I".)
 ACRONYM = re.compile(
-    r"^(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*[A-Z0-9]s?\+?$"
+    r"^(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Z](?:[A-Za-z0-9&]*[A-Z0-9])?"
+    r"(?:-[A-Z0-9](?:[A-Za-z0-9&]*[A-Z0-9])?)*s?\+?$"
 )
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 # A word of a name: letters/digits with inner hyphens, apostrophes, ampersands or dots.

@@ -173,3 +173,10 @@ def test_a_lowercase_word_for_its_kind_may_stand_before_the_acronym() -> None:
     assert (found.acronym, found.name) == ("RES", "Rapid Expert Support")
     # Other lowercase words still stop a name.
     assert find_definitions("It used the Rapid Expert Support team (RES) twice.") == []
+
+
+def test_acronym_ending_in_a_one_letter_part_after_a_hyphen() -> None:
+    assert is_acronym("TM-K") and is_acronym("NTM-I")
+    assert not is_acronym("NATO-led") and not is_acronym("A-")
+    (found,) = find_definitions("It set up the Alliance Training Mission-Kosovo (ATM-K) in 2005.")
+    assert (found.acronym, found.name) == ("ATM-K", "Alliance Training Mission-Kosovo")
