@@ -268,16 +268,22 @@ def _suffixed(sentence: str, paren: re.Match[str], head: str) -> Definition | No
     (NDICI-Global Europe)": the acronym is read off the name before the words it repeats,
     and the whole name is defined."""
     match = _SUFFIXED.match(head)
-    if not match or not (is_acronym(match["acronym"]) or _TWO_PART.match(match["acronym"])):
+    if not match:
         return None
-    suffix = match["suffix"]
+    acronym, suffix = match["acronym"], match["suffix"]
+    if not (is_acronym(acronym) or _TWO_PART.match(acronym)) and " " in acronym:
+        # "(ANA Trust Fund)": one acronym and two words, not two words of an acronym
+        acronym, second = acronym.split(" ", 1)
+        suffix = f"{second} {suffix}"
+    if not (is_acronym(acronym) or _TWO_PART.match(acronym)):
+        return None
     text_before = sentence[: paren.start()].rstrip()
     if not text_before.endswith(" " + suffix):
         return None
     joint = _SUFFIX_JOINT.search(sentence, 0, len(text_before) - len(suffix))
     if joint is None:
         return None
-    inner = _forward(sentence, joint.start(), paren.end(), match["acronym"])
+    inner = _forward(sentence, joint.start(), paren.end(), acronym)
     if inner is None:
         return None
     name_end = len(text_before)

@@ -434,6 +434,10 @@ def find_programmes(
             if len(parts) == 2 and own_heads.get(parts[0]) == normalise(parts[1]):
                 continue  # "The SPS Programme": the programme itself
             same = _named_with_its_kind(name, by_name, joined.text)
+            if same is None and " " in name:
+                # "the ANA Trust Fund" after "Afghan National Army Trust Fund (ANA Trust
+                # Fund)": a short form defined in brackets, not a programme of its own.
+                same = by_acronym.get(name)
             if same is not None:
                 # "the CervixCheck Screening Programme" after "CervixCheck, the national
                 # cervical screening programme": the programme itself.

@@ -180,3 +180,8 @@ def test_acronym_ending_in_a_one_letter_part_after_a_hyphen() -> None:
     assert not is_acronym("NATO-led") and not is_acronym("A-")
     (found,) = find_definitions("It set up the Alliance Training Mission-Kosovo (ATM-K) in 2005.")
     assert (found.acronym, found.name) == ("ATM-K", "Alliance Training Mission-Kosovo")
+
+
+def test_short_form_of_an_acronym_and_the_names_last_words() -> None:
+    (found,) = find_definitions("The Greater Lakes Water Fund (GLW Fund) opened in 2011.")
+    assert (found.acronym, found.name) == ("GLW Fund", "Greater Lakes Water Fund")

@@ -1028,3 +1028,13 @@ def test_participle_succession_skips_a_name_used_before_summit() -> None:
     )
     assert found["TTA"].succeeded_by == "JEA"
     assert found["Northern Forum"].succeeded_by is None
+
+
+def test_later_use_of_a_short_form_defined_in_brackets_is_the_same_programme() -> None:
+    found = programmes(
+        "The Greater Lakes Water Fund (GLW Fund) opened in 2011.",
+        "Donors paid into the GLW Fund until 2015.",
+    )
+    assert list(found) == ["GLW Fund"]
+    assert found["GLW Fund"].name == "Greater Lakes Water Fund"
+    assert len(found["GLW Fund"].sentences) == 2
