@@ -52,7 +52,7 @@ from bot.extract.acronyms import Definition, find_definitions, initials, is_acro
 from bot.extract.acronyms import matches as _acronym_matches
 from bot.extract.joined import Joined
 from bot.extract.phrases import find_phrases
-from bot.extract.vocabulary import whole_words, words
+from bot.extract.vocabulary import PURPOSE_VERBS, whole_words, words
 from bot.facts import Programme
 
 HEADS = words(
@@ -430,6 +430,11 @@ def find_programmes(
                 or _STAGE_OF.search(sentence, max(0, start - 40), start)
             ):
                 continue
+            purpose = _PURPOSE.match(sentence, end) if _is_head(name.split()[-1]) else None
+            if purpose and purpose.group(1) in PURPOSE_VERBS:
+                # "the Global Coalition to Defeat ISIS": the purpose is part of the name
+                end = purpose.end()
+                name = sentence[start:end]
             parts = name.split()
             if len(parts) == 2 and own_heads.get(parts[0]) == normalise(parts[1]):
                 continue  # "The SPS Programme": the programme itself
@@ -689,12 +694,14 @@ def _ends_with_name(long: str, short: str) -> bool:
 
 def _head_form_of(short: str, long: str) -> bool:
     """Is `short` the longer name cut before its complement ("Multilateral Fund" of
-    "Multilateral Fund for the Implementation of the Montreal Protocol")? Normalised names."""
+    "Multilateral Fund for the Implementation of the Montreal Protocol", "Global Fund" of
+    "Global Fund to Fight AIDS, Tuberculosis and Malaria")? Normalised names."""
     return long.startswith(short + " ") and long[len(short) + 1 :].split(" ", 1)[0] in (
         "of",
         "for",
         "on",
         "in",
+        "to",
     )
 
 
@@ -710,6 +717,11 @@ _BODY_HEADS = words(
 # capitals, then capitalised words, complete such a programme's name.
 _TO_COMPLEMENT = re.compile(
     r"\s+to\s+[A-Z][a-z]+(?:\s+(?:(?:the|of|and|for|on)\s+)*[A-Z][\w-]*){1,6}"
+)
+# The same after any head, with a verb of purpose: "Global Coalition to Defeat ISIS".
+_PURPOSE = re.compile(
+    r"\s+to\s+([A-Z][a-z]+)(?:\s+(?:(?:the|of|and|for|on)\s+)*[A-Z][\w-]*){1,6}"
+    r"(?:(?:,\s+[A-Z][\w-]*)+,?\s+and\s+[A-Z][\w-]*)?"  # "to Fight AIDS, Tuberculosis and Malaria"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9&]+)\s+$")
 # "Serbia-NATO Defence Reform Group (DRG)": a compound naming two parties, one an acronym.

@@ -48,3 +48,14 @@ IRREGULAR_PAST = words(
     ended died
     """
 )
+
+
+# Verbs that open the purpose clause of a body's name, written in capitals after "to":
+# "Global Coalition to Defeat ISIS", "Global Fund to Fight AIDS", "Campaign to Stop ...".
+PURPOSE_VERBS = words(
+    """
+    Defeat Fight Combat Counter End Stop Ban Eradicate Eliminate Prevent Reduce Protect
+    Promote Support Save Accelerate Advance Improve Strengthen Build Restore Rebuild Monitor
+    Abolish Halt Beat Tackle Address Enhance Defend Secure
+    """
+)

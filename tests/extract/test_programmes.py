@@ -432,7 +432,7 @@ def test_a_sentence_going_on_with_it_describes_the_subject() -> None:
         "In 2003 Bush announced the Emergency Plan for AIDS Relief (EPAR) in a speech.",
         "It was popular.",
     )
-    fund = found["Global Fund"]
+    fund = found["Global Fund to Fight AIDS, Tuberculosis and Malaria"]
     assert "It is a financing institution" in fund.description
     assert len(fund.sentences) == 1  # it is not named there
     assert "It was popular" not in found["EPAR"].description  # not the subject
@@ -1038,3 +1038,13 @@ def test_later_use_of_a_short_form_defined_in_brackets_is_the_same_programme() -
     assert list(found) == ["GLW Fund"]
     assert found["GLW Fund"].name == "Greater Lakes Water Fund"
     assert len(found["GLW Fund"].sentences) == 2
+
+
+def test_purpose_after_to_belongs_to_the_name() -> None:
+    found = programmes(
+        "Norway joined the Global Alliance to End Plastic Pollution in 2022.",
+        "The Marshall Plan to Western Europe and Japan was smaller.",
+        "The Global Alliance met again in 2023.",
+    )
+    assert set(found) == {"Global Alliance to End Plastic Pollution", "Marshall Plan"}
+    assert len(found["Global Alliance to End Plastic Pollution"].sentences) == 2
