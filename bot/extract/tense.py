@@ -39,9 +39,11 @@ _INTENTION = re.compile(
     r"prepares|preparing)\s+(?:to|for|at)\b|"
     r"scheduled\s+(?:for|to)|slated\s+(?:for|to)|planned\s+for|"
     r"due\s+(?:in|by|to|on|at|last|next|this|early|late)\b|"
-    # "committed industrialised countries to cut ...", "planned a conference to open ..."
+    # "committed industrialised countries to cut ...", "planned a conference to open ...",
+    # "expects inflation to average 2.5% in 2024"
     r"(?:committed|commits|obliged|obliges|required|requires|planned|plans|urged|urges|"
-    r"called\s+on|asked|asks|pledged)\s+(?:[\w’'-]+\s+){1,8}?to\s+[a-z]+|"
+    r"called\s+on|asked|asks|pledged|expect|expects|expected|forecasts?|predicts?|"
+    r"predicted)\s+(?:[\w’'-]+\s+){1,8}?to\s+[a-z]+|"
     r"to\s+be\s+(?:held|completed|launched|built|finished|delivered|opened|introduced|"
     r"implemented|adopted|signed|reached|achieved)|"
     r"(?:\b(?:the|a|an|its|their|his|her)\s+(?:upcoming|forthcoming|future|proposed|planned|"

@@ -122,3 +122,9 @@ def test_a_past_verb_inside_a_closed_insertion_does_not_realise_a_plan() -> None
     assert is_unrealised(text, text.index("2031"), text.index("2031") + 4, cue="the")
     done = "The club would later say it entered the Cup, and it won it in 1991."
     assert not is_unrealised(done, done.index("1991"), done.index("1991") + 4, cue="in")
+
+
+def test_an_expectation_with_its_object_before_to_is_a_plan() -> None:
+    assert _unrealised("The bank expects growth to reach 3% in 2021.", "2021")
+    assert _unrealised("Analysts forecast sales to double in 2021.", "2021")
+    assert not _unrealised("The bank expects growth to slow, after it fell in 2017.", "2017")
