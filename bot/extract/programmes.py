@@ -131,7 +131,7 @@ _GENERIC_WORDS = frozenset(_GENERIC_LOWER)
 # "the ASEAN Plus Three framework", "the Khaan Quest exercise", "the civilian EUCAP Sahel
 # Mali mission", "the NDICI-Global Europe instrument": words that say what a name of two
 # words or more stands for without being part of it.
-_DESCRIPTIVE_LOWER = ("framework", "exercise", "mission", "instrument", "plan")
+_DESCRIPTIVE_LOWER = ("framework", "exercise", "mission", "instrument", "plan", "battlegroup")
 _PREFIX_HEADS = ("Operation", "Project")
 # (Not "Khaan", "Strategic", "Olympic": "-an" after a consonant, "-ian" or "-ean", and only
 # geographic words in "-ic".)

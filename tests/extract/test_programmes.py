@@ -1048,3 +1048,8 @@ def test_purpose_after_to_belongs_to_the_name() -> None:
     )
     assert set(found) == {"Global Alliance to End Plastic Pollution", "Marshall Plan"}
     assert len(found["Global Alliance to End Plastic Pollution"].sentences) == 2
+
+
+def test_a_name_before_battlegroup() -> None:
+    found = programmes("Its troops joined the Northern Shield Presence battlegroup in Estonia.")
+    assert list(found) == ["Northern Shield Presence"]
