@@ -1193,7 +1193,7 @@ def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
 # "Horizon Europe, the research and innovation framework programme for 2021 to 2027": a
 # name and, in apposition, a phrase whose head is a word for a scheme.
 _APPOSED_NAME = re.compile(
-    r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
+    r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and|to)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
     r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[A-Z][\w-]*|[a-z]+)['’]s|the|a|an|its|their)"
     r"\s+(?P<between>(?:[\w-]+\s+){0,4})$"
 )

@@ -1053,3 +1053,10 @@ def test_purpose_after_to_belongs_to_the_name() -> None:
 def test_a_name_before_battlegroup() -> None:
     found = programmes("Its troops joined the Northern Shield Presence battlegroup in Estonia.")
     assert list(found) == ["Northern Shield Presence"]
+
+
+def test_a_name_holding_to_in_apposition_to_a_word_for_a_scheme() -> None:
+    found = programmes(
+        "Chile joined the Coastal Route to Cleaner Ports, an initiative that cuts emissions."
+    )
+    assert list(found) == ["Coastal Route to Cleaner Ports"]
