@@ -926,6 +926,12 @@ _NAME_AFTER_SCHEME = re.compile(
     r"(?(called)|(?(named)|(?=\s*[,;)])))"
     r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had|after)\b)"
 )
+# "the EU's training mission in Mali, EUTM Mali.": a coded name (an acronym and a word or
+# two in capitals) in apposition, after the word for a scheme and perhaps its place.
+_CODED_AFTER_SCHEME = re.compile(
+    rf"\b(?:{_SCHEME_WORDS})s?(?:\s+(?:in|to|for)\s+(?:the\s+)?[A-Z][\w-]*)?,\s+"
+    r"(?P<name>[A-Z][A-Z0-9]+[a-z]?(?:\s+[A-Z][\w'’-]*){1,2})(?=\s*[,.;)]|\s*$)"
+)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _NOT_SUB_NAMES = words("Headquarters Building Hall House Palace Airport Station Square Street")
 # Words that name a newspaper or journal as often as an exercise a government carries out
@@ -1014,7 +1020,7 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
     for at in sorted(places):
         if at < taken:
             continue
-        match = _NAME_AFTER_SCHEME.match(text, at)
+        match = _NAME_AFTER_SCHEME.match(text, at) or _coded_after(text, at)
         if match is None:
             before = _name_before_scheme_word(text, starts, at)
             if before is not None:
@@ -1025,7 +1031,7 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
             continue
         taken = match.end()
         if (
-            (match["called"] or "").startswith("known")
+            (match.groupdict().get("called") or "").startswith("known")
             and is_acronym(match["name"])
             and _CAPITAL_BEFORE.search(text, max(0, at - 40), at)
         ):
@@ -1037,6 +1043,11 @@ def _names_after_scheme_words(joined: Joined) -> dict[int, list[tuple[int, int, 
         name_start, name_end = match.span("name")
         found.setdefault(index, []).append((name_start - base, name_end - base, match["name"]))
     return found
+
+
+def _coded_after(text: str, at: int) -> re.Match[str] | None:
+    match = _CODED_AFTER_SCHEME.match(text, at)
+    return match if match and is_acronym(match["name"].split()[0]) else None
 
 
 # A name with a code in it, on either side of a succession: "EUFOR Althea took over from

@@ -1060,3 +1060,10 @@ def test_a_name_holding_to_in_apposition_to_a_word_for_a_scheme() -> None:
         "Chile joined the Coastal Route to Cleaner Ports, an initiative that cuts emissions."
     )
     assert list(found) == ["Coastal Route to Cleaner Ports"]
+
+
+def test_a_coded_name_after_a_word_for_a_scheme_and_its_place() -> None:
+    found = programmes("Its officers served in the EU's police mission in Niger, EUCAP Sahel.")
+    assert "EUCAP Sahel" in found
+    assert "Niger" not in " ".join(found)
+    assert programmes("Under the programme, NATO has funded labs.") == {}
