@@ -935,10 +935,14 @@ def _atom(m: re.Match[str], sentence: str) -> _Atom | None:
         return _Atom(start, end, "rel", rel="article-day", rel_n=-1, cue=cue)
     if kind == "k_wd":
         prev = _prev_word(sentence, start)
+        if _POSSESSIVE.match(sentence, end):
+            if prev != "in":
+                return None  # "after Saturday's game": a label, not a date of its own
+            # "won in Sunday's election": the occasion the clause happened at, that day.
+            weekday = WEEKDAYS.index(g["wd"].lower())
+            return _Atom(start, end, "rel", rel="weekday-on", rel_n=weekday, cue="in")
         if prev not in ("on", "last", "since", "until", "by", "past", "from", "and"):
             return None
-        if _POSSESSIVE.match(sentence, end):
-            return None  # "Saturday's game": a label, not a date of its own
         weekday = WEEKDAYS.index(g["wd"].lower())
         return _Atom(start, end, "rel", rel=f"weekday-{prev}", rel_n=weekday)
     if kind == "k_mo":

@@ -1232,11 +1232,17 @@ def _drop_dates(
     `lead_at`, if known, is lead_start(sentence, first_cue.start)."""
     piece = sentence[start:end]
     cuts: list[tuple[int, int]] = []
+    articles: set[int] = set()  # cuts that leave "the" in place of the date
     for lo, hi in drops:
         if not (start <= lo and hi <= end):
             continue
         rel_lo, rel_hi = lo - start, hi - start
         after = piece[rel_hi:]
+        if after[:2] in ("'s", "’s") and not after[2:3].isalnum():
+            # "won in Sunday's election": "won in the election"
+            cuts.append((rel_lo, rel_hi + 2))
+            articles.add(rel_lo)
+            continue
         if (
             lo == first_cue.start
             and first_cue.cue in _ADJECTIVE_CUES
@@ -1277,6 +1283,8 @@ def _drop_dates(
     for lo, hi in merged:
         parts.append(piece[position:lo])
         position = hi
+        if lo in articles:
+            parts[-1] += "the"
     parts.append(piece[position:])
     text = parts[0].rstrip()
     for part in parts[1:]:

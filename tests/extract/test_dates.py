@@ -326,3 +326,9 @@ def test_two_decades_in_a_row_joined_by_and_are_one_span() -> None:
 def test_since_a_decade_runs_on_from_the_decade() -> None:
     spans = find_dates("Pilots have trained there since the late 1980s.", PUB).spans
     assert [(s.text_date, s.text_end, s.open_ended) for s in spans] == [("1987", "1989", True)]
+
+
+def test_in_a_weekdays_occasion_is_that_day_but_other_possessives_are_labels() -> None:
+    # PUB is Thursday 29 November 2018.
+    assert found("Her party lost seats in Sunday's election.") == [("2018-11-25", None)]
+    assert found("He spoke after Saturday's game.") == []

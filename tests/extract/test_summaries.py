@@ -534,3 +534,9 @@ def test_in_office_since_a_date_is_the_holder_s_tenure() -> None:
 def test_in_force_or_on_sale_since_a_date_is_a_state_of_the_holder() -> None:
     got = summaries("The treaty, in force since May 2004, was amended in 2019.")
     assert got[("2004-05", None)] == "The treaty has been in force"
+
+
+def test_a_weekdays_occasion_leaves_the_occasion_in_the_summary() -> None:
+    # 2022-09-30 is a Friday: Tuesday is the 27th.
+    got = summaries("The mayor lost her seat in Tuesday's council vote.")
+    assert got[("2022-09-27", None)] == "The mayor lost her seat in the council vote"
