@@ -1792,6 +1792,8 @@ def _merge_other_names(
 # date between the verb and "by", "which was replaced in 2024 by", "replaced on Friday by".)
 _SUCCESSION_FORWARD = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:(?<=,\s)(?:[a-z]+ed|which|that)\b[^,;()]{0,60},\s*)?"
+    # "the Customs Union led by Russia, which became the EAEU"
+    r"(?:(?:[a-z]+ed|led|run|held)\s+by\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s*)?"
     r"(?:which|that|it|and)?\s*"
     r"(?:was|were|has\s+been|had\s+been|is|would\s+be|(?:is|was)\s+being|will\s+be)?\s*"
     r"(?:later|eventually|subsequently|formally|officially|then|itself|in\s+turn)?\s*"
@@ -1816,11 +1818,15 @@ _THAT_ONE_SUCCEEDED = re.compile(
 )
 # "The IPAP was updated in 2008 and 2010, and was replaced by ...", "The HBP ended on 30
 # September 2023 and was succeeded by ...": a second predicate.
+# Milestone lists write the present: "The NTIM is set up in August and is succeeded in
+# December by ...".
 _SAME_SUBJECT_SUCCEEDED = re.compile(
-    r"\s+(?:(?:was|were|has\s+been|had\s+been)\s+[a-z]+ed|ended|closed|expired|lapsed)\b"
+    r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+ed|set\s+up|built)"
+    r"|ended|closed|expired|lapsed|ends|closes|expires)\b"
     r"[^;()]{0,80}?,?\s+and\s+"
-    r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|then\s+|eventually\s+)?"
-    r"(?:replaced|succeeded|superseded)(?:\s+in\s+\d{4})?\s+by\s+(?:the\s+|an?\s+)?$"
+    r"(?:was\s+|is\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|then\s+|eventually\s+)?"
+    r"(?:replaced|succeeded|superseded)(?:\s+in\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?))?"
+    r"\s+by\s+(?:the\s+|an?\s+)?$"
 )
 # A sentence opening with "the process" or "this programme" that names its successor:
 # "In July 2008 the process was relaunched as the Union for the Mediterranean (UfM)".

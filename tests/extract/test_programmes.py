@@ -1067,3 +1067,15 @@ def test_a_coded_name_after_a_word_for_a_scheme_and_its_place() -> None:
     assert "EUCAP Sahel" in found
     assert "Niger" not in " ".join(found)
     assert programmes("Under the programme, NATO has funded labs.") == {}
+
+
+def test_successions_in_the_present_of_a_milestone_list_and_after_led_by() -> None:
+    found = programmes(
+        "2004: The Harbour Support Mission is set up in May and is succeeded in November by"
+        " the Harbour Training Mission (HTM).",
+        "It joined the Trade Union led by Brazil, which became the Southern Trade Area"
+        " (STA) in 2015.",
+    )
+    assert found["HSM"].name == "Harbour Support Mission"  # its derived acronym
+    assert found["HSM"].succeeded_by == "HTM"
+    assert found["Trade Union"].succeeded_by == "STA"
