@@ -437,12 +437,25 @@ class _LastPerson:
         self._units = units
         self._joined = joined
         self._forms: dict[str, str] = {}
+        # "Outgoing prime minister Anna Kovac conceded ...": a role before the name
+        self._roles = {p.name: p.role.lower() for p in people if p.role}
         for person in people:
             self._forms.setdefault(person.name, person.name)
             self._forms.setdefault(person.name.split()[-1], person.name)
         self._ordered = sorted(self._forms, key=len, reverse=True)
         self._last: list[str | None] | None = None
         self._subject: list[str | None] = []
+
+    def _after_role(self, text: str, start: int, name: str) -> bool:
+        """The name at `start` opens the sentence after its role ("Outgoing prime minister
+        Anna Kovac conceded ...")."""
+        role = self._roles.get(name)
+        if not role:
+            return False
+        lead = text[:start].rstrip()
+        if not lead.lower().endswith(role):
+            return False
+        return _SUBJECT_LEAD.fullmatch(text, 0, len(lead) - len(role)) is not None
 
     def before(self, index: int) -> str | None:
         if not self._forms:
@@ -459,6 +472,7 @@ class _LastPerson:
                         self._forms[self._ordered[m[2]]]
                         for m in ms
                         if _SUBJECT_LEAD.fullmatch(text, 0, m[0])
+                        or self._after_role(text, m[0], self._forms[self._ordered[m[2]]])
                     ),
                     None,
                 )

@@ -540,3 +540,12 @@ def test_a_weekdays_occasion_leaves_the_occasion_in_the_summary() -> None:
     # 2022-09-30 is a Friday: Tuesday is the 27th.
     got = summaries("The mayor lost her seat in Tuesday's council vote.")
     assert got[("2022-09-27", None)] == "The mayor lost her seat in the council vote"
+
+
+def test_she_is_the_person_a_sentence_opened_with_after_her_role() -> None:
+    text = (
+        '"We are sorry," party leader Peter Olsen told reporters. Olsen, 52, joined the party '
+        "in 1990. Finance minister Maria Lund resigned on 3 May 2022. She had held the post "
+        "since 2019."
+    )
+    assert summaries(text)[("2019", None)] == "Maria Lund had held the post"
