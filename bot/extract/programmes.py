@@ -1865,7 +1865,10 @@ _ATTRIBUTIVE = re.compile(
 _PART_OF = re.compile(
     r"^\W*(?:\([^)]*\)\W*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:key\s+|core\s+|central\s+|main\s+)?(?:part|component|pillar|element|strand|arm|"
-    r"branch|sub-programme|subprogramme|tool)\s+of|(?:launched\s+|run\s+|established\s+|"
+    r"branch|sub-programme|subprogramme|tool)\s+of"
+    # "the EU Mission in Armenia (EUMA), a civilian mission under the CSDP"
+    r"|(?:(?:[a-z-]+\s+){0,2}(?:mission|operation|programme|program|initiative|project|"
+    r"fund|facility|instrument)\s+)?(?:launched\s+|run\s+|established\s+|"
     r"set\s+up\s+|created\s+|operating\s+|conducted\s+|developed\s+)?(?:under|within|"
     r"in\s+the\s+framework\s+of))\s+(?:the\s+)?$",
     re.I,
@@ -1877,6 +1880,8 @@ _AS_PART_OF = re.compile(
     r"(?:part|pillar|component|arm|strand|element)\s+of"
     r"|\s+of)\s+(?:the\s+)?$"
 )
+# "an Association Agreement, including a DCFTA": the second is part of the first.
+_INCLUDING = re.compile(r"^,?\s+(?:including|comprising)\s+(?:the\s+|an?\s+|its\s+)?$")
 _IT = re.compile(r"(?:^|\s)[Ii]t\s")
 _IT_RIGHT_AFTER = re.compile(r"^\s+it\s")
 # "X, an EaP initiative": a programme's name used as a modifier of a word for a scheme.
@@ -2059,6 +2064,8 @@ def _relations(
                     drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or subject.key
             elif _PART_OF.match(gap) or _AS_PART_OF.match(gap):
                 drafts[a.key].part_of = drafts[a.key].part_of or b.key
+            elif _INCLUDING.match(gap):
+                drafts[b.key].part_of = drafts[b.key].part_of or a.key
             elif gap in ("'s ", "’s "):
                 # "UNIFIL's Maritime Task Force", "the European Union's Operation Althea"
                 drafts[b.key].part_of = drafts[b.key].part_of or a.key

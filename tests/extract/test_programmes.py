@@ -1079,3 +1079,13 @@ def test_successions_in_the_present_of_a_milestone_list_and_after_led_by() -> No
     assert found["HSM"].name == "Harbour Support Mission"  # its derived acronym
     assert found["HSM"].succeeded_by == "HTM"
     assert found["Trade Union"].succeeded_by == "STA"
+
+
+def test_part_of_after_including_and_after_a_mission_under() -> None:
+    found = programmes(
+        "In 2019 it negotiated a Trade Pact, including a Digital Services Chapter (DSC).",
+        "It set up the Border Assistance Mission (BAM), a civilian mission under the"
+        " Common Defence Policy (CDP), in 2020.",
+    )
+    assert found["DSC"].part_of == "Trade Pact"
+    assert found["BAM"].part_of == "CDP"
