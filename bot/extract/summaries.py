@@ -1219,6 +1219,9 @@ def _without_reporting(sentence: str, span: DateSpan, start: int, end: int) -> i
     return trailing.start() if trailing else end
 
 
+_APPOSITION_OPENERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "one"))
+
+
 def _drop_dates(
     sentence: str,
     start: int,
@@ -1290,6 +1293,14 @@ def _drop_dates(
     for part in parts[1:]:
         if not text.strip(" ,"):
             text, part = "", part.lstrip(" ,")
+        elif (
+            text.endswith(",")
+            and part.lstrip().startswith(",")
+            and part.lstrip(" ,").split(" ", 1)[0] not in _APPOSITION_OPENERS
+        ):
+            # "two oil shocks, in 1973 and 1979, pushed": the commas went with the dates
+            # (before "the first Arab country to ..." one stays: an apposition follows)
+            text, part = text[:-1], part.lstrip()[1:]
         text = f"{text} {part.lstrip()}" if text else part.lstrip()
     return text
 

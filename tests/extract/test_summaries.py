@@ -549,3 +549,8 @@ def test_she_is_the_person_a_sentence_opened_with_after_her_role() -> None:
         "since 2019."
     )
     assert summaries(text)[("2019", None)] == "Maria Lund had held the post"
+
+
+def test_a_date_set_off_by_commas_takes_both_commas_with_it() -> None:
+    got = summaries("Two strikes, in 1984 and 1985, closed the pits.")
+    assert got[("1984", None)] == "Two strikes closed the pits"
