@@ -82,6 +82,9 @@ _LEAD_WORDS = words(
 )
 
 
+_CIRCA = re.compile(r"(?<![\w.])ca?\.$")
+
+
 def lead_start(text: str, end: int | None = None) -> int:
     """Where the words leading into a date that ends `text` at `end` begin: "later in",
     "until the end of", "since", "last", "on Tuesday,". Read right to left, a word at a
@@ -93,6 +96,9 @@ def lead_start(text: str, end: int | None = None) -> int:
             i -= 1
         if i > 0 and text[i - 1] == ",":
             i -= 1
+        if text[i - 1 : i] == "." and (circa := _CIRCA.search(text, max(0, i - 4), i)):
+            start = circa.start()  # "c. 1350", "ca. 1350": circa, abbreviated
+            continue
         # The letters ending at i (lead words are plain ASCII; a longer run is none of them).
         piece = text[max(0, i - _LONGEST_LEAD - 1) : i]
         j = i - (len(piece) - len(piece.rstrip(_ASCII_LETTERS)))

@@ -554,3 +554,8 @@ def test_she_is_the_person_a_sentence_opened_with_after_her_role() -> None:
 def test_a_date_set_off_by_commas_takes_both_commas_with_it() -> None:
     got = summaries("Two strikes, in 1984 and 1985, closed the pits.")
     assert got[("1984", None)] == "Two strikes closed the pits"
+
+
+def test_an_abbreviated_circa_goes_with_its_year() -> None:
+    got = summaries("The guild built the bridge c. 1420 and a chapel beside it.")
+    assert got[("1420", None)] == "The guild built the bridge and a chapel beside it"
