@@ -192,6 +192,10 @@ def _short_lead(left: str) -> bool:
     return _THREE_WORDS.search(left) is None and _A_WORD.search(left) is not None
 
 
+_PRECEDENT = re.compile(r"\bas\s+(?:it\s+did\s+)?in\s+$")
+_WHEN = re.compile(r"\s*,\s*when\s")
+
+
 def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     """True when the date at sentence[start:end] is planned, expected, hoped for or
     conditional rather than something that happened."""
@@ -212,6 +216,15 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
         # "would help the Alliance understand a region that has been shaken by the war
         # since October 2023": the relative clause has a tense of its own.
         last = None
+    if (
+        last is not None
+        and _PRECEDENT.search(left)
+        and (when := _WHEN.match(sentence, end))
+        and _PAST.search(sentence, when.end(), clause_end(sentence, when.end()))
+    ):
+        # "If talks fail, a minority cabinet is possible, as in 2009, when the party governed
+        # alone": a precedent the plan is compared with, and it happened.
+        return False
     if last is not None:
         if last.group().lower() in ("if", "unless", "whether"):
             return True  # a condition, whatever its tense: "If elected in 2030, ..."

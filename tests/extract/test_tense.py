@@ -128,3 +128,9 @@ def test_an_expectation_with_its_object_before_to_is_a_plan() -> None:
     assert _unrealised("The bank expects growth to reach 3% in 2021.", "2021")
     assert _unrealised("Analysts forecast sales to double in 2021.", "2021")
     assert not _unrealised("The bank expects growth to slow, after it fell in 2017.", "2017")
+
+
+def test_a_precedent_with_a_past_when_clause_happened_inside_a_condition() -> None:
+    sentence = "If the vote fails, a recount is likely, as in 2004, when the court ordered one."
+    assert not _unrealised(sentence, "2004")
+    assert _unrealised("If the vote fails, a recount is likely, as in 2026.", "2026")
