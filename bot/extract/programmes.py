@@ -1882,6 +1882,7 @@ _AS_PART_OF = re.compile(
 )
 # "an Association Agreement, including a DCFTA": the second is part of the first.
 _INCLUDING = re.compile(r"^,?\s+(?:including|comprising)\s+(?:the\s+|an?\s+|its\s+)?$")
+_WHEN_BEFORE = re.compile(r"(?:^|\W)(?:[Ww]hen|[Aa]fter|[Oo]nce)\s+(?:the\s+)?$")
 _IT = re.compile(r"(?:^|\s)[Ii]t\s")
 _IT_RIGHT_AFTER = re.compile(r"^\s+it\s")
 # "X, an EaP initiative": a programme's name used as a modifier of a word for a scheme.
@@ -2033,6 +2034,8 @@ def _relations(
                     gap = sentence[before.end : later.start]
                     inner = _IT.search(gap)
                     if inner and _SUCCESSION_FORWARD.match(gap[inner.start() :]):
+                        if _WHEN_BEFORE.search(sentence, 0, before.start):
+                            break  # "when ISAF's ... ended, it was ...": see below
                         earlier = _antecedent(last_sentence, drafts, drafts[later.key])
                         if earlier is not None and earlier.key != later.key:
                             earlier.succeeded_by = earlier.succeeded_by or later.key
@@ -2046,6 +2049,14 @@ def _relations(
             if a.key == b.key:
                 continue
             if _succeeded_across(sentence, gap, a.start, drafts[a.key]):
+                drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
+            elif (
+                " it " in gap
+                and _WHEN_BEFORE.search(sentence, 0, a.start)
+                and _SUCCESSION_FORWARD.match(gap[gap.index(" it ") :])
+            ):
+                # "when ISAF's combat role ended ..., it was succeeded by": the clause's
+                # subject is the one replaced.
                 drafts[a.key].succeeded_by = drafts[a.key].succeeded_by or b.key
             elif _SUCCESSION_BACKWARD.match(gap):
                 drafts[b.key].succeeded_by = drafts[b.key].succeeded_by or a.key

@@ -1089,3 +1089,16 @@ def test_part_of_after_including_and_after_a_mission_under() -> None:
     )
     assert found["DSC"].part_of == "Trade Pact"
     assert found["BAM"].part_of == "CDP"
+
+
+def test_it_after_a_when_clause_naming_a_programme_is_that_programme() -> None:
+    found = programmes(
+        "The Harbour Watch Force (HWF) patrolled the bay from 2001.",
+        "When HWF's patrols ended in 2014, it was succeeded by the Coastal Guard Mission (CGM).",
+    )
+    assert found["HWF"].succeeded_by == "CGM"
+    found = programmes(
+        "The Old Grant Scheme (OGS) paid farmers.",
+        "Under the Paris Agreement it is being replaced by a new scheme, the Crediting Fund.",
+    )
+    assert found["OGS"].succeeded_by == "Crediting Fund"
