@@ -411,6 +411,11 @@ def summarise(
             # "X, hired in 2019, said the team peaked in a 4-0 win on 3 May 2021": what
             # was said is the event, not the saying.
             body_start = said.end()
+            second = sentence.rfind(" and that ", body_start, span.start)
+            if second != -1 and has_finite_verb(sentence[second + 10 : span.start]):
+                # "said counting had gone smoothly and that the last votes had arrived on
+                # Saturday": the second thing said holds the date.
+                body_start = second + 10
     drops = [(s.start, s.end) for s in also_drop if body_start <= s.start and s.end <= body_end]
     drops.extend(_other_relative_clauses(sentence, span, spans, body_start, body_end))
     for other in spans:

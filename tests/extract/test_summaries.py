@@ -559,3 +559,8 @@ def test_a_date_set_off_by_commas_takes_both_commas_with_it() -> None:
 def test_an_abbreviated_circa_goes_with_its_year() -> None:
     got = summaries("The guild built the bridge c. 1420 and a chapel beside it.")
     assert got[("1420", None)] == "The guild built the bridge and a chapel beside it"
+
+
+def test_of_two_things_said_the_one_holding_the_date_is_the_summary() -> None:
+    text = "The coach said the squad was fit and that the new keeper had signed in August."
+    assert summaries(text)[("2022-08", None)] == "The new keeper had signed"
