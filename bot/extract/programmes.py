@@ -1977,7 +1977,9 @@ _FOLLOW_ON = re.compile(
 # "Horizon Europe, the framework programme for 2021 to 2027 and the successor to Horizon
 # 2020": the programme named after it came first.
 _ITS_PREDECESSOR = re.compile(r"\bits\s+predecessor,\s+(?:the\s+)?$")
-_SUCCESSOR_TO = re.compile(r"\b(?:the\s+)?successor\s+(?:to|of)\s+(?:the\s+)?$", re.I)
+_SUCCESSOR_TO = re.compile(
+    r"\b(?:the\s+)?successor\s+(?:to|of)\s+(?:the\s+)?(?:old\s+|former\s+|earlier\s+)?$", re.I
+)
 
 
 def _relations(

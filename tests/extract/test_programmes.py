@@ -1102,3 +1102,12 @@ def test_it_after_a_when_clause_naming_a_programme_is_that_programme() -> None:
         "Under the Paris Agreement it is being replaced by a new scheme, the Crediting Fund.",
     )
     assert found["OGS"].succeeded_by == "Crediting Fund"
+
+
+def test_successor_of_the_old_x() -> None:
+    found = programmes(
+        "The treaty set up a Joint Harbour Council in 1999.",
+        "It is run by a Port Partnership Council, the successor of the old Joint Harbour"
+        " Council, which met in 2023.",
+    )
+    assert found["Joint Harbour Council"].succeeded_by == "Port Partnership Council"
