@@ -489,13 +489,22 @@ def summarise(
     if object_of is not None:
         if _DETERMINER.match(object_of):
             object_of = object_of[:1].lower() + object_of[1:]  # not "arne Ellison"
-        text = f"{piece.rstrip(' ,.')} {object_of}"
+        head = piece.rstrip(" ,.")
+        place = _TRAILING_PLACE.search(head)
+        if place is not None and has_finite_verb(head[: place.start()]):
+            # "which officials visited in Brussels in May": "visited the X in Brussels"
+            text = f"{head[: place.start()]} {object_of}{head[place.start() :]}"
+        else:
+            text = f"{head} {object_of}"
     if cut_in and not prefix:
         text = _LEADING_SUBORDINATOR.sub("", text.lstrip(" ,;:"))
     if object_of is None:
         text = _without_insertion(text)
     return _tidy(text, last_person, it_refers_to), min(start, body_start), end
 
+
+# A place closing a clause ("visited in Brussels"), where an object put back must go before.
+_TRAILING_PLACE = re.compile(r"\s(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*$")
 
 _CUE_WORDS_SEEN = frozenset(("in", "on", "since", "by", "the", "from", "until", "of", "to", ""))
 _OCCASION = re.compile(r"\b(?:at|during)\s+[A-Z][\w-]*\s$")

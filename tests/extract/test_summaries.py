@@ -564,3 +564,8 @@ def test_an_abbreviated_circa_goes_with_its_year() -> None:
 def test_of_two_things_said_the_one_holding_the_date_is_the_summary() -> None:
     text = "The coach said the squad was fit and that the new keeper had signed in August."
     assert summaries(text)[("2022-08", None)] == "The new keeper had signed"
+
+
+def test_an_object_put_back_goes_before_the_place_closing_its_clause() -> None:
+    text = "The ministers praised the Harbour Accord, which the Commission signed in Oslo in May."
+    assert summaries(text)[("2022-05", None)] == "The Commission signed the Harbour Accord in Oslo"
