@@ -71,11 +71,16 @@ HEADS = words(
     Bursary Scholarship Loan Payment Benefit Credit Pension
     Amendment Statute Directive Regulation
     Chambers Area Zone
+    Capital
     """
 )
 # (The second group: support schemes, "Energy Company Obligation", "Warm Home Discount",
 # "Working Family Payment"; the third: legal instruments, "Kigali Amendment", "Rome
 # Statute".)
+# Titles a body awards to a city each year ("European Capital of Culture", "World Book
+# Capital"): they count only as a demonym's or the world's title, not "Bain Capital" or
+# "the Capital of Scotland".
+_TITLE_HEADS = words("Capital")
 # Heads that only count when the text gives the name an acronym (too often generic).
 _ACRONYM_ONLY_HEADS = words(
     """
@@ -801,6 +806,8 @@ def _acceptable(name: str, with_acronym: bool) -> bool:
     if with_acronym and (head in _TECHNICAL_HEADS or singular in _TECHNICAL_HEADS):
         return False  # "Wi-Fi Protected Access (WPA)": a standard, not a body or a scheme
     if " ".join(content) in _STATES:
+        return False
+    if singular in _TITLE_HEADS and not (content[0] == "World" or _DEMONYM.match(content[0])):
         return False
     if singular == "Force" and (
         "Armed" in content or (head == "Forces" and content[-2] in _NATIONAL_FORCES)

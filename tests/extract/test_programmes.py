@@ -1111,3 +1111,12 @@ def test_successor_of_the_old_x() -> None:
         " Council, which met in 2023.",
     )
     assert found["Joint Harbour Council"].succeeded_by == "Port Partnership Council"
+
+
+def test_a_title_awarded_to_a_city_is_a_programme_only_as_a_demonym_or_world_title() -> None:
+    found = programmes(
+        "Valmora was named European Capital of Culture for 2019.",
+        "In 2021 it became World Book Capital.",
+        "Bain Capital bought the shipyard. The Capital of Scotland hosted the fair.",
+    )
+    assert set(found) == {"European Capital of Culture", "World Book Capital"}
