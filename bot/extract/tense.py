@@ -235,7 +235,7 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
             between = _CLOSED_INSERTION.sub(",", between)
         if not any(
             not _BE_BEFORE.search(between, 0, past.start()) for past in _PAST.finditer(between)
-        ):
+        ) and not _own_past_clause(sentence, between, end):
             # ("will be held in Glasgow on 20 June": "held" after "be" is no past tense)
             return True
     if _short_lead(left) or not (_VERBISH.search(left) or _PAST.search(left)):
@@ -252,6 +252,24 @@ def is_unrealised(sentence: str, start: int, end: int, cue: str = "") -> bool:
     if cue == "until" or not ("not" in tail or "n't" in tail or "never" in tail):
         return False
     return bool(_NEGATION.search(tail))
+
+
+_AND_CLAUSE = re.compile(r",\s+and\s")
+
+
+def _own_past_clause(sentence: str, between: str, end: int) -> bool:
+    """Does a clause coordinated after the intention ("pledged to fund them, and at the
+    summit in 2016 they extended ...") hold the date with a past verb of its own after it?"""
+    if _AND_CLAUSE.search(between) is None:
+        return False
+    right = sentence[end : clause_end(sentence, end)]
+    past = next(
+        (p for p in _PAST.finditer(right) if not _BE_BEFORE.search(right, 0, p.start())), None
+    )
+    # "..., and in 2035 the ban is expected to follow": the verb the date governs is a plan.
+    return past is not None and not any(
+        m.start() < past.end() for m in (*_MODAL.finditer(right), *_INTENTION.finditer(right))
+    )
 
 
 _SPEECH = re.compile(

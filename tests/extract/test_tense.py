@@ -134,3 +134,20 @@ def test_a_precedent_with_a_past_when_clause_happened_inside_a_condition() -> No
     sentence = "If the vote fails, a recount is likely, as in 2004, when the court ordered one."
     assert not _unrealised(sentence, "2004")
     assert _unrealised("If the vote fails, a recount is likely, as in 2026.", "2026")
+
+
+def test_a_coordinated_clause_with_its_own_past_verb_is_an_event() -> None:
+    sentence = (
+        "The donors promised to fund the clinics in 2018, and at a meeting in "
+        "March 2019 they doubled the grant."
+    )
+    assert _unrealised(sentence, "2018")
+    assert not _unrealised(sentence, "March 2019")
+
+
+def test_a_coordinated_clause_that_expects_is_still_a_plan() -> None:
+    sentence = (
+        "The council pledged to close the landfill, and in 2031 the site is expected "
+        "to open as a park."
+    )
+    assert _unrealised(sentence, "2031")
