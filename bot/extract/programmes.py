@@ -922,15 +922,17 @@ def _acronyms_then_nouns(
 # AuroraMiles, in 1991", "a programme called Horizon".
 _SCHEME_WORDS = (
     "programme|program|scheme|initiative|plan|project|fund|campaign|network|mission|"
-    "operation|exercise|framework"
+    "operation|exercise|framework|strategy|allowance|subsidy|payment|transfer"
 )
+# (The last five: "the Global Gateway, the EU's investment strategy", "Auxílio Gás, a
+# cooking-gas subsidy", "an emergency payment, the Auxílio Emergencial, in April 2020".)
 # (A bare apposition must be closed: "Under the programme, NATO has funded ..." names no
 # programme "NATO".)
 _NAME_AFTER_SCHEME = re.compile(
     rf"\b(?:{_SCHEME_WORDS})s?(?:,\s+(?:(?P<called>called|named|known\s+as|dubbed)\s+)?"
-    r"|\s+(?P<named>called|named|known\s+as|dubbed)\s+)"
+    r"(?:the\s+(?=[A-Z]))?|\s+(?P<named>called|named|known\s+as|dubbed)\s+)"
     r"(?P<name>[A-Z][\w+'’-]*(?:\s+[A-Z0-9][\w+'’-]*){0,3})"
-    r"(?(called)|(?(named)|(?=\s*[,;)])))"
+    r"(?(called)|(?(named)|(?=\s*[,;)]|\.(?:\s|\x00|$))))"
     r"(?=\s*[,.;)]|\s+(?:in|on|which|that|was|is|has|had|after)\b)"
 )
 # "the EU's training mission in Mali, EUTM Mali.": a coded name (an acronym and a word or
@@ -1211,15 +1213,17 @@ def _plus_names(joined: Joined) -> dict[int, list[tuple[int, int, str]]]:
 # "Horizon Europe, the research and innovation framework programme for 2021 to 2027": a
 # name and, in apposition, a phrase whose head is a word for a scheme.
 _APPOSED_NAME = re.compile(
-    r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and|to)\s+)?[A-Z0-9][\w+'’-]*){0,3}),"
+    r"(?<![\w+'’-])(?P<name>[A-Z][\w+'’-]*(?:\s+(?:(?:of|for|and|to)\s+)?[A-Z0-9][\w+'’-]*){0,3})"
+    # A gloss in brackets may come between: "Fome Zero (Zero Hunger), an umbrella strategy".
+    r"(?:\s+\([A-Z][^()\x00]{0,40}\))?,"
     r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[A-Z][\w-]*|[a-z]+)['’]s|the|a|an|its|their)"
     r"\s+(?P<between>(?:[\w-]+\s+){0,4})$"
 )
 # What may follow such a head: the end of the phrase, not another noun ("the programme
 # director") or a possessive ("the programme's").
 _SCHEME_HEAD_END = re.compile(
-    r"s?(?=\s*[,.;)\x00]|\s*$|\s+(?:in|for|of|on|which|that|to|with|by|run|launched|set|"
-    r"created|founded|established|aimed|designed|funded|financed|led)\b)"
+    r"s?(?=\s*[,.;)\x00]|\s*$|\s+(?:in|for|of|on|which|that|to|with|by|against|run|launched|"
+    r"set|created|founded|established|introduced|aimed|designed|funded|financed|led)\b)"
 )
 # (A preposition or a second determiner puts the word for a scheme in another phrase: "the
 # software giant behind the initiative".)

@@ -1120,3 +1120,27 @@ def test_a_title_awarded_to_a_city_is_a_programme_only_as_a_demonym_or_world_tit
         "Bain Capital bought the shipyard. The Capital of Scotland hosted the fair.",
     )
     assert set(found) == {"European Capital of Culture", "World Book Capital"}
+
+
+def test_names_in_apposition_to_support_and_strategy_words() -> None:
+    found = programmes(
+        "In 2019 the government replaced the old grant with a new programme, Casa Verde.",
+        "Parliament approved an emergency payment, the Renda Solidária, in May 2020.",
+        "It kept Vale Luz, a power subsidy introduced in 2012.",
+        "She launched Mesa Cheia (Full Table), an umbrella strategy against hunger.",
+        "The ministers discussed the Blue Corridor, the bloc's transport strategy, on Monday.",
+    )
+    assert set(found) == {
+        "Casa Verde",
+        "Renda Solidária",
+        "Vale Luz",
+        "Mesa Cheia",
+        "Blue Corridor",
+    }
+
+
+def test_a_bare_apposition_closed_by_a_verb_names_nothing() -> None:
+    assert not programmes(
+        "Under the programme, Ukraine has received funds.",
+        "After the payment, Lisbon said it was satisfied.",
+    )
