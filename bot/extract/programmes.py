@@ -664,9 +664,23 @@ def _named_before_with_prefix(name: str, by_name: dict[str, _Draft]) -> _Draft |
     if len(key.split()) < 2:
         return None
     for known, draft in by_name.items():
-        if known.endswith(" " + key) and not draft.acronym and draft.defined_in is None:
+        if (
+            known.endswith(" " + key)
+            and not draft.acronym
+            and draft.defined_in is None
+            and known.split(" ", 1)[0] not in _NEW_VERSION
+        ):
             return draft
     return None
+
+
+# Words that make a name another version of the body it ends with: the "Enhanced
+# Partnership and Cooperation Agreement" replaces the "Partnership and Cooperation
+# Agreement (PCA)"; it is not the same body. (Normalised: lower case.)
+_NEW_VERSION = words(
+    "enhanced new revised renewed reinforced amended expanded extended updated modernised "
+    "modernized second third fourth"
+)
 
 
 def _named_before_with_complement(name: str, by_name: dict[str, _Draft]) -> _Draft | None:

@@ -1144,3 +1144,13 @@ def test_a_bare_apposition_closed_by_a_verb_names_nothing() -> None:
         "Under the programme, Ukraine has received funds.",
         "After the payment, Lisbon said it was satisfied.",
     )
+
+
+def test_an_enhanced_version_is_not_the_body_its_name_ends_with() -> None:
+    found = programmes(
+        "The sides signed an Enhanced Partnership and Cooperation Agreement on Tuesday.",
+        "It follows the Partnership and Cooperation Agreement (PCA), signed in 1995.",
+        "Under the EPCA, trade will grow.",
+    )
+    assert found["EPCA"].name == "Enhanced Partnership and Cooperation Agreement"
+    assert found["PCA"].name == "Partnership and Cooperation Agreement"
