@@ -363,6 +363,7 @@ def find_dates(
     triggers: Sequence[tuple[int, str]] | None = None,
     narrative: DateSpan | None = None,
     tells_past: Callable[[str], bool] | None = None,
+    label_year: int | None = None,
 ) -> DateScan:
     """The dates `sentence` states, resolved and joined into ranges, in reading order.
 
@@ -375,8 +376,9 @@ def find_dates(
     a year-less date needs it): then a year-less
     month after that date, in a paragraph set five years or more before the article, takes
     its year ("The Act was passed on 9 March 1933. ... signed in June" is June 1933; a day
-    without a year, "on August 5", keeps the article's rule). Pure;
-    never raises.
+    without a year, "on August 5", keeps the article's rule). `label_year` is the year that
+    labels the sentence's milestone item ("2004: ... set up in August"), and a year-less
+    date takes it, as it does a label opening the sentence itself. Pure; never raises.
     """
     matches = _scan(sentence, _triggers_of(sentence) if triggers is None else triggers)
     if not matches:
@@ -407,8 +409,12 @@ def find_dates(
     spans: list[DateSpan] = []
     unresolved: list[str] = []
     last: DateSpan | None = anchor
+    if atoms and (own := labelled_year(sentence, atoms[0])) is not None:
+        label_year = own
     for atom in atoms:
-        if (
+        if atom.kind == "part" and label_year is not None and atom.date[1] is not None:
+            span = _resolve_in_year(atom, label_year)
+        elif (
             atom.kind == "part"
             and narrative is not None
             and published_on
@@ -437,6 +443,34 @@ def find_dates(
         if span.date[1] is not None:
             narrative = span
     return DateScan(tuple(spans), tuple(unresolved), skipped)
+
+
+_LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
+
+
+def labelled_year(sentence: str, date: _Atom | DateSpan) -> int | None:
+    """The year when `date` is a bare year labelling a milestone ("2004: Allies agree ..."):
+    it opens the sentence and a colon or dash follows; else None."""
+    if (
+        date.date[1] is not None
+        or date.end_date is not None
+        or sentence[: date.start].strip()
+        or _LABEL_AFTER.match(sentence, date.end) is None
+    ):
+        return None
+    return date.date[0]
+
+
+def _resolve_in_year(atom: _Atom, year: int) -> DateSpan:
+    """A year-less date in the year a milestone label gives ("2004: ... in June")."""
+    _, month, day = atom.date
+    end: YearMonthDay | None = None
+    if atom.end_date is not None and atom.end_date[1] is not None:
+        # "from November to February" runs into the next year
+        wraps = (month or 0, day or 0) > (atom.end_date[1], atom.end_date[2] or 0)
+        end = (year + wraps, atom.end_date[1], atom.end_date[2])
+    # Not relative: the label states the year, so the date is as exact as "June 2004".
+    return DateSpan(atom.start, atom.end, (year, month, day), end, cue=atom.cue)  # type: ignore[arg-type]
 
 
 # How far before the article a paragraph's story must lie for its year-less months to be

@@ -20,7 +20,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from bot.extract.dates import DateScan, DateSpan, find_dates, sentence_triggers
+from bot.extract.dates import (
+    DateScan,
+    DateSpan,
+    find_dates,
+    labelled_year,
+    sentence_triggers,
+)
 from bot.extract.joined import Joined
 from bot.extract.phrases import find_phrases
 from bot.extract.programmes import Mention
@@ -94,6 +100,7 @@ def find_events(
     seen: set[tuple[str, str | None, str]] = set()
     anchor: DateSpan | None = None
     narrative: DateSpan | None = None  # the paragraph's last date with a month
+    label: int | None = None  # the year labelling the paragraph's milestone ("2004: ...")
     paragraph = -1
     persons = _LastPerson(units, people, joined)
     person_names = [p.name for p in people]
@@ -101,7 +108,7 @@ def find_events(
     for index, unit in enumerate(units):
         text = unit.text
         if unit.paragraph != paragraph:
-            paragraph, anchor, narrative = unit.paragraph, None, None
+            paragraph, anchor, narrative, label = unit.paragraph, None, None, None
         scan = (
             find_dates(
                 text,
@@ -110,11 +117,13 @@ def find_events(
                 triggers=triggers[index],
                 narrative=narrative,
                 tells_past=_tells_past if narrative else None,
+                label_year=label,
             )
             if triggers[index]
             else _NO_DATES
         )
         if scan.spans:
+            label = labelled_year(text, scan.spans[0]) or label
             anchor = scan.spans[-1]
             for span in scan.spans:
                 if span.date[1] is not None:

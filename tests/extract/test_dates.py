@@ -332,3 +332,17 @@ def test_in_a_weekdays_occasion_is_that_day_but_other_possessives_are_labels() -
     # PUB is Thursday 29 November 2018.
     assert found("Her party lost seats in Sunday's election.") == [("2018-11-25", None)]
     assert found("He spoke after Saturday's game.") == []
+
+
+def test_a_milestone_label_gives_its_year_to_year_less_months() -> None:
+    # The label's year, not the article's: "in March" here is March 1997.
+    sentence = "1997: The ferry line opens in March and closes from November to February."
+    assert found(sentence) == [
+        ("1997", None),  # the label itself; events merge it into the finer date
+        ("1997-03", None),
+        ("1997-11", "1998-02"),
+    ]
+    scan = find_dates("The depot is rebuilt in May.", None, label_year=1997)
+    assert [(s.text_date, s.text_end) for s in scan.spans] == [("1997-05", None)]
+    # a year that is no label leaves year-less months to the article's rule
+    assert found("In 1997 the ferry line opened, and in March it closed.")[1] == ("2018-03", None)

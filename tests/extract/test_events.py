@@ -309,3 +309,16 @@ def test_a_superlative_since_a_decade_is_a_comparison_not_an_event() -> None:
     body = "The party won 40 seats in 2018, its best result since the 1970s."
     assert dates_of(body) == [("2018", None)]
     assert dates_of("Farmers have grown rice here since the 1970s.") == [("1970", "1979")]
+
+
+def test_a_milestone_item_dates_its_year_less_months_by_its_label() -> None:
+    body = (
+        "Milestones\n\n"
+        "1997: At the harbour gala in May, the town opens a ferry line. A second pier is "
+        "built in July and is replaced in October by a floating dock.\n"
+    )
+    assert dates_of(body, header="Ferry history\n\n") == [
+        ("1997-05", None),
+        ("1997-07", None),
+        ("1997-10", None),
+    ]
