@@ -64,6 +64,39 @@ def is_acronym(token: str) -> bool:
 
 def find_definitions(sentence: str) -> list[Definition]:
     """Every acronym the sentence defines, in order. Never raises."""
+    if "known as" in sentence:
+        named = _known_as(sentence)
+        if named:
+            return sorted([*named, *_bracketed(sentence)], key=lambda d: d.start)
+    return _bracketed(sentence)
+
+
+# "the Technical Assistance to the Commonwealth of Independent States programme, better
+# known as TACIS": an acronym said after the name, read off it like one in brackets.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?"
+    r"([A-Z][A-Za-z0-9&-]*[A-Z0-9]\+?)(?![\w+-])"
+)
+
+
+def _known_as(sentence: str) -> list[Definition]:
+    found: list[Definition] = []
+    for known in _KNOWN_AS.finditer(sentence):
+        acronym = known.group(1)
+        if not is_acronym(acronym):
+            continue
+        tokens = _tokens_before(sentence, known.start())
+        if len(tokens) > 2 and tokens[-1][2] in _KIND_WORDS and tokens[-2][2][:1].isupper():
+            tokens = tokens[:-1]  # "... States programme, better known as TACIS"
+        for letters in _readings(acronym):
+            definition = _shortest_run(sentence, tokens, letters, acronym, known.end())
+            if definition:
+                found.append(definition)
+                break
+    return found
+
+
+def _bracketed(sentence: str) -> list[Definition]:
     if "(" not in sentence:
         return []
     found: list[Definition] = []

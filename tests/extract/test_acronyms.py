@@ -185,3 +185,17 @@ def test_acronym_ending_in_a_one_letter_part_after_a_hyphen() -> None:
 def test_short_form_of_an_acronym_and_the_names_last_words() -> None:
     (found,) = find_definitions("The Greater Lakes Water Fund (GLW Fund) opened in 2011.")
     assert (found.acronym, found.name) == ("GLW Fund", "Greater Lakes Water Fund")
+
+
+def test_acronym_said_after_known_as_is_read_off_the_name_before() -> None:
+    sentence = (
+        "Aid came under the Support to the Union of Coastal States programme, better known"
+        " as SUCS, until 2005."
+    )
+    [definition] = find_definitions(sentence)
+    assert (definition.acronym, definition.name) == (
+        "SUCS",
+        "Support to the Union of Coastal States",
+    )
+    # Letters that do not fit the name define nothing.
+    assert find_definitions("It ran a Centres of Excellence scheme, known as SFF, for years.") == []
