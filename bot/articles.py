@@ -115,6 +115,12 @@ def _parse_bytes(data: bytes, path: str | None) -> Article:
     if lines[first].strip() == "---":
         published_on, body_start = _front_matter(lines, first, meta, name)
     else:
+        # "title: ..." may come before the date line as well as after it.
+        before: dict[str, str] = {}
+        headed = _header_lines(lines, first, before)
+        if headed > first and headed < len(lines) and _DATE_LINE.match(lines[headed]):
+            first = headed
+            meta.update(before)
         match = _DATE_LINE.match(lines[first])
         if match:
             published_on = _iso_date(match["token"], name, f"line {first + 1}")

@@ -171,3 +171,19 @@ def test_reference_page_citation_marks_are_dropped() -> None:
         "NATO was founded in 1949.[1] Greece joined in 1952.[2][citation needed]\n"
     )
     assert article.paragraphs == ("NATO was founded in 1949. Greece joined in 1952.",)
+
+
+def test_a_title_line_may_come_before_the_date_line() -> None:
+    article = parse_text(
+        "title: Harbour works finished\ndate 2021-05-04 By Ana Ruiz\n\nThe quay reopened.\n"
+    )
+    assert article.published_on == date(2021, 5, 4)
+    assert article.title == "Harbour works finished"
+    assert article.author == "Ana Ruiz"
+    assert [b.text for b in article.blocks] == ["The quay reopened."]
+
+
+def test_a_title_line_without_a_date_line_stays_in_the_body() -> None:
+    article = parse_text("title: Harbour works\n\nThe quay reopened in 2021.\n")
+    assert article.published_on is None
+    assert any("title: Harbour works" in b.text for b in article.blocks)
