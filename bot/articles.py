@@ -134,6 +134,11 @@ def _parse_bytes(data: bytes, path: str | None) -> Article:
                 meta["author"] = by["author"].strip()
             body_start = _header_lines(lines, first + 1, meta)
 
+    if published_on is None and body_start == 0:
+        found = _published_line(lines, first)
+        if found is not None:
+            index, published_on = found
+            lines = lines[:index] + lines[index + 1 :]
     blocks = _blocks(lines[body_start:])
     if not blocks:
         raise ArticleError(f"{name}: the article has a header but no text")
@@ -172,6 +177,41 @@ def _iso_date(token: str, name: str, where: str) -> date:
         return date(year, month, day)
     except ValueError as exc:
         raise ArticleError(f"{name}: {where}: impossible date {token!r} ({exc})") from None
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# A plain-text article's own date line under its headline: "Published 12 March 2025".
+_PUBLISHED = re.compile(
+    r"^\s*(?:Published|Posted|Updated)(?:\s+on)?:?\s+(?P<day>\d{1,2})\s+"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})\s*$"
+)
+PUBLISHED_LINE_WINDOW = 5  # how many lines from the top may hold it
+
+
+def _published_line(lines: list[str], first: int) -> tuple[int, date] | None:
+    """The index and date of a "Published 12 March 2025" line near the top, if any."""
+    for i in range(first, min(len(lines), first + PUBLISHED_LINE_WINDOW)):
+        match = _PUBLISHED.match(lines[i])
+        if match:
+            try:
+                day = date(int(match["year"]), _MONTHS.index(match["month"]) + 1, int(match["day"]))
+            except ValueError:
+                return None
+            return i, day
+    return None
 
 
 def _header_lines(lines: list[str], start: int, meta: dict[str, str]) -> int:

@@ -187,3 +187,14 @@ def test_a_title_line_without_a_date_line_stays_in_the_body() -> None:
     article = parse_text("title: Harbour works\n\nThe quay reopened in 2021.\n")
     assert article.published_on is None
     assert any("title: Harbour works" in b.text for b in article.blocks)
+
+
+def test_a_published_line_under_the_headline_dates_the_article() -> None:
+    article = parse_text(
+        "Harbour works finished\n\nBy Ana Ruiz\nPublished 4 May 2021\n\nThe quay reopened.\n"
+    )
+    assert article.published_on == date(2021, 5, 4)
+    assert all("Published" not in b.text for b in article.blocks)
+    # a sentence that merely mentions publishing is no date line
+    prose = parse_text("Notes\n\nThe report was published 4 May 2021 by the port.\n")
+    assert prose.published_on is None
