@@ -492,7 +492,8 @@ _HANDLERS: dict[str, _Handler] = {
 
 def _row(first: str, second: str, third: str = "") -> str:
     """One aligned line: a short first column, the text, then anything bracketed after it."""
-    line = f"  {first:<{_DATE_WIDTH}}{second}"
+    # At least two spaces after the first column, even for a long range ("Jun 2022–Nov 2024").
+    line = f"  {first:<{_DATE_WIDTH - 2}}  {second}"
     return f"{line}   {third}" if third else line
 
 

@@ -109,6 +109,17 @@ def test_extract_of_a_bad_file_is_one_message_and_exit_1(env: Path, capsys):
     assert err == f"almanac: {env / 'missing.txt'}: file not found\n"
 
 
+def test_a_long_date_range_keeps_its_distance_from_the_text(env: Path, capsys):
+    article = env / "works.txt"
+    article.write_text(
+        "date 2025-01-10 By A\n\nThe works made the model from June 2022 to November 2024.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "extract", str(article))
+    assert code == 0
+    assert "  Jun 2022 – Nov 2024  The works made the model" in out.splitlines()
+
+
 # -- queries -----------------------------------------------------------------------------------
 
 
