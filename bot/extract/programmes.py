@@ -150,10 +150,15 @@ _DEMONYM = re.compile(
 )
 _GOVERNMENT_START = re.compile(r"^(?:Ministry|Department|Embassy|Consulate)\b")
 
+# Letters with the accents of Latin-script languages count as letters: "Brasil Sem
+# Miséria", "Cadastro Único" (else a name breaks inside "Mis|éria").
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
 # ("EU4Moldova": capitals, a digit and a word.)
 _CAP = (
-    r"(?:[A-Z][a-z’']+\+?|[A-Z]{2,}\d[A-Z][a-z]+|[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z])"
-    r"(?![A-Za-z])"
+    rf"(?:[{_UP}][{_LOW}’']+\+?|[A-Z]{{2,}}\d[A-Z][a-z]+|[A-Z]{{2,}}[a-z]?"
+    rf"|[A-Z][a-z]*[A-Z][A-Za-z]*|[{_UP}])"
+    rf"(?![{_UP}{_LOW}])"
 )
 # Hyphens join the parts of one word ("Euro-Atlantic"); an en dash separates two names
 # ("Armenia–European Union relations").
@@ -163,8 +168,9 @@ _CONNECT = r"(?:of|for|and|on|in|the|a|de|du|to|that|&)"
 # The first word is _CAP with its capital taken first (and the look-behind after it), so
 # that the engine can skip quickly from capital to capital.
 _FIRST_CAP = (
-    r"[A-Z](?<![\w’'-].)(?:[a-z’']+\+?|[A-Z]+\d[A-Z][a-z]+|[A-Z]+[a-z]?|[a-z]*[A-Z][A-Za-z]*|)"
-    r"(?![A-Za-z])"
+    rf"[{_UP}](?<![\w’'-].)(?:[{_LOW}’']+\+?|[A-Z]+\d[A-Z][a-z]+|[A-Z]+[a-z]?"
+    rf"|[a-z]*[A-Z][A-Za-z]*|)"
+    rf"(?![{_UP}{_LOW}])"
 )
 # A later word may end in a lowercase part after a hyphen ("Centres for Research-based
 # Innovation"); the first may not ("the NATO-led International Security Assistance Force").
@@ -535,7 +541,7 @@ _STAGE_OF = re.compile(
     r"\b(?:(?:semi|quarter)-?finals?|finals?|group stage|knockout (?:stage|rounds?)|last 16|"
     r"round of (?:16|32))\s+of\s+(?:the\s+)?$"
 )
-_TARIFF_WORDS = ("subscri", "Subscri", "tariff", "customers", "per month", "a month")
+_TARIFF_WORDS = ("subscri", "Subscri", "tariff", "customers")
 _PLAN_AFTER = re.compile(r"\s+plans?\b")
 
 
@@ -550,7 +556,12 @@ def _firm_before_plan(name: str, sentence: str, end: int, text: str) -> bool:
         return True  # "the Spotify Premium plan" among subscribers: a price plan
     first = name.split()[0]
     alone = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-Z0-9])")
-    return alone.search(text) is not None
+    # Not as the last word of another name: "Auxílio Brasil" leaves the "Brasil Sem
+    # Miséria plan" a programme.
+    return any(
+        not _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        for m in alone.finditer(text)
+    )
 
 
 _KIND_HEADS = ("Programme", "Program", "Scheme", "Initiative", "Project")

@@ -1154,3 +1154,20 @@ def test_an_enhanced_version_is_not_the_body_its_name_ends_with() -> None:
     )
     assert found["EPCA"].name == "Enhanced Partnership and Cooperation Agreement"
     assert found["PCA"].name == "Partnership and Cooperation Agreement"
+
+
+def test_names_with_accented_letters_before_a_plan() -> None:
+    found = programmes(
+        "It pays R$300 a month under Renda Cidadã.",
+        'In 2011 the president launched the Cidadã Sem Miséria plan ("Citizen Without'
+        ' Poverty"), which used the grant.',
+    )
+    assert "Cidadã Sem Miséria" in found
+
+
+def test_a_firms_plan_is_still_no_programme() -> None:
+    found = programmes(
+        "Lumen shipped more chips in 2023.",
+        "The Lumen Growth plan was presented to investors.",
+    )
+    assert "Lumen Growth" not in found
