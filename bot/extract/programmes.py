@@ -1899,7 +1899,8 @@ _ATTRIBUTIVE = re.compile(
     r"members|headquarters)\b"
 )
 _PART_OF = re.compile(
-    r"^\W*(?:\([^)]*\)\W*)?(?:which\s+is\s+|is\s+|was\s+|as\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"^\W*(?:\([^)]*\)\W*)?(?:which\s+(?:is|became)\s+|is\s+|was\s+|became\s+|as\s+)?"
+    r"(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:key\s+|core\s+|central\s+|main\s+)?(?:part|component|pillar|element|strand|arm|"
     r"branch|sub-programme|subprogramme|tool)\s+of"
     # "the EU Mission in Armenia (EUMA), a civilian mission under the CSDP"

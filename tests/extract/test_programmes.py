@@ -1171,3 +1171,11 @@ def test_a_firms_plan_is_still_no_programme() -> None:
         "The Lumen Growth plan was presented to investors.",
     )
     assert "Lumen Growth" not in found
+
+
+def test_which_became_part_of() -> None:
+    found = programmes(
+        "In 2003 a law merged the grants into the Family Grant Scheme, which became part of"
+        " the Zero Hunger Strategy."
+    )
+    assert found["Family Grant Scheme"].part_of == "Zero Hunger Strategy"
