@@ -19,6 +19,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from bot.daytext import MONTH_NAMES
 from bot.facts import Article, Block
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -179,24 +180,10 @@ def _iso_date(token: str, name: str, where: str) -> date:
         raise ArticleError(f"{name}: {where}: impossible date {token!r} ({exc})") from None
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # A plain-text article's own date line under its headline: "Published 12 March 2025".
 _PUBLISHED = re.compile(
     r"^\s*(?:Published|Posted|Updated)(?:\s+on)?:?\s+(?P<day>\d{1,2})\s+"
-    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})\s*$"
+    rf"(?P<month>{'|'.join(MONTH_NAMES)})\s+(?P<year>\d{{4}})\s*$"
 )
 PUBLISHED_LINE_WINDOW = 5  # how many lines from the top may hold it
 
@@ -207,7 +194,8 @@ def _published_line(lines: list[str], first: int) -> tuple[int, date] | None:
         match = _PUBLISHED.match(lines[i])
         if match:
             try:
-                day = date(int(match["year"]), _MONTHS.index(match["month"]) + 1, int(match["day"]))
+                month = MONTH_NAMES.index(match["month"]) + 1
+                day = date(int(match["year"]), month, int(match["day"]))
             except ValueError:
                 return None
             return i, day

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from bot.extract.dates import (
     DateScan,
     DateSpan,
+    YearMonthDay,
     find_dates,
     labelled_year,
     sentence_triggers,
@@ -400,18 +401,16 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 def _ends_after(span: DateSpan, published_on: date) -> bool:
     """Does the span's range end after the article's date, at the end's own precision?"""
-    year, month, day = span.end_date or span.date
-    pub = (published_on.year, published_on.month, published_on.day)
-    if month is None:
-        return year > pub[0]
-    if day is None:
-        return (year, month) > pub[:2]
-    return (year, month, day) > pub
+    return _later(span.end_date or span.date, published_on)
 
 
 def _after(span: DateSpan, published_on: date) -> bool:
     """Does the span start after the article's date, at the span's own precision?"""
-    year, month, day = span.date
+    return _later(span.date, published_on)
+
+
+def _later(when: YearMonthDay, published_on: date) -> bool:
+    year, month, day = when
     pub = (published_on.year, published_on.month, published_on.day)
     if month is None:
         return year > pub[0]
