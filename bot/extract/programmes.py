@@ -788,6 +788,9 @@ def _composite_tail(sentence: str, paren_end: int) -> tuple[str, int] | None:
     words_ = list(re.finditer(r"\S+", tail.group(1)))
     for word in reversed(words_):
         text = word.group()
+        if text in _REJECT_HEADS:
+            # "(PfP) Framework Document": the words name a document, not a larger programme.
+            return None
         if text in HEADS and text not in _ACRONYM_ONLY_HEADS:
             end = tail.start(1) + word.end()
             return sentence[tail.start(1) : end], end

@@ -41,6 +41,17 @@ def test_acronym_inside_a_name_names_the_whole_body() -> None:
     assert len(found["Afghan National Army Trust Fund"].sentences) == 2
 
 
+def test_document_named_after_a_definition_leaves_the_name_alone() -> None:
+    # The words after "(GPI)" name a document signed under the programme, not a longer name.
+    found = programmes(
+        "Chile signed the Global Peace Initiative (GPI) Framework Document on 3 May 1996.",
+        "GPI exercises followed.",
+    )
+    assert list(found) == ["GPI"]
+    assert found["GPI"].name == "Global Peace Initiative"
+    assert len(found["GPI"].sentences) == 2
+
+
 def test_succession_relations() -> None:
     found = programmes(
         "It joined the North Atlantic Cooperation Council (NACC), which was transformed "
