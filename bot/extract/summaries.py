@@ -231,9 +231,10 @@ _PARTICIPLE = re.compile(
     r"(?:\s+(?:in|on|at|by|under|since|from|for|as|near|during|after|before|with|through|"
     r"into|to)\b[^,;()]*?)?\s*$"
 )
+# "... and fully entered into force": a manner adverb may stand before the verb.
 _STARTS_WITH_VERB = re.compile(
-    rf"^\s*(?:and\s+|then\s+|later\s+)*(?:is|are|has|have|{'|'.join(sorted(IRREGULAR_PAST))}|"
-    r"[a-z]{3,}ed)\b"
+    r"^\s*(?:and\s+|then\s+|later\s+)*(?:[a-z]{2,}ly\s+)?"
+    rf"(?:is|are|has|have|{'|'.join(sorted(IRREGULAR_PAST))}|[a-z]{{3,}}ed)\b"
 )
 _FIRST_VERB = re.compile(
     r"\s(?:(?:was|were|is|are|has|have|had)(?:\s+(?:been\s+)?(?:[a-z]{3,}ed|[a-z]+en|built|"

@@ -45,6 +45,11 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             "WPA3 became mandatory",
         ),
         (
+            "The Lakeland Treaty was signed in May 2003 and formally took effect in March 2005.",
+            ("2005-03", None),
+            "The Lakeland Treaty formally took effect",
+        ),
+        (
             "The Strategic Defence Review, completed in 2011, set out a 10-year plan.",
             ("2011", None),
             "The Strategic Defence Review was completed",
