@@ -231,6 +231,13 @@ _PARTICIPLE = re.compile(
     r"(?:\s+(?:in|on|at|by|under|since|from|for|as|near|during|after|before|with|through|"
     r"into|to)\b[^,;()]*?)?\s*$"
 )
+# "following the presidential election of ": an occasion named with its date after a
+# preposition of time, ending right where the date's "of" does. (Not "since": "has governed
+# since the elections of 2019" dates the state that followed.)
+_OCCASION_OF = re.compile(
+    r"\b(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Uu]ntil|[Dd]uring)\s+"
+    r"(the\s+(?:[a-z]+\s+){0,3}[a-z]+)\s+of\s*$"
+)
 # "... and fully entered into force": a manner adverb may stand before the verb.
 _STARTS_WITH_VERB = re.compile(
     r"^\s*(?:and\s+|then\s+|later\s+)*(?:[a-z]{2,}ly\s+)?"
@@ -307,6 +314,12 @@ def summarise(
                 tenure.start(1),
                 span.end,
             )
+    if sentence.endswith(" of ", 0, span.start):
+        occasion = _OCCASION_OF.search(sentence, max(0, span.start - 60), span.start)
+        if occasion is not None:
+            # "after a crackdown following the presidential election of December 2010": the
+            # date is the election's, not the main clause's.
+            return _tidy(occasion.group(1), None, None), occasion.start(1), span.end
     if span.cue == "that" and _date_is_subject(sentence, span, span.start):
         # "confirmed in January 2024 that 2023 had been the warmest year": the date is the
         # subject of the that-clause, which is its event.

@@ -50,6 +50,11 @@ def summaries(text: str, published: str = "2022-09-30") -> dict[tuple[str, str |
             "The Lakeland Treaty formally took effect",
         ),
         (
+            "Trade fell in 2012 after a slump following the harbour strike of March 2011.",
+            ("2011-03", None),
+            "The harbour strike",
+        ),
+        (
             "The Strategic Defence Review, completed in 2011, set out a 10-year plan.",
             ("2011", None),
             "The Strategic Defence Review was completed",
