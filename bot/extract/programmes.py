@@ -1931,7 +1931,13 @@ _KIND_AFTER = re.compile(r"\s+(?:initiative|programme|program|project|scheme|fun
 # "The Global Environment Facility (GEF), founded in 1991, manages the Least Developed
 # Countries Fund": a verb of holding between the sentence's subject and a programme.
 _HOLDS = re.compile(r"\b(?:includes?|manages|administers|oversees)\s+(?:the\s+)?$")
-_SUBJECT_OPENING = re.compile(r"^\W*(?:[Tt]he\s+)?$")
+# A subject's place (the holding rule below, and _continued_by_it): the start of the
+# sentence, after a leading phrase of time or place.
+_SUBJECT_OPENING = re.compile(
+    r"^(?:(?:In|By|From|On|Since|After|At|Meanwhile)\b[^,]{0,40},\s+"
+    r"|(?:In|By|From|On|Since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+to\s+\d{4})?\s+)?"
+    r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:new|current|first|second|latest|revised)\s+)?)?$"
+)
 _AND_THE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
 
 
@@ -2225,12 +2231,6 @@ def _matches_name(acronym: str, name: str) -> bool:
     return _acronym_matches(acronym, words_)
 
 
-# A subject's place: the start of the sentence, after a leading phrase of time or place.
-_SUBJECT_OPENING = re.compile(
-    r"^(?:(?:In|By|From|On|Since|After|At|Meanwhile)\b[^,]{0,40},\s+"
-    r"|(?:In|By|From|On|Since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+to\s+\d{4})?\s+)?"
-    r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:new|current|first|second|latest|revised)\s+)?)?$"
-)
 _IT_OPENS = re.compile(r"^(?:It|Its)\s")
 
 
